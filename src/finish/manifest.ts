@@ -1,0 +1,19 @@
+// manifest.json: every file of the pack with its pages and sha256, so a print shop can check what it got.
+import { createHash } from "node:crypto";
+import type { OutputFile } from "../write/writePack.js";
+
+export interface ManifestEntry {
+  file: string;
+  title: string;
+  pages: number;
+  sha256: string;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function manifestFile(meta: { company: string; toolkit: string; version: string; date: string }, entries: ManifestEntry[]): OutputFile {
+  const json = JSON.stringify({ ...meta, files: entries }, null, 2) + "\n";
+  return { name: "manifest.json", bytes: new TextEncoder().encode(json) };
+}

@@ -1,0 +1,60 @@
+// After rendering: every piece of text must lie on its page, inside the trim area.
+// react-pdf lets an unbreakable word run off the page without a word; this catches it.
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { WorkshopkitError } from "../errors.js";
+
+/** Tolerance in points for glyph boxes that touch the edge of the allowed area. */
+const SLACK = 0.5;
+
+export interface TextRun {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+}
+
+/** Positioned text runs of every page, in PDF points from the bottom-left corner. */
+export async function textRuns(pdf: PDFDocumentProxy): Promise<{ runs: TextRun[]; pages: { width: number; height: number }[] }> {
+  const runs: TextRun[] = [];
+  const pages: { width: number; height: number }[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    pages.push({ width: x1 - x0, height: y1 - y0 });
+    const content = await page.getTextContent();
+    for (const item of content.items) {
+      if (!("str" in item) || item.str.trim() === "") continue;
+      runs.push({ page: n, text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height });
+    }
+  }
+  return { runs, pages };
+}
+
+/**
+ * Fails when text runs past the page (or past `inset` points from its edge: the trim of a bleed page).
+ */
+export async function checkLayout(materialId: string, bytes: Uint8Array, inset = 0): Promise<void> {
+  const pdf = await openPdf(bytes);
+  try {
+    const { runs, pages } = await textRuns(pdf);
+    const outside = runs.filter((r) => {
+      const p = pages[r.page - 1]!;
+      return r.x < inset - SLACK || r.x + r.width > p.width - inset + SLACK || r.y < inset - SLACK || r.y + r.height > p.height - inset + SLACK;
+    });
+    if (outside.length > 0) {
+      const list = outside.slice(0, 5).map((r) => `  page ${r.page}: "${r.text}"`).join("\n");
+      throw new WorkshopkitError(
+        `Text in "${materialId}" does not fit its page:\n${list}`,
+        "A word is too long for its box. Shorten the text (or add a soft hyphen, U+00AD) in the profile or content.",
+      );
+    }
+  } finally {
+    await pdf.destroy();
+  }
+}

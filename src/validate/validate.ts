@@ -1,0 +1,50 @@
+// Checks that go beyond the schemas: printable characters, and references between files.
+import { WorkshopkitError, type Problem } from "../errors.js";
+import type { LoadedProfile } from "../load/loadProfile.js";
+import { PLACEHOLDERS } from "../resolve/placeholders.js";
+import { collectStrings } from "../resolve/mapStrings.js";
+import type { Toolkit } from "../schema/toolkit.js";
+import { checkGlyphs } from "./checkGlyphs.js";
+
+function contentFiles(toolkit: Toolkit): [string, unknown][] {
+  return [
+    ...toolkit.tools.map((t): [string, unknown] => [`content/tools/${t.id}.yaml`, t]),
+    ...toolkit.decks.map((d): [string, unknown] => [`content/decks/${d.id}.yaml`, d]),
+    ...toolkit.documents.map((d): [string, unknown] => [`content/documents/${d.id}.yaml`, d]),
+  ];
+}
+
+function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
+  const problems: Problem[] = [];
+  const deckIds = new Set(toolkit.decks.map((d) => d.id));
+  const filmIds = new Set<string>();
+  for (const [file, tree] of contentFiles(toolkit)) {
+    for (const { path, text } of collectStrings(tree)) {
+      for (const [, name] of text.matchAll(/\{([a-zA-Z.]+)\}/g)) {
+        if (!(name! in PLACEHOLDERS)) problems.push({ file, path, message: `unknown placeholder {${name}}; known: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(", ")}` });
+      }
+    }
+  }
+  for (const tool of toolkit.tools) {
+    tool.steps.forEach((step, s) =>
+      step.blocks.forEach((block, b) => {
+        const path = `steps[${s}].blocks[${b}]`;
+        if (block.type === "deck" && !deckIds.has(block.deck)) problems.push({ file: `content/tools/${tool.id}.yaml`, path: `${path}.deck`, message: `no deck "${block.deck}" in content/decks/` });
+        if (block.type === "film") filmIds.add(block.id);
+      }),
+    );
+  }
+  for (const id of Object.keys(profile.profile.films)) {
+    if (!filmIds.has(id)) problems.push({ file: profile.label, path: `films.${id}`, message: `no film "${id}" in the toolkit; run "workshopkit list --films" to see the film names` });
+  }
+  return problems;
+}
+
+export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
+  const problems = [
+    ...checkGlyphs(profile.label, { ...profile.profile, logo: undefined }),
+    ...contentFiles(toolkit).flatMap(([file, tree]) => checkGlyphs(file, tree)),
+    ...checkReferences(toolkit, profile),
+  ];
+  if (problems.length > 0) throw WorkshopkitError.fromProblems("Some text cannot be printed as it stands:", problems);
+}

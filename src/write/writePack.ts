@@ -1,0 +1,57 @@
+// The only code that writes to out/: builds the pack in a temporary folder beside the target,
+// fsyncs every file, then swaps the folder in. A failed build leaves the previous pack as it was.
+import { mkdir, open, rename, rm, mkdtemp, stat } from "node:fs/promises";
+import path from "node:path";
+import { WorkshopkitError } from "../errors.js";
+
+export interface OutputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+async function writeSynced(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function explain(err: unknown, dir: string): WorkshopkitError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason =
+    code === "EACCES" || code === "EPERM" || code === "EROFS" ? "you do not have permission to write there"
+    : code === "ENOSPC" || code === "EDQUOT" ? "the disk is full"
+    : code === "ENOTDIR" ? "part of that path is a file, not a folder"
+    : (err as Error).message;
+  return new WorkshopkitError(`Cannot write the pack to ${dir}: ${reason}.`, "Choose another folder with --out, or free some space. Your previous pack is unchanged.");
+}
+
+export async function writePack(target: string, files: OutputFile[]): Promise<void> {
+  const parent = path.dirname(target);
+  let temp: string | undefined;
+  try {
+    await mkdir(parent, { recursive: true });
+    temp = await mkdtemp(path.join(parent, `.${path.basename(target)}.building-`));
+    for (const f of files) await writeSynced(path.join(temp, f.name), f.bytes);
+    const dir = await open(temp, "r");
+    await dir.sync().finally(() => dir.close());
+  } catch (err) {
+    if (temp) await rm(temp, { recursive: true, force: true });
+    throw explain(err, target);
+  }
+  // Swap: the old pack is moved aside and removed only once the new one is in place.
+  const old = `${temp}.previous`;
+  const hadOld = await stat(target).then(() => true, () => false);
+  try {
+    if (hadOld) await rename(target, old);
+    await rename(temp, target);
+  } catch (err) {
+    if (hadOld) await rename(old, target).catch(() => undefined);
+    await rm(temp, { recursive: true, force: true });
+    throw explain(err, target);
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,27 @@
+// Running-text documents: the policy, the stress guidelines, the manager's guide, the introduction.
+import { Text, View } from "@react-pdf/renderer";
+import type { Brand, Material, ResolvedPack } from "../src/model.js";
+import { Blocks } from "./parts/Blocks.js";
+import { PageFrame } from "./parts/PageFrame.js";
+import { mm, styles } from "./theme.js";
+
+type DocumentMaterial = Extract<Material, { kind: "document" }>;
+
+export function DocumentTemplate({ material, brand, pack }: { material: DocumentMaterial; brand: Brand; pack: ResolvedPack }) {
+  const { document } = material;
+  const ctx = { colour: brand.colour, decks: [], films: pack.films };
+  return (
+    <PageFrame brand={brand} title={document.title}>
+      <View style={{ borderLeftWidth: 4, borderLeftColor: brand.colour, paddingLeft: mm(4), marginBottom: mm(6) }}>
+        <Text style={styles.h1}>{document.title}</Text>
+        {document.subtitle && <Text style={{ fontSize: 12 }}>{document.subtitle}</Text>}
+      </View>
+      {document.sections.map((section) => (
+        <View key={section.id}>
+          <Text style={{ ...styles.h2, color: brand.colour }} minPresenceAhead={mm(25)}>{section.heading}</Text>
+          <Blocks blocks={section.blocks} ctx={ctx} />
+        </View>
+      ))}
+    </PageFrame>
+  );
+}

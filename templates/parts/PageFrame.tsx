@@ -1,0 +1,39 @@
+// A page with the company's logo or name at the top and "Side n af m" at the foot.
+import { Image, Page, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import type { Brand } from "../../src/model.js";
+import { grey, mm, styles } from "../theme.js";
+
+export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: number }) {
+  if (brand.logo) {
+    const width = Math.min((brand.logo.width / brand.logo.height) * height, mm(50));
+    return <Image src={{ data: brand.logo.png, format: "png" }} style={{ width, height: (width * brand.logo.height) / brand.logo.width }} />;
+  }
+  return <Text style={{ fontSize: 11, fontWeight: 700, color: brand.colour }}>{brand.company}</Text>;
+}
+
+export function PageFrame({
+  brand,
+  title,
+  orientation = "portrait",
+  children,
+}: {
+  brand: Brand;
+  title: string;
+  orientation?: "portrait" | "landscape";
+  children: ReactNode;
+}) {
+  return (
+    <Page size={brand.paper} orientation={orientation} style={styles.page} wrap>
+      <View fixed style={{ position: "absolute", top: mm(8), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}>
+        <BrandMark brand={brand} />
+        <Text style={{ fontSize: 8, color: grey, maxWidth: "60%", textAlign: "right" }}>{title}</Text>
+      </View>
+      <View fixed style={{ position: "absolute", bottom: mm(9), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: brand.colour, paddingTop: mm(1.5) }}>
+        <Text style={{ fontSize: 8, color: grey }}>{brand.company}</Text>
+        <Text style={{ fontSize: 8, color: grey }} render={({ pageNumber, totalPages }) => `Side ${pageNumber} af ${totalPages}`} />
+      </View>
+      {children}
+    </Page>
+  );
+}
