@@ -20,6 +20,8 @@ interface MaterialBase {
   title: string;
   /** Bookmark titles of the parts inside, for the pack's outline (e.g. each step). */
   parts: string[];
+  /** Bleed in points on every side, for pages printed to the edge (cards); the rest is the trim box. */
+  bleed?: number;
 }
 
 export type Material =

@@ -48,10 +48,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const material of pack.materials) {
     // render
     const rendered = await renderMaterial(material, pack, date);
-    await checkLayout(material.id, rendered);
+    await checkLayout(material.id, rendered, material.bleed ?? 0);
     // finish
     const title = `${material.title} – ${pack.brand.company}`;
-    const { bytes, pages } = await finishPdf(rendered, { title, author: pack.brand.company, subject: pack.toolkit.title, date });
+    const { bytes, pages } = await finishPdf(rendered, { title, author: pack.brand.company, subject: pack.toolkit.title, date, bleed: material.bleed });
     const name = `${material.id}.pdf`;
     files.push({ name, bytes });
     entries.push({ file: name, title: material.title, pages, sha256: sha256(bytes) });
