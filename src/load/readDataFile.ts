@@ -22,8 +22,8 @@ export function zodProblems(file: string, error: z.ZodError): Problem[] {
       }));
     }
     const where = fieldPath(issue.path);
-    let message = issue.message;
-    if (issue.code === "invalid_type" && issue.input === undefined) message = "required";
+    let message = issue.message.replace(/^Invalid input: /, "");
+    if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) message = "required";
     return [{ file, path: where, message }];
   });
 }

@@ -1,0 +1,43 @@
+// Danish typography and hyphenation on small inline inputs.
+import { describe, expect, it } from "vitest";
+import { hyphenate, missingGlyphs } from "../src/fonts.js";
+import { danishTypography } from "../src/resolve/typography.js";
+
+describe("danishTypography", () => {
+  it("puts an en dash in numeric ranges", () => {
+    expect(danishTypography("Score 4-10 Lavt niveau")).toBe("Score 4–10 Lavt niveau");
+    expect(danishTypography("Fortsæt 3-4 omgange")).toBe("Fortsæt 3–4 omgange");
+    expect(danishTypography("grupper af 4-5 personer")).toBe("grupper af 4–5\u00A0personer");
+  });
+  it("keeps a number with its unit", () => {
+    expect(danishTypography("1,5 time")).toBe("1,5\u00A0time");
+    expect(danishTypography("Efter 5 min. ringer klokken")).toBe("Efter 5\u00A0min. ringer klokken");
+    expect(danishTypography("15 MIN.")).toBe("15 MIN."); // upper-case headers are laid out by the template
+  });
+  it("sets ellipses and leaves phone numbers alone", () => {
+    expect(danishTypography("er ...")).toBe("er …");
+    expect(danishTypography("ring 70 20 30 40")).toBe("ring 70 20 30 40");
+  });
+});
+
+describe("Danish hyphenation", () => {
+  it("breaks compound words where Danish does", () => {
+    expect(hyphenate("arbejdsmiljø").join("-")).toBe("ar-bejds-mil-jø");
+    expect(hyphenate("medarbejdere").join("-")).toBe("med-ar-bej-de-re");
+  });
+  it("never breaks e-mail addresses, web addresses or phone numbers", () => {
+    expect(hyphenate("hr@nordlys-maskinfabrik.dk")).toEqual(["hr@nordlys-maskinfabrik.dk"]);
+    expect(hyphenate("www.sundhedsstyrelsen.dk")).toEqual(["www.sundhedsstyrelsen.dk"]);
+    expect(hyphenate("70203040")).toEqual(["70203040"]);
+  });
+  it("honours soft hyphens", () => {
+    expect(hyphenate("trivsels\u00ADoaser")).toEqual(["trivsels", "oaser"]);
+  });
+});
+
+describe("glyph coverage", () => {
+  it("knows what Lato can draw", () => {
+    expect(missingGlyphs("Æblegrød på ø – „citat“ … 1\u00A0time")).toEqual([]);
+    expect(missingGlyphs("Snemand ☃ og ✓")).toEqual(["☃", "✓"]);
+  });
+});
