@@ -14,9 +14,10 @@ describe("danishTypography", () => {
     expect(danishTypography("Efter 5 min. ringer klokken")).toBe("Efter 5\u00A0min. ringer klokken");
     expect(danishTypography("15 MIN.")).toBe("15 MIN."); // upper-case headers are laid out by the template
   });
-  it("sets ellipses and leaves phone numbers alone", () => {
+  it("sets ellipses and keeps phone numbers on one line", () => {
     expect(danishTypography("er ...")).toBe("er …");
-    expect(danishTypography("ring 70 20 30 40")).toBe("ring 70 20 30 40");
+    expect(danishTypography("ring 70 20 30 40")).toBe("ring 70\u00A020\u00A030\u00A040");
+    expect(danishTypography("tlf. +45 70 20 30 40.")).toBe("tlf. +45\u00A070\u00A020\u00A030\u00A040.");
   });
 });
 
