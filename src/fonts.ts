@@ -47,6 +47,38 @@ export function registerFonts(): void {
   registered = true;
 }
 
+let prepared: Promise<void> | undefined;
+
+/** The characters whose glyphs are made up front: printable ASCII and Latin-1, and common punctuation. */
+const WARM_CHARACTERS = [
+  ...Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => 0x21 + i),
+  ...Array.from({ length: 0xff - 0xa1 + 1 }, (_, i) => 0xa1 + i).filter((cp) => cp !== 0xad),
+  0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x201e, 0x2022, 0x2026, 0x2192, 0x20ac,
+].map((cp) => String.fromCodePoint(cp));
+
+/**
+ * Loads every face and has fontkit make the glyph objects of the common characters, before any PDF
+ * is written. fontkit keeps one glyph object per glyph id, shared by every document, with the
+ * characters of whatever made it first; subsetting a composite glyph (":" is built from two ".")
+ * makes the component's object with no character, and a later document then lays "." out as
+ * nothing: "1." in bold printed as a lone dot once a bold "1:" had been written before it.
+ * The glyphs are made by laying out the characters one by one, as text is laid out (not from the
+ * font's character map, whose ligature code points would give "fi" one character instead of two
+ * and shift every line break after it).
+ */
+export function prepareFonts(): Promise<void> {
+  registerFonts();
+  prepared ??= (async () => {
+    for (const { fontWeight, fontStyle } of FACES) {
+      const descriptor = { fontFamily: FONT_FAMILY, fontWeight, fontStyle };
+      await Font.load(descriptor);
+      const font = (Font.getFont(descriptor) as unknown as { data?: { layout(text: string): unknown } } | undefined)?.data;
+      font?.layout(WARM_CHARACTERS.join(" "));
+    }
+  })();
+  return prepared;
+}
+
 type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean; unitsPerEm: number; layout(s: string): { advanceWidth: number } };
 let faces: FontkitFont[] | undefined;
 

@@ -1,8 +1,12 @@
 // The resolved document model: what templates are given. Plain data, no I/O, no placeholders left.
-import type { Deck, Document, Tool } from "./schema/content.js";
+import type { Block, Deck, Document, Step, Tool } from "./schema/content.js";
+import type { PackLabels } from "./schema/pack.js";
 import type { ToolkitInfo } from "./schema/toolkit.js";
 import type { Profile } from "./schema/profile.js";
 import type { Warning } from "./errors.js";
+import type { CardPrinting, HelpCardText } from "./schema/cards.js";
+import type { DeckLayout, HelpCardLayout, PageBoxes, RunSheet } from "./cards/layout.js";
+import type { Resource } from "./cards/helpCard.js";
 
 export interface Brand {
   company: string;
@@ -22,11 +26,24 @@ interface MaterialBase {
   parts: string[];
   /** Bleed in points on every side, for pages printed to the edge (cards); the rest is the trim box. */
   bleed?: number;
+  /** Trim and bleed box of each page where it differs from the page (an imposed card sheet); null: the page itself. */
+  boxes?: (PageBoxes | null)[];
 }
 
 export type Material =
   | (MaterialBase & { kind: "document"; document: Document })
-  | (MaterialBase & { kind: "worksheet"; tool: Tool; decks: Deck[] });
+  | (MaterialBase & { kind: "worksheet"; tool: Tool; decks: Deck[] })
+  /** Værktøj 1's maturity scoring sheet, to fill in around a table (radio fields added in finish). */
+  | (MaterialBase & { kind: "scoring"; tool: Tool; scoring: Extract<Block, { type: "scoring" }>; labels: PackLabels["scoring"] })
+  /** Værktøj 11's balkort as a sheet of its own: on the profile's paper, or as an A3 poster for the wall. */
+  | (MaterialBase & { kind: "balkort"; tool: Tool; step: Step; poster: boolean })
+  /** A deck's cut-out card sheets, with the tool's run-sheet (if it has one) on the cover. */
+  | (MaterialBase & { kind: "cards"; cardDeck: Deck; tool: { number: number; title: string }; runSheet?: RunSheet; printing: CardPrinting; layout: DeckLayout })
+  /** The pocket card "Hvor får jeg hjælp?": the company's contacts, and where else to turn. */
+  | (MaterialBase & { kind: "help-card"; helpCard: HelpCardText; resources: Resource[]; printing: CardPrinting; layout: HelpCardLayout });
+
+/** A material as listMaterials gives it: card sheets have no layout until their text is filled in. */
+export type ListedMaterial = Material extends infer M ? (M extends { layout: unknown } ? Omit<M, "layout"> : M) : never;
 
 export type MaterialKind = Material["kind"];
 

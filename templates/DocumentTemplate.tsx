@@ -9,7 +9,7 @@ type DocumentMaterial = Extract<Material, { kind: "document" }>;
 
 export function DocumentTemplate({ material, brand, pack }: { material: DocumentMaterial; brand: Brand; pack: ResolvedPack }) {
   const { document } = material;
-  const ctx = { colour: brand.colour, decks: [], films: pack.films };
+  const base = { colour: brand.colour, decks: [], films: pack.films };
   return (
     <PageFrame brand={brand} title={document.title}>
       <View style={{ borderLeftWidth: 4, borderLeftColor: brand.colour, paddingLeft: mm(4), marginBottom: mm(6) }}>
@@ -18,8 +18,11 @@ export function DocumentTemplate({ material, brand, pack }: { material: Document
       </View>
       {document.sections.map((section) => (
         <View key={section.id}>
-          <Text style={{ ...styles.h2, color: brand.colour }} minPresenceAhead={mm(25)}>{section.heading}</Text>
-          <Blocks blocks={section.blocks} ctx={ctx} />
+          <Blocks
+            blocks={section.blocks}
+            ctx={{ ...base, fields: `${material.id}.${section.id}` }}
+            lead={<Text style={{ ...styles.h2, color: brand.colour }} minPresenceAhead={mm(25)}>{section.heading}</Text>}
+          />
         </View>
       ))}
     </PageFrame>

@@ -1,11 +1,18 @@
-// A tool's step worksheet: header, målgruppe/formål/tid, FORSLAG TIL PROCES, then every step.
+// A tool's step worksheet: header, målgruppe/formål/tid, FORSLAG TIL PROCES, then every step with
+// its writing spaces. A table marked `landscape` gets a landscape page of its own, between the
+// portrait pages before and after it.
 import { Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
-import { Blocks } from "./parts/Blocks.js";
+import type { Block, Step, Tool } from "../src/schema/content.js";
+import { BlockUnit, Blocks } from "./parts/Blocks.js";
+import type { BlockContext } from "./parts/blockContext.js";
+import { withLeadIns } from "./parts/leadIns.js";
 import { PageFrame } from "./parts/PageFrame.js";
-import { mm, styles } from "./theme.js";
+import { grey, mm, styles } from "./theme.js";
 
 type WorksheetMaterial = Extract<Material, { kind: "worksheet" }>;
+type Orientation = "portrait" | "landscape";
 
 function Fact({ label, text, colour }: { label: string; text: string; colour: string }) {
   return (
@@ -16,38 +23,87 @@ function Fact({ label, text, colour }: { label: string; text: string; colour: st
   );
 }
 
-export function WorksheetTemplate({ material, brand, pack }: { material: WorksheetMaterial; brand: Brand; pack: ResolvedPack }) {
-  const { tool, decks } = material;
-  const ctx = { colour: brand.colour, decks, films: pack.films };
+function Header({ tool, colour }: { tool: Tool; colour: string }) {
   return (
-    <PageFrame brand={brand} title={`Værktøj ${tool.number}: ${tool.title}`}>
-      <Text style={{ ...styles.kicker, color: brand.colour }}>{`VÆRKTØJ ${tool.number}`}</Text>
+    <View>
+      <Text style={{ ...styles.kicker, color: colour }}>{`VÆRKTØJ ${tool.number}`}</Text>
       <Text style={styles.h1}>{tool.title}</Text>
-      <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: brand.colour, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
-        <Fact label="MÅLGRUPPE" text={tool.audience} colour={brand.colour} />
-        <Fact label="FORMÅL" text={tool.purpose} colour={brand.colour} />
-        <Fact label="TID" text={tool.time} colour={brand.colour} />
+      <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: colour, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
+        <Fact label="MÅLGRUPPE" text={tool.audience} colour={colour} />
+        <Fact label="FORMÅL" text={tool.purpose} colour={colour} />
+        <Fact label="TID" text={tool.time} colour={colour} />
       </View>
-      <Blocks blocks={tool.intro} ctx={ctx} />
-      {tool.process.length > 0 && (
-        <View wrap={false} style={{ ...styles.box, borderColor: brand.colour }}>
-          <Text style={{ ...styles.kicker, color: brand.colour }}>FORSLAG TIL PROCES</Text>
-          {tool.process.map((p, i) => (
-            <View key={i} style={styles.listItem}>
-              <Text style={{ ...styles.bullet, fontWeight: 700 }}>{`${i + 1}`}</Text>
-              <Text style={styles.listText}>{p}</Text>
-            </View>
-          ))}
-        </View>
-      )}
-      {tool.steps.map((step) => (
-        <View key={step.id}>
-          <Text style={{ ...styles.h2, color: brand.colour }} minPresenceAhead={mm(30)}>
-            {step.number ? `STEP ${step.number}: ${step.title}` : step.title}
-          </Text>
-          <Blocks blocks={step.blocks} ctx={ctx} />
+    </View>
+  );
+}
+
+function Process({ steps, colour }: { steps: string[]; colour: string }) {
+  return (
+    <View wrap={false} style={{ ...styles.box, borderColor: colour }}>
+      <Text style={{ ...styles.kicker, color: colour }}>FORSLAG TIL PROCES</Text>
+      {steps.map((p, i) => (
+        <View key={i} style={styles.listItem}>
+          <Text style={{ ...styles.bullet, fontWeight: 700 }}>{`${i + 1}`}</Text>
+          <Text style={styles.listText}>{p}</Text>
         </View>
       ))}
-    </PageFrame>
+    </View>
+  );
+}
+
+const stepTitle = (step: Step) => (step.number ? `STEP ${step.number}: ${step.title}` : step.title);
+
+function StepHeading({ step, colour }: { step: Step; colour: string }) {
+  return (
+    <Text style={{ ...styles.h2, color: colour }} minPresenceAhead={mm(30)}>
+      {stepTitle(step)}
+    </Text>
+  );
+}
+
+const isLandscape = (block: Block) => block.type === "table" && block.landscape;
+
+/** The tool's content as a run of pages of one orientation each, in reading order. */
+function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string): { orientation: Orientation; content: ReactNode[] }[] {
+  const out: { orientation: Orientation; content: ReactNode[] }[] = [];
+  const add = (orientation: Orientation, node: ReactNode) => {
+    const last = out.at(-1);
+    if (last && last.orientation === orientation && orientation === "portrait") last.content.push(node);
+    else out.push({ orientation, content: [node] });
+  };
+  add("portrait", <Header key="header" tool={tool} colour={colour} />);
+  add("portrait", <Blocks key="intro" blocks={tool.intro} ctx={{ ...base, fields: `${tool.id}.intro` }} />);
+  if (tool.process.length > 0) add("portrait", <Process key="process" steps={tool.process} colour={colour} />);
+
+  for (const step of tool.steps) {
+    const ctx = { ...base, fields: `${tool.id}.${step.id}` };
+    const heading = <StepHeading step={step} colour={colour} />;
+    const units = withLeadIns(step.blocks);
+    if (units.length === 0) add("portrait", <View key={step.id}>{heading}</View>);
+    units.forEach((unit, i) => {
+      const key = `${step.id}-${i}`;
+      if (isLandscape(unit.block)) {
+        // On its own page the table still says which step it belongs to.
+        const lead = i === 0 ? heading : <Text style={{ ...styles.kicker, color: grey }}>{stepTitle(step)}</Text>;
+        add("landscape", <BlockUnit key={key} unit={unit} ctx={ctx} lead={lead} />);
+      } else {
+        add("portrait", <BlockUnit key={key} unit={unit} ctx={ctx} lead={i === 0 ? heading : undefined} />);
+      }
+    });
+  }
+  return out;
+}
+
+export function WorksheetTemplate({ material, brand, pack }: { material: WorksheetMaterial; brand: Brand; pack: ResolvedPack }) {
+  const { tool, decks } = material;
+  const title = `Værktøj ${tool.number}: ${tool.title}`;
+  return (
+    <>
+      {sheets(tool, { colour: brand.colour, decks, films: pack.films }, brand.colour).map((sheet, i) => (
+        <PageFrame key={i} brand={brand} title={title} orientation={sheet.orientation}>
+          {sheet.content}
+        </PageFrame>
+      ))}
+    </>
   );
 }

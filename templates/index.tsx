@@ -4,12 +4,20 @@ import type { ReactElement } from "react";
 import type { Material, MaterialKind, ResolvedPack } from "../src/model.js";
 import { DocumentTemplate } from "./DocumentTemplate.js";
 import { WorksheetTemplate } from "./WorksheetTemplate.js";
+import { ScoringTemplate } from "./ScoringTemplate.js";
+import { BalkortTemplate } from "./BalkortTemplate.js";
+import { CardsTemplate } from "./cards/CardsTemplate.js";
+import { HelpCardTemplate } from "./cards/HelpCardTemplate.js";
 
 type PagesOf<K extends MaterialKind> = (props: { material: Extract<Material, { kind: K }>; brand: ResolvedPack["brand"]; pack: ResolvedPack }) => ReactElement;
 
 const TEMPLATES: { [K in MaterialKind]: PagesOf<K> } = {
   document: DocumentTemplate,
   worksheet: WorksheetTemplate,
+  scoring: ScoringTemplate,
+  balkort: BalkortTemplate,
+  cards: CardsTemplate,
+  "help-card": HelpCardTemplate,
 };
 
 export interface DocumentMeta {

@@ -1,10 +1,10 @@
 // `workshopkit build`: builds the pack for one company, with progress and a summary.
-import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
 import { build } from "../pipeline.js";
-import { progressReporter } from "./progress.js";
+import { parseCardOptions } from "../cards/options.js";
+import { buildSummary, progressReporter } from "./progress.js";
 
 const Options = z.object({
   profile: z.string().min(1),
@@ -26,17 +26,15 @@ export function buildCommand(): Command {
     .requiredOption("-p, --profile <file>", "the company profile (YAML or JSON)")
     .option("-o, --out <dir>", "the folder for packs", "out")
     .option("--only <ids...>", "build only these materials (see workshopkit list)")
+    .option("--card-size <WxH>", "card size in millimetres, width x height (default 90x60)")
+    .option("--duplex <edge>", "card backs for duplex printing: long, short or none (default long)")
+    .option("--blank-cards <n>", "blank cards added to each deck, for the group's own questions (default 0)")
     .action(async (raw: unknown) => {
       const opts = Options.parse(raw);
+      const cards = parseCardOptions(raw as Record<string, unknown>);
       const started = Date.now();
       const progress = progressReporter(process.stderr);
-      const result = await build({ ...opts, date: sourceDate(), onProgress: progress.update });
-      progress.end();
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`Built ${result.files.length} PDFs, ${result.pages} pages, in ${seconds} s → ${path.relative(process.cwd(), result.dir) || result.dir}/`);
-      if (result.warnings.length > 0) {
-        console.log(`${result.warnings.length} thing(s) to fill in by hand:`);
-        for (const w of result.warnings) console.log(`  - ${w.message}`);
-      }
+      const result = await build({ ...opts, cards, date: sourceDate(), onProgress: progress.update }).finally(() => progress.end());
+      for (const line of buildSummary(result, Date.now() - started)) console.log(line);
     });
 }

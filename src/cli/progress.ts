@@ -1,16 +1,47 @@
-// Progress while building: one rewritten line on a terminal, plain lines otherwise (CI, logs).
+// Progress while building: one rewritten line with a bar on a terminal, plain lines otherwise
+// (CI, logs); and the summary printed at the end.
+import path from "node:path";
 import type { Writable } from "node:stream";
+import type { BuildResult } from "../pipeline.js";
+
+const BAR = 20;
 
 export function progressReporter(stream: Writable & { isTTY?: boolean; columns?: number }) {
   const tty = Boolean(stream.isTTY);
+  let shown = false;
   return {
     update({ done, total, material }: { done: number; total: number; material: string }) {
-      const line = `Building ${done}/${total}: ${material}`;
-      if (tty) stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 80) - 1)}`);
-      else stream.write(`${line}\n`);
+      const counter = `${String(done).padStart(String(total).length)}/${total}`;
+      if (tty) {
+        const filled = Math.round((done / total) * BAR);
+        const line = `[${"#".repeat(filled)}${"-".repeat(BAR - filled)}] Built ${counter}: ${material}`;
+        // A terminal of unknown width (columns 0 or undefined) is taken as 80 wide.
+        const width = stream.columns && stream.columns > 20 ? stream.columns : 80;
+        stream.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
+        shown = true;
+      } else {
+        stream.write(`Built ${counter}: ${material}\n`);
+      }
     },
+    /** Clears the progress line; call it also when the build fails, before the error is printed. */
     end() {
-      if (tty) stream.write("\r\x1b[2K");
+      if (tty && shown) stream.write("\r\x1b[2K");
+      shown = false;
     },
   };
+}
+
+/** What the build made, how long it took, and what the user should know (open contacts, say). */
+export function buildSummary(result: BuildResult, milliseconds: number, cwd = process.cwd()): string[] {
+  const where = path.relative(cwd, result.dir) || result.dir;
+  const materials = result.files.length - 1;
+  const lines = [
+    `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"} and the complete pack), ${result.pages} pages, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
+    `For the print shop: ${result.pack.file} (${result.pack.pages} pages); manifest.json lists every file with its pages and sha256.`,
+  ];
+  if (result.warnings.length > 0) {
+    lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);
+    for (const w of result.warnings) lines.push(`  - ${w.message}`);
+  }
+  return lines;
 }

@@ -9,6 +9,15 @@ export interface FinishOptions {
   date: Date;
   /** Bleed in points on every side of pages that have it; the trim box is the page less the bleed. */
   bleed?: number;
+  /** Trim and bleed box of each page (PDF points from the bottom-left), where it is not the page: imposed card sheets. */
+  boxes?: ({ trim: Box; bleed: Box } | null)[];
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ bytes: Uint8Array; pages: number }> {
@@ -28,6 +37,16 @@ export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ 
       page.setBleedBox(0, 0, width, height);
       page.setTrimBox(o.bleed, o.bleed, width - 2 * o.bleed, height - 2 * o.bleed);
     }
+  }
+  if (o.boxes) {
+    const pages = pdf.getPages();
+    if (pages.length !== o.boxes.length) throw new Error(`finishPdf: ${o.boxes.length} page boxes for ${pages.length} pages.`);
+    pages.forEach((page, i) => {
+      const b = o.boxes![i];
+      if (!b) return;
+      page.setBleedBox(b.bleed.x, b.bleed.y, b.bleed.width, b.bleed.height);
+      page.setTrimBox(b.trim.x, b.trim.y, b.trim.width, b.trim.height);
+    });
   }
   // No object streams: the file stays readable by older print-shop tools.
   const out = await pdf.save({ useObjectStreams: false });

@@ -9,11 +9,17 @@ export interface ManifestEntry {
   sha256: string;
 }
 
+/** A file of the pack that is not a PDF (a form's field map): it has no pages. */
+export interface ManifestDataEntry {
+  file: string;
+  sha256: string;
+}
+
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function manifestFile(meta: { company: string; toolkit: string; version: string; date: string }, entries: ManifestEntry[]): OutputFile {
+export function manifestFile(meta: { company: string; toolkit: string; version: string; date: string }, entries: (ManifestEntry | ManifestDataEntry)[]): OutputFile {
   const json = JSON.stringify({ ...meta, files: entries }, null, 2) + "\n";
   return { name: "manifest.json", bytes: new TextEncoder().encode(json) };
 }

@@ -4,7 +4,9 @@ import path from "node:path";
 import type { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
 import { Deck, Document, Tool } from "../schema/content.js";
+import { PackLabels } from "../schema/pack.js";
 import { ToolkitInfo, type Toolkit } from "../schema/toolkit.js";
+import { loadCardTexts } from "./loadCardTexts.js";
 import { readDataFile } from "./readDataFile.js";
 
 async function loadFolder<S extends z.ZodType>(
@@ -30,9 +32,11 @@ async function loadFolder<S extends z.ZodType>(
 export async function loadContent(root: string): Promise<Toolkit> {
   const problems: WorkshopkitError[] = [];
   const info = await readDataFile(path.join(root, "toolkit.yaml"), ToolkitInfo, "content file", "content/toolkit.yaml");
+  const pack = await readDataFile(path.join(root, "pack.yaml"), PackLabels, "content file", "content/pack.yaml");
   const tools = await loadFolder(root, "tools", Tool, problems);
   const decks = await loadFolder(root, "decks", Deck, problems);
   const documents = await loadFolder(root, "documents", Document, problems);
+  const cards = await loadCardTexts(root, problems);
   if (problems.length > 0) {
     throw new WorkshopkitError(
       `The toolkit content has problems:\n${problems.map((p) => p.message).join("\n")}`,
@@ -40,5 +44,5 @@ export async function loadContent(root: string): Promise<Toolkit> {
       problems.flatMap((p) => p.problems),
     );
   }
-  return { info, tools: tools.sort((a, b) => a.number - b.number), decks, documents };
+  return { info, tools: tools.sort((a, b) => a.number - b.number), decks, documents, pack, cards };
 }

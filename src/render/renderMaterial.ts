@@ -1,12 +1,12 @@
 // Renders one material with react-pdf to bytes. A warning from react-pdf fails the render.
 import { renderToBuffer } from "@react-pdf/renderer";
 import { WorkshopkitError } from "../errors.js";
-import { registerFonts } from "../fonts.js";
+import { prepareFonts } from "../fonts.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { materialDocument } from "../../templates/index.js";
 
 export async function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Uint8Array> {
-  registerFonts();
+  await prepareFonts();
   const element = materialDocument(material, pack, {
     title: `${material.title} – ${pack.brand.company}`,
     author: pack.brand.company,

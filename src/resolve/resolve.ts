@@ -1,10 +1,14 @@
 // Pure: toolkit content + company profile → the document model, with placeholders filled.
-import type { Warning } from "../errors.js";
-import type { Brand, Material, ResolvedPack } from "../model.js";
+import { WorkshopkitError, type Warning } from "../errors.js";
+import type { Brand, ListedMaterial, Material, ResolvedPack } from "../model.js";
+import { deckMaterials, helpCardMaterials, layoutMaterial } from "../cards/materials.js";
+import { DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
+import { hyphenate, textWidth } from "../fonts.js";
 import type { Profile } from "../schema/profile.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import { mapStrings } from "./mapStrings.js";
 import { fillPlaceholders, placeholderValues } from "./placeholders.js";
+import { sheetsOf } from "./sheets.js";
 import { danishTypography } from "./typography.js";
 
 export interface ResolveInput {
@@ -13,17 +17,19 @@ export interface ResolveInput {
   logo?: Brand["logo"];
   /** Material ids to build; all when empty. */
   only?: string[];
+  /** Card size, duplex and blank cards of the card sheets. */
+  cards?: CardOptions;
 }
 
 /** Every material the toolkit makes, in pack order, before any text is filled in. */
-export function listMaterials(toolkit: Toolkit): Material[] {
+export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
   const doc = (id: string): Material[] => {
     const document = toolkit.documents.find((d) => d.id === id);
     return document ? [{ kind: "document", id, title: document.title, parts: document.sections.map((s) => s.heading), document }] : [];
   };
-  const tools = toolkit.tools.map((tool): Material => {
+  const tools = toolkit.tools.flatMap((tool): ListedMaterial[] => {
     const deckIds = tool.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === "deck" ? [b.deck] : [])));
-    return {
+    const worksheet: Material = {
       kind: "worksheet",
       id: tool.id,
       title: `Værktøj ${tool.number}: ${tool.title}`,
@@ -31,11 +37,12 @@ export function listMaterials(toolkit: Toolkit): Material[] {
       tool,
       decks: toolkit.decks.filter((d) => deckIds.includes(d.id)),
     };
+    return [worksheet, ...deckMaterials(toolkit, tool), ...sheetsOf(tool, toolkit.pack)];
   });
-  return [...doc("intro"), ...tools, ...doc("policy"), ...doc("stress-guidelines"), ...doc("manager-guide"), ...doc("about")];
+  return [...doc("intro"), ...tools, ...doc("policy"), ...doc("stress-guidelines"), ...doc("manager-guide"), ...helpCardMaterials(toolkit), ...doc("about")];
 }
 
-export function resolve({ toolkit, profile, logo, only = [] }: ResolveInput): ResolvedPack {
+export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CARD_OPTIONS }: ResolveInput): ResolvedPack {
   const values = placeholderValues(profile);
   const warnings: Warning[] = [];
   const openFields = new Map<string, Set<string>>();
@@ -50,8 +57,18 @@ export function resolve({ toolkit, profile, logo, only = [] }: ResolveInput): Re
       return danishTypography(text);
     });
 
-  const chosen = listMaterials(toolkit).filter((m) => only.length === 0 || only.includes(m.id));
-  const materials = chosen.map((m) => fill(m.id, m));
+  const all = listMaterials(toolkit);
+  const unknown = only.filter((id) => !all.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    throw new WorkshopkitError(
+      `Unknown material id${unknown.length > 1 ? "s" : ""} for --only: ${unknown.join(", ")}.`,
+      `Valid ids: ${all.map((m) => m.id).join(", ")} (see workshopkit list).`,
+    );
+  }
+  const chosen = all.filter((m) => only.length === 0 || only.includes(m.id));
+  // Card sheets are laid out (fitted by font metrics) once their text is final.
+  const cardContext = { paper: profile.paper, options: cards, company: profile.company, measure: textWidth, hyphenate };
+  const materials = chosen.map((m) => layoutMaterial(fill(m.id, m), cardContext));
 
   for (const [field, where] of openFields) {
     warnings.push({

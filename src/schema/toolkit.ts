@@ -1,6 +1,8 @@
 // The toolkit as a whole: its title and version, and the content it is made of.
 import { z } from "zod";
 import { Deck, Document, Tool } from "./content.js";
+import type { PackLabels } from "./pack.js";
+import type { CardTexts } from "./cards.js";
 
 export const ToolkitInfo = z.strictObject({
   title: z.string().min(1),
@@ -18,4 +20,8 @@ export interface Toolkit {
   tools: z.infer<typeof Tool>[];
   decks: z.infer<typeof Deck>[];
   documents: z.infer<typeof Document>[];
+  /** Labels of the complete pack and of the scoring sheet and balkort (content/pack.yaml). */
+  pack: PackLabels;
+  /** Print help of the card sheets and the help card's texts (content/cards/). */
+  cards: CardTexts;
 }

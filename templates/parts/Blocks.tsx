@@ -1,137 +1,66 @@
-// Lays out any list of content blocks: the generic look shared by documents and worksheets.
+// Lays out any list of content blocks: the one table from block type to component, shared by
+// documents and worksheets. Writing spaces keep their lead-in with them (see leadIns.ts).
 import { Link, Text, View } from "@react-pdf/renderer";
-import type { Block, Deck, InnerBlock } from "../../src/schema/content.js";
-import { grey, LINE_GAP, mm, rule, styles } from "../theme.js";
-import { TickBox, WriteLines } from "./WriteLines.js";
+import type { ReactNode } from "react";
+import type { Block, InnerBlock } from "../../src/schema/content.js";
+import { mm, styles } from "../theme.js";
+import { AgendaBlock } from "./AgendaBlock.js";
+import type { BlockContext } from "./blockContext.js";
+import { ChecklistBlock } from "./ChecklistBlock.js";
+import { DeckPreview } from "./DeckPreview.js";
+import { isWritingSpace, withLeadIns, type Unit } from "./leadIns.js";
+import { ListBlock } from "./ListBlock.js";
+import { ScaleBlock } from "./ScaleBlock.js";
+import { ScoringBlock } from "./ScoringBlock.js";
+import { TableBlock } from "./TableBlock.js";
+import { WriteBlock } from "./WriteBlock.js";
 
-export interface BlockContext {
-  colour: string;
-  decks: Deck[];
-  films: Record<string, string>;
-}
+export type { BlockContext } from "./blockContext.js";
 
-const cell = { borderWidth: 0.6, borderColor: rule, padding: mm(1.5) } as const;
+type AnyBlock = Block | InnerBlock;
 
-function ListBlock({ items, style }: { items: string[]; style: "bullet" | "number" | "ellipsis" }) {
-  return (
-    <View style={{ marginBottom: mm(2) }}>
-      {items.map((item, i) => (
-        <View key={i} style={styles.listItem} wrap={false}>
-          <Text style={styles.bullet}>{style === "number" ? `${i + 1}.` : style === "ellipsis" ? "…" : "•"}</Text>
-          <Text style={styles.listText}>{item}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
+/** Columns of up to this many items (about 6 mm each) are kept on one page. */
+const MAX_UNBROKEN_ITEMS = 30;
 
-function TableBlock({ block, colour }: { block: Extract<Block, { type: "table" }>; colour: string }) {
-  const widths = block.widths ?? block.columns.map(() => 1);
-  const total = widths.reduce((a, b) => a + b, 0);
-  const w = (i: number) => `${((widths[i] ?? 1) / total) * 100}%`;
-  return (
-    <View style={{ marginVertical: mm(2) }}>
-      {block.title && <Text style={styles.h3}>{block.title}</Text>}
-      <View style={{ flexDirection: "row" }} fixed={false} wrap={false}>
-        {block.columns.map((c, i) => (
-          <Text key={i} style={{ ...cell, width: w(i), fontWeight: 700, fontSize: 9.5, borderTopWidth: 2, borderTopColor: colour }}>{c}</Text>
-        ))}
-      </View>
-      {block.rows.map((row, r) => (
-        <View key={r} style={{ flexDirection: "row" }} wrap={false}>
-          {block.columns.map((_, i) => {
-            const value = row[i];
-            return value ? (
-              <Text key={i} style={{ ...cell, width: w(i), fontSize: 9.5 }}>{value}</Text>
-            ) : (
-              <View key={i} style={{ ...cell, width: w(i), height: block.lines * LINE_GAP }} />
-            );
-          })}
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function DeckPreview({ deck, colour }: { deck: Deck; colour: string }) {
-  return (
-    <View style={{ flexDirection: "row", flexWrap: "wrap", marginVertical: mm(2) }}>
-      {deck.cards.map((card, i) => (
-        <View key={i} wrap={false} style={{ width: "25%", padding: mm(1) }}>
-          <View style={{ borderWidth: 0.8, borderColor: colour, borderRadius: 3, padding: mm(2), minHeight: mm(22) }}>
-            <Text style={{ fontSize: 7, color: grey }}>{`${deck.title} · ${i + 1}`}</Text>
-            <Text style={{ fontSize: 8 }}>{card.prompt}</Text>
-            <Text style={{ fontSize: 9.5, fontWeight: 700 }}>{card.topic}</Text>
-          </View>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-export function BlockView({ block, ctx }: { block: Block | InnerBlock; ctx: BlockContext }) {
+/** One block. `lead` is printed with the first unbreakable part of a writing space. */
+export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockContext; lead?: ReactNode }) {
   switch (block.type) {
+    case "write":
+      return <WriteBlock block={block} ctx={ctx} lead={lead} />;
+    case "table":
+      return <TableBlock block={block} ctx={ctx} lead={lead} />;
+    case "checklist":
+      return <ChecklistBlock block={block} ctx={ctx} lead={lead} />;
+    case "scale":
+      return <ScaleBlock block={block} ctx={ctx} lead={lead} />;
+    case "scoring":
+      return <ScoringBlock block={block} ctx={ctx} lead={lead} />;
     case "paragraph":
       return <Text style={styles.paragraph}>{block.text}</Text>;
     case "heading":
       return <Text style={styles.h3} minPresenceAhead={mm(20)}>{block.text}</Text>;
+    // Fragments, not Views: a breakable View whose first child cannot break is squeezed onto a
+    // full page by react-pdf when it is itself a first child (see WriteBlock).
     case "list":
       return (
-        <View>
+        <>
           {block.title && <Text style={styles.label} minPresenceAhead={mm(15)}>{block.title}</Text>}
           <ListBlock items={block.items} style={block.style} />
-        </View>
+        </>
       );
     case "quotes":
       return (
-        <View style={{ marginBottom: mm(2) }}>
+        <>
           {block.title && <Text style={styles.label} minPresenceAhead={mm(15)}>{block.title}</Text>}
           {block.items.map((q, i) => (
-            <Text key={i} style={{ fontStyle: "italic", marginBottom: mm(1), paddingLeft: mm(4) }}>{q}</Text>
+            <Text key={i} style={{ fontStyle: "italic", marginBottom: i === block.items.length - 1 ? mm(3) : mm(1), paddingLeft: mm(4) }}>{q}</Text>
           ))}
-        </View>
-      );
-    case "write":
-      return (
-        <View wrap={false} style={{ marginVertical: mm(2) }}>
-          <Text style={styles.label}>{block.label}</Text>
-          <WriteLines lines={block.lines} />
-        </View>
-      );
-    case "table":
-      return <TableBlock block={block} colour={ctx.colour} />;
-    case "checklist":
-      return (
-        <View style={{ marginVertical: mm(2) }}>
-          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)}>{block.title}</Text>}
-          {block.items.map((item, i) => (
-            <View key={i} wrap={false} style={{ flexDirection: "row", alignItems: "center", marginBottom: mm(1.5) }}>
-              <TickBox />
-              <Text style={{ marginLeft: mm(3), flex: 1 }}>{item}</Text>
-            </View>
-          ))}
-        </View>
-      );
-    case "scale":
-      return (
-        <View style={{ marginVertical: mm(2) }}>
-          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)}>{block.title}</Text>}
-          {block.items.map((item, i) => (
-            <View key={i} wrap={false} style={{ flexDirection: "row", alignItems: "center", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: mm(1.5) }}>
-              <Text style={{ flex: 1, paddingRight: mm(3) }}>{item}</Text>
-              {block.options.map((o, j) => (
-                <View key={j} style={{ width: mm(13), alignItems: "center" }}>
-                  <TickBox />
-                  <Text style={{ fontSize: 7.5, marginTop: 1 }}>{o}</Text>
-                </View>
-              ))}
-            </View>
-          ))}
-        </View>
+        </>
       );
     case "columns":
+      // Side-by-side lists read as one figure: kept whole unless longer than a page could hold.
       return (
-        <View style={{ flexDirection: "row", marginVertical: mm(2) }}>
+        <View wrap={Math.max(...block.columns.map((c) => c.items.length)) > MAX_UNBROKEN_ITEMS} style={{ flexDirection: "row", marginVertical: mm(2) }}>
           {block.columns.map((col, i) => (
             <View key={i} style={{ flex: 1, paddingRight: mm(3) }}>
               <Text style={{ ...styles.label, color: ctx.colour }}>{col.title}</Text>
@@ -154,70 +83,46 @@ export function BlockView({ block, ctx }: { block: Block | InnerBlock; ctx: Bloc
     }
     case "deck": {
       const deck = ctx.decks.find((d) => d.id === block.deck);
-      return deck ? <DeckPreview deck={deck} colour={ctx.colour} /> : null;
+      if (!deck) throw new Error(`Deck "${block.deck}" is not among the decks of this material.`);
+      return <DeckPreview deck={deck} colour={ctx.colour} />;
     }
     case "agenda":
-      return (
-        <View style={{ marginVertical: mm(2) }}>
-          <View style={{ flexDirection: "row" }} wrap={false}>
-            {block.columns.map((c, i) => (
-              <Text key={i} style={{ ...cell, width: ["15%", "30%", "55%"][i], fontWeight: 700, borderTopWidth: 2, borderTopColor: ctx.colour }}>{c}</Text>
-            ))}
-          </View>
-          {block.rows.map((row, r) => (
-            <View key={r} style={{ flexDirection: "row" }} wrap={false}>
-              <Text style={{ ...cell, width: "15%", fontWeight: 700 }}>{row.time}</Text>
-              <Text style={{ ...cell, width: "30%" }}>{row.what}</Text>
-              <View style={{ ...cell, width: "55%" }}>
-                {row.how.map((h, i) => (typeof h === "string" ? <Text key={i}>{h}</Text> : <ListBlock key={i} items={h.list} style={h.style} />))}
-              </View>
-            </View>
-          ))}
-        </View>
-      );
-    case "scoring":
-      return (
-        <View style={{ marginVertical: mm(2) }}>
-          {block.levels.map((level) => (
-            <View key={level.id} wrap={false} style={{ marginBottom: mm(3) }}>
-              <View style={{ flexDirection: "row" }}>
-                <Text style={{ ...cell, flex: 1, fontWeight: 700, borderTopWidth: 2, borderTopColor: ctx.colour }}>{`${level.name} – ${block.statementHeader}`}</Text>
-                <Text style={{ ...cell, width: mm(30), fontWeight: 700, borderTopWidth: 2, borderTopColor: ctx.colour }}>{block.scoreHeader}</Text>
-              </View>
-              {level.statements.map((s, i) => (
-                <View key={i} style={{ flexDirection: "row" }}>
-                  <Text style={{ ...cell, flex: 1 }}>{s}</Text>
-                  <View style={{ ...cell, width: mm(30) }} />
-                </View>
-              ))}
-              <View style={{ flexDirection: "row" }}>
-                <Text style={{ ...cell, flex: 1, fontWeight: 700, textAlign: "right" }}>{block.totalLabel}</Text>
-                <View style={{ ...cell, width: mm(30) }} />
-              </View>
-            </View>
-          ))}
-          {block.bands.map((b, i) => (
-            <Text key={i}>{`Score ${b.min}–${b.max}: ${b.label}`}</Text>
-          ))}
-        </View>
-      );
+      return <AgendaBlock block={block} colour={ctx.colour} />;
     case "box":
+      // The empty View asks for room below it: a box never starts as an empty frame at the foot of a page.
       return (
-        <View style={{ ...styles.box, borderColor: ctx.colour }}>
-          {block.title && <Text style={{ ...styles.label, color: ctx.colour }}>{block.title}</Text>}
-          {block.blocks.map((b, i) => (
-            <BlockView key={i} block={b} ctx={ctx} />
-          ))}
-        </View>
+        <>
+          <View minPresenceAhead={mm(30)} />
+          <View style={{ ...styles.box, borderColor: ctx.colour }}>
+            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: ctx.colour }}>{block.title}</Text>} />
+          </View>
+        </>
       );
   }
 }
 
-export function Blocks({ blocks, ctx }: { blocks: (Block | InnerBlock)[]; ctx: BlockContext }) {
+/** A block with its lead-in; `lead` (a step heading, say) goes before the unit's own lead-in. */
+export function BlockUnit({ unit, ctx, lead }: { unit: Unit; ctx: BlockContext; lead?: ReactNode }) {
+  const leads = unit.lead.map((b, i) => <BlockView key={i} block={b} ctx={ctx} />);
+  if (isWritingSpace(unit.block)) {
+    return <BlockView block={unit.block} ctx={ctx} lead={lead || leads.length > 0 ? <>{lead}{leads}</> : undefined} />;
+  }
   return (
     <>
-      {blocks.map((b, i) => (
-        <BlockView key={i} block={b} ctx={ctx} />
+      {lead}
+      {leads}
+      <BlockView block={unit.block} ctx={ctx} />
+    </>
+  );
+}
+
+export function Blocks({ blocks, ctx, lead }: { blocks: AnyBlock[]; ctx: BlockContext; lead?: ReactNode }) {
+  const units = withLeadIns(blocks);
+  if (units.length === 0) return <>{lead}</>;
+  return (
+    <>
+      {units.map((unit, i) => (
+        <BlockUnit key={i} unit={unit} ctx={ctx} lead={i === 0 ? lead : undefined} />
       ))}
     </>
   );

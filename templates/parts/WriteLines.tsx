@@ -1,7 +1,13 @@
-// Ruled space to write by hand: lines LINE_GAP apart.
+// Writing space drawn as page content, so it prints with or without the form fields over it.
+// Lato has no ☐ or ○: boxes and rings are drawn with Views.
 import { View } from "@react-pdf/renderer";
-import { LINE_GAP, rule } from "../theme.js";
+import { LINE_GAP, mm, rule } from "../theme.js";
 
+/** Pen-sized tick boxes and answer rings: 4.5 mm, easy to hit with a pen and a mouse. */
+const MARK_SIZE = mm(4.5);
+const MARK_INK = "#333333";
+
+/** `lines` ruled lines LINE_GAP apart (9 mm). */
 export function WriteLines({ lines }: { lines: number }) {
   return (
     <View>
@@ -12,7 +18,8 @@ export function WriteLines({ lines }: { lines: number }) {
   );
 }
 
-/** An empty square to tick, drawn (not a glyph) so it prints in any font. */
-export function TickBox({ size = 9 }: { size?: number }) {
-  return <View style={{ width: size, height: size, borderWidth: 0.8, borderColor: "#333333" }} />;
-}
+/** The look of an empty square to tick; spread into a FieldMark's style. */
+export const tickBoxStyle = { width: MARK_SIZE, height: MARK_SIZE, borderWidth: 0.9, borderColor: MARK_INK } as const;
+
+/** The look of an empty ring for one answer of several; spread into a FieldMark's style. */
+export const ringStyle = { ...tickBoxStyle, borderRadius: MARK_SIZE / 2 } as const;

@@ -1,0 +1,146 @@
+// Lays out a card material before rendering: the sheet, the page sequence, every card's text, and the page boxes.
+import { WorkshopkitError } from "../errors.js";
+import type { HelpCardText } from "../schema/cards.js";
+import type { Block, Deck } from "../schema/content.js";
+import { faceOf, type Face } from "./face.js";
+import { fitDeck, type FittedDeck } from "./fitDeck.js";
+import { breakLines, sizesDown, type Fitted, type Measure } from "./fitText.js";
+import { fitPanel, type FittedPanel, type Resource } from "./helpCard.js";
+import { backOf, BLEED, EDGE_CLEARANCE, grow, impose, MARK_LENGTH, MARK_OFFSET, PAPER_SIZES, PT_PER_MM, toPdfBox, type Rect, type Sheet } from "./impose.js";
+import type { CardOptions, Duplex } from "./options.js";
+
+export type AgendaBlock = Extract<Block, { type: "agenda" }>;
+
+/** The facilitator's run-sheet of the deck's tool, printed on the deck's cover. */
+export interface RunSheet {
+  title: string;
+  agenda: AgendaBlock;
+}
+
+export interface Placed {
+  /** Index into the faces (deck), or the copy (help card). */
+  card: number;
+  rect: Rect;
+}
+
+export type SheetPage =
+  | { kind: "cover" }
+  /** The back of the cover when printing duplex: empty, so fronts and backs stay on the same sheets. */
+  | { kind: "cover-back" }
+  | { kind: "fronts"; sheet: number; cards: Placed[] }
+  | { kind: "backs"; sheet: number; cards: Placed[] };
+
+interface LayoutBase {
+  options: CardOptions;
+  sheet: Sheet;
+  face: Face;
+  pages: SheetPage[];
+  /** Sheets of cards (not counting the cover). */
+  sheets: number;
+}
+
+export interface DeckLayout extends LayoutBase {
+  fit: FittedDeck;
+  /** The deck title and the company name on the back, when there is no logo. */
+  back: { title: Fitted; company: Fitted };
+}
+
+export interface HelpCardLayout extends LayoutBase {
+  front: FittedPanel;
+  back: FittedPanel;
+}
+
+/** Trim and bleed box of one page, in PDF points from the bottom-left. */
+export interface PageBoxes {
+  trim: Rect;
+  bleed: Rect;
+}
+
+export interface LayoutContext {
+  paper: "A4" | "LETTER";
+  options: CardOptions;
+  company: string;
+  measure: Measure;
+  hyphenate?: (word: string) => string[];
+}
+
+function sheetFor(ctx: LayoutContext): Sheet {
+  const page = PAPER_SIZES[ctx.paper];
+  const sheet = impose(page, ctx.options.size);
+  if (sheet) return sheet;
+  const room = (v: number) => Math.floor((v - 2 * (MARK_OFFSET + MARK_LENGTH + EDGE_CLEARANCE)) / PT_PER_MM + 1e-6);
+  const { width, height } = ctx.options.size;
+  throw new WorkshopkitError(
+    `--card-size ${width}x${height}: a ${width} × ${height} mm card does not fit on ${ctx.paper === "A4" ? "A4" : "US Letter"} with room for crop marks.`,
+    `The largest card that fits is ${room(page.width)} × ${room(page.height)} mm; the default is 90x60.`,
+  );
+}
+
+/** Cover, (its empty back), then each sheet of fronts followed by its backs. */
+function planPages(count: number, sheet: Sheet, duplex: Duplex, separateBacks: boolean): SheetPage[] {
+  const pages: SheetPage[] = [{ kind: "cover" }];
+  if (duplex !== "none") pages.push({ kind: "cover-back" });
+  const perSheet = sheet.slots.length;
+  for (let s = 0; s * perSheet < count; s++) {
+    const cards = sheet.slots.slice(0, Math.min(perSheet, count - s * perSheet)).map((rect, i) => ({ card: s * perSheet + i, rect }));
+    pages.push({ kind: "fronts", sheet: s + 1, cards });
+    if (duplex !== "none") pages.push({ kind: "backs", sheet: s + 1, cards: cards.map((c) => ({ ...c, rect: backOf(c.rect, sheet.page, duplex) })) });
+    else if (separateBacks) pages.push({ kind: "backs", sheet: s + 1, cards });
+  }
+  return pages;
+}
+
+/**
+ * The sheet is not a bleed design as a whole (it has a white margin with crop marks), so the
+ * material's `bleed` stays unset. Each card page instead gets TrimBox = the cut area (the outer
+ * trim of the card grid) and BleedBox = that plus 3 mm where the backs' colour runs past the cut;
+ * the MediaBox stays the whole paper, so a viewer or printer shows and prints the page at 100 %.
+ */
+function pageBoxes(pages: SheetPage[], sheet: Sheet, duplex: Duplex, colouredBacks: boolean): (PageBoxes | null)[] {
+  return pages.map((p) => {
+    if (p.kind === "cover" || p.kind === "cover-back") return null;
+    const trim = p.kind === "backs" && duplex !== "none" ? backOf(sheet.grid, sheet.page, duplex) : sheet.grid;
+    const bleed = p.kind === "backs" && colouredBacks ? grow(trim, BLEED) : trim;
+    return { trim: toPdfBox(trim, sheet.page), bleed: toPdfBox(bleed, sheet.page) };
+  });
+}
+
+function fitOneOf(text: string, width: number, max: number, min: number, measure: Measure, what: string): Fitted {
+  for (const size of sizesDown(max, min)) {
+    const lines = breakLines(text, width, size, true, measure, { maxLines: 2 });
+    if (lines) return { size, lines };
+  }
+  throw new WorkshopkitError(`${what} "${text}" does not fit the back of a card even at ${min} pt.`, "Choose a larger --card-size.");
+}
+
+export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout; boxes: (PageBoxes | null)[] } {
+  const sheet = sheetFor(ctx);
+  const face = faceOf(sheet.card);
+  const fit = fitDeck(deck, face, ctx.options.blanks, ctx.measure, ctx.hyphenate);
+  const width = face.safe.width - 2 * 4 * PT_PER_MM;
+  const back = {
+    title: fitOneOf(deck.title, width, 12, 8, ctx.measure, `Deck "${deck.title}" (content/decks/${deck.id}.yaml): the title`),
+    company: fitOneOf(ctx.company, width, 13, 8, ctx.measure, "The company name"),
+  };
+  const pages = planPages(fit.faces.length, sheet, ctx.options.duplex, false);
+  const layout = { options: ctx.options, sheet, face, pages, sheets: pages.filter((p) => p.kind === "fronts").length, fit, back };
+  return { layout, boxes: pageBoxes(pages, sheet, ctx.options.duplex, true) };
+}
+
+export function layoutHelpCard(text: HelpCardText, resources: Resource[], ctx: LayoutContext): { layout: HelpCardLayout; boxes: (PageBoxes | null)[] } {
+  const sheet = sheetFor(ctx);
+  const face = faceOf(sheet.card);
+  const front = fitPanel(text.title, text.contacts.map((c) => ({ label: c.label, paragraphs: c.lines.map((l) => ({ text: l, bold: false })) })), face, ctx.measure, "front");
+  const back = fitPanel(
+    text.resources.title,
+    resources.map((r) => ({ paragraphs: [{ text: r.name, bold: true }, ...(r.address ? [{ text: r.address, bold: false }] : [])] })),
+    face,
+    ctx.measure,
+    "back",
+  );
+  // One sheet of copies, one for each person; its back holds text, so it is printed even without duplex.
+  const pages = planPages(sheet.slots.length, sheet, ctx.options.duplex, true);
+  const layout = { options: ctx.options, sheet, face, pages, sheets: 1, front, back };
+  return { layout, boxes: pageBoxes(pages, sheet, ctx.options.duplex, false) };
+}
+

@@ -1,0 +1,99 @@
+// The complete pack, one PDF for the print shop: cover, contents, then every material as built,
+// with page numbers for the whole pack and a bookmark for every material and every part of it.
+import { PDFDocument, PDFName } from "pdf-lib";
+import type { Warning } from "../errors.js";
+import type { Material, ResolvedPack } from "../model.js";
+import type { PackLabels } from "../schema/pack.js";
+import { slug } from "../slug.js";
+import { checkLayout } from "../render/checkLayout.js";
+import { finishPdf } from "./finishPdf.js";
+import { renderPackFront, renderPageNumbers } from "./packFront.js";
+import { mergePdfs, pruneUnreachable } from "./packMerge.js";
+import { setOutline, type Bookmark } from "./packOutline.js";
+import { findPartStarts, type PartStart } from "./packParts.js";
+
+export interface BuiltMaterial {
+  material: Material;
+  /** The finished single file. */
+  bytes: Uint8Array;
+  pages: number;
+}
+
+export const packFileName = (company: string) => `${slug(company)}-pakke.pdf`;
+
+const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+
+/** Cover and contents; the contents' page numbers depend on how many pages the front itself takes. */
+async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], date: Date): Promise<{ bytes: Uint8Array; firstPages: number[] }> {
+  let frontPages = 2;
+  for (;;) {
+    const firstPages: number[] = [];
+    let next = frontPages;
+    for (const b of built) {
+      firstPages.push(next);
+      next += b.pages;
+    }
+    const entries = built.map((b, i) => ({ title: b.material.title, page: firstPages[i]! + 1 }));
+    const bytes = await renderPackFront({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date), entries });
+    await checkLayout("pack (cover and contents)", bytes);
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    if (pages === frontPages) return { bytes, firstPages };
+    frontPages = pages;
+  }
+}
+
+/** A page printed to its edge (a card sheet) has a trim box inside its media box: no number goes there. */
+function hasBleed(pdf: PDFDocument, index: number): boolean {
+  const page = pdf.getPage(index);
+  if (!page.node.get(PDFName.of("TrimBox"))) return false;
+  const trim = page.getTrimBox();
+  const media = page.getMediaBox();
+  return trim.width < media.width || trim.height < media.height;
+}
+
+/** Lays each number page of the overlay over its page of the pack (the cover is not numbered). */
+async function numberPages(pdf: PDFDocument): Promise<void> {
+  const numbered = pdf
+    .getPages()
+    .map((page, index) => ({ index, number: index + 1, ...page.getSize() }))
+    .filter((p) => p.index > 0 && !hasBleed(pdf, p.index));
+  if (numbered.length === 0) return;
+  const overlay = await renderPageNumbers(numbered);
+  const embedded = await pdf.embedPdf(overlay, numbered.map((_, i) => i));
+  numbered.forEach((p, i) => pdf.getPage(p.index).drawPage(embedded[i]!, { x: 0, y: 0 }));
+}
+
+export async function completePack(
+  pack: ResolvedPack,
+  labels: PackLabels,
+  built: BuiltMaterial[],
+  date: Date,
+): Promise<{ name: string; bytes: Uint8Array; pages: number; warnings: Warning[] }> {
+  const warnings: Warning[] = [];
+  const parts: PartStart[][] = [];
+  for (const b of built) {
+    const found = await findPartStarts(b.material.id, b.bytes, b.material.parts);
+    parts.push(found.starts);
+    warnings.push(...found.warnings);
+  }
+  const { bytes: frontBytes, firstPages } = await front(pack, labels, built, date);
+
+  const pdf = await mergePdfs([frontBytes, ...built.map((b) => b.bytes)]);
+  await numberPages(pdf);
+  const bookmarks: Bookmark[] = [
+    { title: labels.contents.title, page: 1 },
+    ...built.map((b, i) => ({
+      title: b.material.title,
+      page: firstPages[i]!,
+      children: parts[i]!.map((part) => ({ title: part.title, page: firstPages[i]! + part.page, top: part.top })),
+    })),
+  ];
+  setOutline(pdf, bookmarks);
+  await pdf.flush(); // embeds the number pages now, so that pruning sees what they use
+  pruneUnreachable(pdf);
+  const merged = await pdf.save({ useObjectStreams: false });
+
+  const title = `${pack.toolkit.title} – ${pack.brand.company}`;
+  const { bytes, pages } = await finishPdf(merged, { title, author: pack.brand.company, subject: pack.toolkit.subtitle, date });
+  return { name: packFileName(pack.brand.company), bytes, pages, warnings };
+}

@@ -1,0 +1,33 @@
+// The labels of the complete pack and of the scoring sheet and balkort (content/pack.yaml).
+import { z } from "zod";
+
+const label = z.string().min(1);
+const note = z.string().min(1).optional();
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id like "passiv"');
+
+export const PackLabels = z.strictObject({
+  cover: z.strictObject({ preparedFor: label, version: label }),
+  contents: z.strictObject({ title: label, page: label }),
+  scoring: z.strictObject({
+    title: label,
+    bandsTitle: label,
+    bandsNote: label,
+    note,
+    /** Levels of Værktøj 1 where a high score is not good news. */
+    cautionLevels: z.array(id).default([]),
+    cautionNote: label,
+    profileTitle: label,
+    profileNote: label,
+    score: label,
+    band: label,
+  }),
+  balkort: z.strictObject({
+    /** The tool and step printed as the balkort sheet and poster. */
+    tool: z.string().regex(/^v\d\d$/, 'expected a tool id like "v11"'),
+    step: id,
+    title: label,
+    posterTitle: label,
+  }),
+});
+
+export type PackLabels = z.infer<typeof PackLabels>;

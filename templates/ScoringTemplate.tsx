@@ -1,0 +1,138 @@
+// Værktøj 1's maturity scoring sheet: five levels of four statements, a 1–5 box per statement
+// (a radio group on screen), a total per level, the band legend and the five-level profile row.
+import { Text, View } from "@react-pdf/renderer";
+import type { Brand, Material } from "../src/model.js";
+import { FieldMark } from "./parts/FieldMark.js";
+import { PageFrame } from "./parts/PageFrame.js";
+import { grey, mm, rule, styles } from "./theme.js";
+
+type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
+type Level = ScoringMaterial["scoring"]["levels"][number];
+
+const SCORES = ["1", "2", "3", "4", "5"];
+/** A score box: big enough to tick with a pen, and a radio button on screen. */
+const BOX = 15;
+const BOX_GAP = 6;
+const SCORE_COLUMN = SCORES.length * (BOX + BOX_GAP) + BOX_GAP;
+const TOTAL_BOX = { width: 34, height: 20 };
+const line = { borderBottomWidth: 0.6, borderBottomColor: rule } as const;
+
+/** Field names: `v01.passiv.1` … `v01.passiv.4`, `v01.passiv.total`, `v01.passiv.band`. */
+const fieldName = (material: ScoringMaterial, level: Level, leaf: string) => `${material.tool.id}.${level.id}.${leaf}`;
+
+function ScoreBoxes({ name, label }: { name: string; label: string }) {
+  return (
+    <View style={{ width: SCORE_COLUMN, flexDirection: "row", justifyContent: "center" }}>
+      {SCORES.map((score) => (
+        <FieldMark key={score} field={{ type: "radio", name, option: score, label }} style={{ width: BOX, height: BOX, marginHorizontal: BOX_GAP / 2, borderWidth: 0.9, borderColor: "#333333", justifyContent: "center" }}>
+          <Text style={{ fontSize: 7, lineHeight: 1, color: grey, textAlign: "center" }}>{score}</Text>
+        </FieldMark>
+      ))}
+    </View>
+  );
+}
+
+function TotalBox({ name, label }: { name: string; label: string }) {
+  return <FieldMark field={{ type: "text", name, label, align: "center", fontSize: 11, maxLength: 2 }} style={{ ...TOTAL_BOX, borderWidth: 1.2, borderColor: "#333333" }} />;
+}
+
+function LevelTable({ material, level, colour }: { material: ScoringMaterial; level: Level; colour: string }) {
+  const { scoring, labels } = material;
+  const caution = labels.cautionLevels.includes(level.id);
+  return (
+    <View wrap={false} style={{ marginBottom: mm(4) }}>
+      <View style={{ flexDirection: "row", alignItems: "flex-end", borderTopWidth: 2.5, borderTopColor: colour, paddingTop: mm(1.2), paddingBottom: mm(1), ...line }}>
+        <View style={{ flex: 1 }}>
+          <Text style={{ fontSize: 12, fontWeight: 700 }}>{level.name}</Text>
+          <Text style={{ fontSize: 8.5, color: grey }}>
+            {level.description}
+            {caution ? ` · ${labels.cautionNote}` : ""}
+          </Text>
+        </View>
+        <Text style={{ width: SCORE_COLUMN, fontSize: 8, fontWeight: 700, textAlign: "center" }}>{scoring.scoreHeader}</Text>
+      </View>
+      {level.statements.map((statement, i) => (
+        <View key={i} style={{ flexDirection: "row", alignItems: "center", minHeight: BOX + mm(3), paddingVertical: mm(1), ...line }}>
+          {/* The number sits on the statement's first line, however many lines it takes. */}
+          <View style={{ flex: 1, flexDirection: "row", paddingRight: mm(2) }}>
+            <Text style={{ width: mm(5), fontSize: 9.5, lineHeight: 1.3, color: grey }}>{`${i + 1}.`}</Text>
+            <Text style={{ flex: 1, fontSize: 9.5, lineHeight: 1.3 }}>{statement}</Text>
+          </View>
+          <ScoreBoxes name={fieldName(material, level, `${i + 1}`)} label={`${level.name}: ${statement}`} />
+        </View>
+      ))}
+      <View style={{ flexDirection: "row", alignItems: "center", justifyContent: "flex-end", paddingTop: mm(1.2) }}>
+        <Text style={{ fontSize: 10, fontWeight: 700, marginRight: mm(3) }}>{`${scoring.totalLabel} (${level.name})`}</Text>
+        <View style={{ width: SCORE_COLUMN, alignItems: "center" }}>
+          <TotalBox name={fieldName(material, level, "total")} label={`${scoring.totalLabel} (${level.name})`} />
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function BandLegend({ material, colour }: { material: ScoringMaterial; colour: string }) {
+  const { scoring, labels } = material;
+  return (
+    <View wrap={false} style={{ ...styles.box, borderColor: colour, paddingVertical: mm(2.5) }}>
+      <Text style={{ ...styles.kicker, color: colour }}>{labels.bandsTitle.toUpperCase()}</Text>
+      <View style={{ flexDirection: "row", marginVertical: mm(1) }}>
+        {scoring.bands.map((band, i) => (
+          <View key={i} style={{ flex: 1, flexDirection: "row", alignItems: "baseline" }}>
+            <Text style={{ fontSize: 11, fontWeight: 700, marginRight: mm(2) }}>{`${band.min}–${band.max}`}</Text>
+            <Text style={{ fontSize: 10 }}>{band.label}</Text>
+          </View>
+        ))}
+      </View>
+      <Text style={{ fontSize: 9 }}>{labels.bandsNote}</Text>
+    </View>
+  );
+}
+
+function ProfileRow({ material, colour }: { material: ScoringMaterial; colour: string }) {
+  const { scoring, labels } = material;
+  return (
+    <View wrap={false}>
+      <Text style={{ ...styles.h2, color: colour }}>{labels.profileTitle}</Text>
+      <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>{labels.profileNote}</Text>
+      <View style={{ flexDirection: "row" }}>
+        {scoring.levels.map((level, i) => (
+          <View key={level.id} style={{ flex: 1, borderWidth: 0.8, borderColor: "#333333", borderLeftWidth: i === 0 ? 0.8 : 0, borderTopWidth: 2.5, borderTopColor: colour, padding: mm(2) }}>
+            <Text style={{ fontSize: 9.5, fontWeight: 700, textAlign: "center", marginBottom: mm(2) }}>{level.name}</Text>
+            <Text style={{ fontSize: 8, color: grey }}>{labels.score}</Text>
+            <View style={{ alignItems: "center", marginBottom: mm(2) }}>
+              <TotalBox name={fieldName(material, level, "total")} label={`${scoring.totalLabel} (${level.name})`} />
+            </View>
+            <Text style={{ fontSize: 8, color: grey }}>{labels.band}</Text>
+            <FieldMark field={{ type: "text", name: fieldName(material, level, "band"), label: `${labels.band} (${level.name})`, fontSize: 9 }} style={{ height: mm(8), ...line }} />
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+export function ScoringTemplate({ material, brand }: { material: ScoringMaterial; brand: Brand }) {
+  const { tool, scoring } = material;
+  const intro = tool.intro.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+  // The step's other paragraphs (the closing remark under the sheet in the source).
+  const after = tool.steps.flatMap((s) => s.blocks).flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+  return (
+    <PageFrame brand={brand} title={material.title}>
+      <Text style={{ ...styles.kicker, color: brand.colour }}>{material.title.toUpperCase()}</Text>
+      <Text style={styles.h1}>{tool.title}</Text>
+      {intro.map((text, i) => (
+        <Text key={i} style={{ ...styles.paragraph, fontSize: 9.5 }}>{text}</Text>
+      ))}
+      <View style={{ height: mm(2) }} />
+      {scoring.levels.map((level) => (
+        <LevelTable key={level.id} material={material} level={level} colour={brand.colour} />
+      ))}
+      <BandLegend material={material} colour={brand.colour} />
+      <ProfileRow material={material} colour={brand.colour} />
+      {after.map((text, i) => (
+        <Text key={i} style={{ ...styles.paragraph, fontSize: 9, color: grey, marginTop: mm(3) }}>{text}</Text>
+      ))}
+    </PageFrame>
+  );
+}

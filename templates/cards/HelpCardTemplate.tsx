@@ -1,0 +1,69 @@
+// The pocket card "Hvor får jeg hjælp?": a sheet of copies, the company's contacts in front, other help on the back.
+import { Page, Text, View } from "@react-pdf/renderer";
+import { textColourOnWhite } from "../../src/cards/colour.js";
+import { TYPE, type Face } from "../../src/cards/face.js";
+import { LABEL_TRACKING, PANEL_GAP, labelHeight, type FittedPanel } from "../../src/cards/helpCard.js";
+import type { Rect } from "../../src/cards/impose.js";
+import type { Brand, Material, ResolvedPack } from "../../src/model.js";
+import { grey, ink, styles } from "../theme.js";
+import { CoverBack, CoverPage } from "./CoverPage.js";
+import { SheetMarks } from "./SheetMarks.js";
+
+type HelpCardMaterial = Extract<Material, { kind: "help-card" }>;
+
+const abs = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width, height: r.height });
+/** A text box gets no height: react-pdf drops a line whose box is a hair shorter than the line. */
+const at = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width });
+
+function Panel({ panel, face, rect, colour, footer }: { panel: FittedPanel; face: Face; rect: Rect; colour: string; footer: string }) {
+  const line = { fontSize: panel.size, lineHeight: TYPE.help.lineHeight, color: ink };
+  return (
+    <View style={abs(rect)}>
+      <View style={{ ...abs(face.accent), backgroundColor: colour }} />
+      <View style={abs(face.text)}>
+        {panel.title.map((l, i) => (
+          <Text key={i} style={{ fontSize: panel.titleSize, lineHeight: TYPE.helpTitle.lineHeight, fontWeight: 700, color: textColourOnWhite(colour) }}>{l}</Text>
+        ))}
+        {panel.entries.map((e, i) => (
+          <View key={i} style={{ marginTop: PANEL_GAP }}>
+            {e.label && <Text style={{ fontSize: TYPE.helpLabel, height: labelHeight(), lineHeight: 1.3, fontWeight: 700, color: grey, letterSpacing: LABEL_TRACKING }}>{e.label.toUpperCase()}</Text>}
+            {e.paragraphs.map((p, j) => p.lines.map((l, k) => <Text key={`${j}.${k}`} style={{ ...line, fontWeight: p.bold ? 700 : 400 }}>{l}</Text>))}
+          </View>
+        ))}
+      </View>
+      <Text style={{ ...at(face.footer), fontSize: TYPE.label, lineHeight: 1.3, color: grey }}>{footer}</Text>
+    </View>
+  );
+}
+
+export function HelpCardTemplate({ material, brand, pack }: { material: HelpCardMaterial; brand: Brand; pack: ResolvedPack }) {
+  const { layout, printing, helpCard } = material;
+  const { sheet, options, face } = layout;
+  const size = [sheet.page.width, sheet.page.height] as [number, number];
+  const facts = [`${layout.sheet.slots.length} × ${helpCard.title}`, `${printing.labels.cardSize} ${options.size.width} × ${options.size.height} mm`];
+  return (
+    <>
+      {layout.pages.map((p, i) => {
+        switch (p.kind) {
+          case "cover":
+            return <CoverPage key={i} brand={brand} page={sheet.page} kicker={brand.company.toUpperCase()} title={helpCard.title} printing={printing} cover={{ facts, duplex: options.duplex }} />;
+          case "cover-back":
+            return <CoverBack key={i} page={sheet.page} text={printing.coverBack} />;
+          case "fronts":
+          case "backs": {
+            const panel = p.kind === "fronts" ? layout.front : layout.back;
+            const footer = p.kind === "fronts" ? brand.company : pack.toolkit.title;
+            return (
+              <Page key={i} size={size} style={{ fontFamily: styles.page.fontFamily }}>
+                <SheetMarks sheet={sheet} />
+                {p.cards.map((c) => (
+                  <Panel key={c.card} panel={panel} face={face} rect={c.rect} colour={brand.colour} footer={footer} />
+                ))}
+              </Page>
+            );
+          }
+        }
+      })}
+    </>
+  );
+}

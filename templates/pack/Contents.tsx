@@ -1,0 +1,32 @@
+// The pack's contents: every material with the pack page it starts on.
+import { Page, Text, View } from "@react-pdf/renderer";
+import type { Brand } from "../../src/model.js";
+import type { PackLabels } from "../../src/schema/pack.js";
+import { BrandMark } from "../parts/PageFrame.js";
+import { grey, mm, rule, styles } from "../theme.js";
+
+export interface ContentsEntry {
+  title: string;
+  page: number;
+}
+
+export function Contents({ brand, labels, entries }: { brand: Brand; labels: PackLabels; entries: ContentsEntry[] }) {
+  return (
+    <Page size={brand.paper} style={styles.page} wrap>
+      <View fixed style={{ position: "absolute", top: mm(8), left: mm(18) }}>
+        <BrandMark brand={brand} />
+      </View>
+      <Text style={{ ...styles.h1, marginBottom: mm(6) }}>{labels.contents.title}</Text>
+      <View style={{ flexDirection: "row", borderBottomWidth: 1.2, borderBottomColor: brand.colour, paddingBottom: mm(1) }}>
+        <Text style={{ flex: 1 }} />
+        <Text style={{ ...styles.small, width: mm(15), textAlign: "right" }}>{labels.contents.page}</Text>
+      </View>
+      {entries.map((entry, i) => (
+        <View key={i} wrap={false} style={{ flexDirection: "row", alignItems: "flex-end", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: mm(1.6) }}>
+          <Text style={{ flex: 1, fontSize: 11, paddingRight: mm(4) }}>{entry.title}</Text>
+          <Text style={{ width: mm(15), fontSize: 11, fontWeight: 700, textAlign: "right", color: grey }}>{String(entry.page)}</Text>
+        </View>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,28 @@
+// The pack's cover: the company's logo and name, the toolkit's title, its version and date.
+import { Image, Page, Text, View } from "@react-pdf/renderer";
+import type { Brand } from "../../src/model.js";
+import type { PackLabels } from "../../src/schema/pack.js";
+import type { ToolkitInfo } from "../../src/schema/toolkit.js";
+import { grey, mm, styles } from "../theme.js";
+
+export function Cover({ brand, toolkit, labels, date }: { brand: Brand; toolkit: ToolkitInfo; labels: PackLabels; date: string }) {
+  const logo = brand.logo;
+  // Up to 80 × 30 mm, in the logo's own proportions.
+  const logoWidth = logo ? Math.min(mm(80), (mm(30) * logo.width) / logo.height) : 0;
+  return (
+    // Colour stays inside the page, never to its edge: the cover prints on any printer, without bleed.
+    <Page size={brand.paper} style={{ ...styles.page, paddingTop: mm(30), paddingBottom: mm(25), paddingHorizontal: mm(25) }}>
+      <View style={{ position: "absolute", top: mm(15), bottom: mm(15), left: mm(15), width: mm(4), backgroundColor: brand.colour }} />
+      {logo && <Image src={{ data: logo.png, format: "png" }} style={{ width: logoWidth, height: (logoWidth * logo.height) / logo.width, marginBottom: mm(8) }} />}
+      <Text style={{ fontSize: 9, color: grey, letterSpacing: 1.2 }}>{labels.cover.preparedFor.toUpperCase()}</Text>
+      <Text style={{ fontSize: 18, fontWeight: 700, marginTop: mm(1) }}>{brand.company}</Text>
+      <View style={{ flex: 1 }} />
+      <View style={{ borderTopWidth: 2.5, borderTopColor: brand.colour, paddingTop: mm(6) }}>
+        <Text style={{ fontSize: 34, fontWeight: 700, lineHeight: 1.1 }} hyphenationCallback={(word) => [word]}>{toolkit.title}</Text>
+        <Text style={{ fontSize: 14, lineHeight: 1.3, marginTop: mm(4), maxWidth: mm(140) }} hyphenationCallback={(word) => [word]}>{toolkit.subtitle}</Text>
+      </View>
+      <View style={{ flex: 1 }} />
+      <Text style={{ fontSize: 10, color: grey }}>{`${toolkit.publisher} · ${labels.cover.version} ${toolkit.version} · ${date}`}</Text>
+    </Page>
+  );
+}

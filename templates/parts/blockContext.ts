@@ -1,0 +1,18 @@
+// What every block component is given besides its block.
+import type { Deck } from "../../src/schema/content.js";
+
+export interface BlockContext {
+  colour: string;
+  decks: Deck[];
+  films: Record<string, string>;
+  /** Prefix of the form field names in these blocks: `<material>.<step or section id>`, e.g. `v06.step3`. */
+  fields: string;
+}
+
+/**
+ * A form field's name: `v06.step3.statements.2`. Made of content ids and 1-based positions only, so
+ * it is stable across layout changes and reads as what it is. The dots make a field hierarchy.
+ */
+export function fieldName(ctx: BlockContext, ...parts: (string | number)[]): string {
+  return [ctx.fields, ...parts].join(".");
+}

@@ -1,0 +1,189 @@
+// The complete pack: cover, contents, every material in order, page numbers, bookmarks, manifest, --only.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sha256 } from "../src/finish/manifest.js";
+import { loadContent } from "../src/load/loadContent.js";
+import { CONTENT_DIR, type BuildResult } from "../src/pipeline.js";
+import { openPdf, textRuns } from "../src/render/checkLayout.js";
+import { listMaterials } from "../src/resolve/resolve.js";
+import { mm } from "../templates/theme.js";
+import { buildPack, EXAMPLE_PROFILE, pdfText, runCli, tempDir } from "./support/build.js";
+
+const PACK = "nordlys-maskinfabrik-a-s-pakke.pdf";
+let full: BuildResult;
+let packBytes: Uint8Array;
+
+beforeAll(async () => {
+  full = await buildPack();
+  packBytes = new Uint8Array(readFileSync(path.join(full.dir, PACK)));
+});
+
+const materials = () => full.files.filter((f) => f.file !== PACK);
+/** 1-based pack page where each material starts: after the cover and the contents. */
+const firstPages = () => {
+  let next = 3;
+  return materials().map((m) => {
+    const first = next;
+    next += m.pages;
+    return first;
+  });
+};
+const squash = (s: string) => s.replace(/\s+/g, " ").replace(/ﬁ/g, "fi").replace(/ﬂ/g, "fl").trim();
+
+describe("the materials", () => {
+  it("list the scoring sheet right after Værktøj 1 and the balkort sheet and poster right after Værktøj 11", async () => {
+    const ids = listMaterials(await loadContent(CONTENT_DIR)).map((m) => m.id);
+    expect(ids.slice(ids.indexOf("v01"), ids.indexOf("v01") + 2)).toEqual(["v01", "v01-scoring"]);
+    expect(ids.slice(ids.indexOf("v11"), ids.indexOf("v11") + 3)).toEqual(["v11", "v11-balkort", "v11-balkort-a3"]);
+  });
+});
+
+describe("the complete pack", () => {
+  it("is the cover, the contents, then every material in order", async () => {
+    const pdf = await PDFDocument.load(packBytes, { updateMetadata: false });
+    expect(full.pack).toMatchObject({ file: PACK, pages: pdf.getPageCount() });
+    expect(pdf.getPageCount()).toBe(2 + materials().reduce((n, m) => n + m.pages, 0));
+    expect(full.pages).toBe(materials().reduce((n, m) => n + m.pages, 0));
+    // Each material's first page is in the pack where the contents says it is.
+    const packPages = pdfText(path.join(full.dir, PACK)).split("\f");
+    materials().forEach((m, i) => {
+      const own = squash(pdfText(path.join(full.dir, m.file)).split("\f")[0]!);
+      expect(squash(packPages[firstPages()[i]! - 1]!), m.file).toContain(own.slice(0, 60));
+    });
+  });
+
+  it("has a cover with the company, the toolkit's title and the content's date", () => {
+    const cover = squash(pdfText(path.join(full.dir, PACK)).split("\f")[0]!);
+    expect(cover).toContain("Nordlys Maskinfabrik A/S");
+    expect(cover).toContain("Fællesskaber Skaber Mental Sundhed");
+    expect(cover).toContain("23. november 2026");
+  });
+
+  it("lists every material on the contents page with the pack page it starts on", () => {
+    const contents = pdfText(path.join(full.dir, PACK), true).split("\f")[1]!;
+    const lines = contents.split("\n").map((l) => l.trim().replace(/\s+/g, " "));
+    materials().forEach((m, i) => expect(lines, m.title).toContain(`${m.title} ${firstPages()[i]}`));
+  });
+
+  it("numbers every page but the cover (and pages printed to the edge) at the foot, centred", async () => {
+    const lib = await PDFDocument.load(packBytes, { updateMetadata: false });
+    const bleeds = lib.getPages().map((p) => p.getTrimBox().width < p.getMediaBox().width);
+    const pdf = await openPdf(packBytes);
+    const { runs, pages } = await textRuns(pdf);
+    await pdf.destroy();
+    let numbered = 0;
+    for (let page = 1; page <= pages.length; page++) {
+      const { width } = pages[page - 1]!;
+      const number = runs.find((r) => r.page === page && r.text === String(page) && r.y < mm(8) && Math.abs(r.x + r.width / 2 - width / 2) < 2);
+      if (page === 1 || bleeds[page - 1]) {
+        expect(number, `page ${page}`).toBeUndefined();
+      } else {
+        expect(number, `page ${page}`).toBeDefined();
+        numbered++;
+      }
+    }
+    expect(numbered).toBeGreaterThan(pages.length / 2);
+  });
+
+  it("has a bookmark for every material at its first page, with one for every part under it", async () => {
+    const pdf = await openPdf(packBytes);
+    const outline = (await pdf.getOutline()) ?? [];
+    const pageOf = async (dest: unknown) => (await pdf.getPageIndex((dest as [never])[0])) + 1;
+    const byTitle = Object.fromEntries(listMaterials(await loadContent(CONTENT_DIR)).map((m) => [m.id, m]));
+    expect(outline[0]?.title).toBe("Indhold");
+    expect(await pageOf(outline[0]!.dest)).toBe(2);
+    const items = outline.slice(1);
+    expect(items.map((o) => o.title)).toEqual(materials().map((m) => m.title));
+    for (const [i, m] of materials().entries()) {
+      const item = items[i]!;
+      expect(await pageOf(item.dest), m.title).toBe(firstPages()[i]);
+      const parts = byTitle[m.file.replace(/\.pdf$/, "")]!.parts;
+      expect(item.items).toHaveLength(parts.length);
+      for (const part of item.items) {
+        const page = await pageOf(part.dest);
+        expect(page).toBeGreaterThanOrEqual(firstPages()[i]!);
+        expect(page).toBeLessThan(firstPages()[i]! + m.pages);
+      }
+    }
+    await pdf.destroy();
+    // Every part was found in its material's text: no bookmark fell back to a guess.
+    expect(full.warnings.filter((w) => /bookmark/.test(w.message))).toEqual([]);
+  });
+
+  it("puts a part's bookmark on the page that shows its heading", async () => {
+    const pdf = await openPdf(packBytes);
+    const outline = (await pdf.getOutline()) ?? [];
+    const scoring = outline.find((o) => o.title === "Værktøj 1: Scoreskema")!;
+    const profile = scoring.items.find((p) => p.title === "Jeres profil")!;
+    const page = (await pdf.getPageIndex((profile.dest as [never])[0])) + 1;
+    await pdf.destroy();
+    expect(pdfText(path.join(full.dir, PACK)).split("\f")[page - 1]).toContain("Jeres pro");
+  });
+
+  it("is a clean file for the print shop: no form fields, no dangling widgets or links, every font embedded", async () => {
+    const pdf = await PDFDocument.load(packBytes, { updateMetadata: false });
+    expect(pdf.catalog.get(PDFName.of("AcroForm"))).toBeUndefined();
+    for (const page of pdf.getPages()) {
+      const annots = page.node.Annots();
+      for (let i = 0; i < (annots?.size() ?? 0); i++) {
+        const annot = pdf.context.lookup(annots!.get(i), PDFDict);
+        expect(annot.get(PDFName.of("Subtype"))).not.toBe(PDFName.of("Widget"));
+        expect(annot.get(PDFName.of("Dest"))).toBeUndefined();
+      }
+    }
+    const fonts = spawnSync("pdffonts", [path.join(full.dir, PACK)], { encoding: "utf8" }).stdout.split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/ yes yes /);
+    // The single files keep their fields for filling in on screen.
+    const sheet = await PDFDocument.load(readFileSync(path.join(full.dir, "v01-scoring.pdf")), { updateMetadata: false });
+    expect(sheet.getForm().getFields().length).toBeGreaterThan(20);
+  });
+});
+
+describe("manifest.json", () => {
+  it("lists every file written, the pack too, with its pages and sha256", async () => {
+    const manifest = JSON.parse(readFileSync(path.join(full.dir, "manifest.json"), "utf8")) as { files: { file: string; pages?: number; sha256: string }[] };
+    const written = readdirSync(full.dir).filter((f) => f !== "manifest.json").sort();
+    expect(manifest.files.map((f) => f.file).sort()).toEqual(written);
+    expect(manifest.files.filter((f) => f.file.endsWith(".pdf")).at(-1)?.file).toBe(PACK);
+    for (const entry of manifest.files) {
+      const bytes = readFileSync(path.join(full.dir, entry.file));
+      expect(sha256(bytes), entry.file).toBe(entry.sha256);
+      if (entry.file.endsWith(".pdf")) expect((await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount(), entry.file).toBe(entry.pages);
+      else expect(entry.pages).toBeUndefined();
+    }
+  });
+});
+
+describe("--only", () => {
+  it("builds only the materials it names, with their pack and manifest", () => {
+    const out = tempDir();
+    const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", out, "--only", "v01-scoring", "v11-balkort"]);
+    expect(r.status, r.stderr).toBe(0);
+    const written = readdirSync(path.join(out, "nordlys-maskinfabrik-a-s"));
+    expect(written.filter((f) => f.endsWith(".pdf")).sort()).toEqual([PACK, "v01-scoring.pdf", "v11-balkort.pdf"].sort());
+    // Beside them only the manifest and the field maps of those two.
+    expect(written.filter((f) => !f.endsWith(".pdf")).sort()).toEqual(["manifest.json", "v01-scoring.fields.json", "v11-balkort.fields.json"]);
+    // Progress as plain lines (no terminal), then the summary.
+    expect(r.stderr).toContain("Built 3/3: " + PACK);
+    expect(r.stdout).toMatch(/Built 3 PDFs \(2 materials and the complete pack\), \d+ pages, in [\d.]+ s/);
+    expect(r.stdout).toMatch(new RegExp(`For the print shop: ${PACK} \\(\\d+ pages\\)`));
+  });
+
+  it("refuses an unknown id, listing the valid ones", () => {
+    const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--only", "v01", "v12"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Unknown material id for --only: v12.");
+    expect(r.stderr).toContain("v01-scoring, v02");
+    expect(r.stderr).toContain("v11-balkort, v11-balkort-a3");
+  });
+
+  it("gives a byte-identical pack when built again", async () => {
+    const [a, b] = [await buildPack({ only: ["v01", "v01-scoring"] }), await buildPack({ only: ["v01", "v01-scoring"] })];
+    expect(b.pack.sha256).toBe(a.pack.sha256);
+    expect(b.pack.pages).toBe(2 + a.pages);
+  });
+});
