@@ -96,7 +96,16 @@ describe("every worksheet, as printed", () => {
     }
   });
 
-  it.todo("has the company and \"Side n af m\" on every page (react-pdf drops the fixed footer: templates/parts/PageFrame.tsx)");
+  it("has the company and \"Side n af m\" on every page", () => {
+    for (const id of TOOLS) {
+      const pages = pageTexts(file(id));
+      expect(pages.length, id).toBeGreaterThan(0);
+      pages.forEach((page, i) => {
+        expect(page, `${id} page ${i + 1}`).toContain("Nordlys Maskinfabrik A/S");
+        expect(page, `${id} page ${i + 1}`).toMatch(new RegExp(`Side ${i + 1} af ${pages.length}`));
+      });
+    }
+  });
 
   it("gives every wide table a landscape page of its own, and keeps every other page portrait", async () => {
     let checked = 0;

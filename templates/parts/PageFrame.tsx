@@ -12,6 +12,8 @@ export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: nu
   return <Text style={{ fontSize: 11, fontWeight: 700, color: brand.colour }}>{brand.company}</Text>;
 }
 
+const footerText = { fontSize: 8, lineHeight: 1.2, color: grey };
+
 export function PageFrame({
   brand,
   title,
@@ -30,8 +32,10 @@ export function PageFrame({
         <Text style={{ fontSize: 8, color: grey, maxWidth: "60%", textAlign: "right" }}>{title}</Text>
       </View>
       <View fixed style={{ position: "absolute", bottom: mm(9), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: brand.colour, paddingTop: mm(1.5) }}>
-        <Text style={{ fontSize: 8, color: grey }}>{brand.company}</Text>
-        <Text style={{ fontSize: 8, color: grey }} render={({ pageNumber, totalPages }) => `Side ${pageNumber} af ${totalPages}`} />
+        <Text style={footerText}>{brand.company}</Text>
+        {/* react-pdf 4.9 drops a render-prop Text, and the whole fixed footer with it, when it inherits a
+            lineHeight (diegomura/react-pdf#3402): render a View instead, with the line height set on the Text. */}
+        <View render={({ pageNumber, totalPages }) => <Text style={footerText}>{`Side ${pageNumber} af ${totalPages}`}</Text>} />
       </View>
       {children}
     </Page>
