@@ -8,9 +8,7 @@ import { validate } from "./validate/validate.js";
 import { resolve } from "./resolve/resolve.js";
 import { renderMaterial } from "./render/renderMaterial.js";
 import { checkLayout } from "./render/checkLayout.js";
-import { finishPdf } from "./finish/finishPdf.js";
-import { addMarkedFields } from "./finish/markedFields.js";
-import { fieldMapFile, readFieldMap } from "./finish/fieldMap.js";
+import { finishMaterial } from "./finish/finishMaterial.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { writePack, type OutputFile } from "./write/writePack.js";
@@ -55,35 +53,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files: OutputFile[] = [];
   const entries: ManifestEntry[] = [];
   const built: BuiltMaterial[] = [];
-  // Every material, then the complete pack.
-  const total = pack.materials.length + 1;
-  let done = 0;
+  const total = pack.materials.length + 1; // every material, then the complete pack
   for (const material of pack.materials) {
     // render
     const rendered = await renderMaterial(material, pack, date);
     await checkLayout(material.id, rendered, material.bleed ?? 0);
-    // finish
-    const withFields = await addMarkedFields(rendered);
-    const title = `${material.title} – ${pack.brand.company}`;
-    const { bytes, pages } = await finishPdf(withFields, { title, author: pack.brand.company, subject: pack.toolkit.title, date, bleed: material.bleed, boxes: material.boxes });
-    const name = `${material.id}.pdf`;
-    files.push({ name, bytes });
-    // the form's field map, read back from the finished PDF (`v06.fields.json`)
-    const fields = await readFieldMap(material.id, bytes);
-    if (fields.fields.length > 0) files.push(fieldMapFile(fields));
-    entries.push({ file: name, title: material.title, pages, sha256: sha256(bytes) });
-    built.push({ material, bytes, pages });
-    options.onProgress?.({ done: ++done, total, material: material.id });
+    // finish: form fields, metadata, page boxes, field map
+    const finished = await finishMaterial(material, rendered, pack, date);
+    files.push(...finished.files);
+    entries.push(finished.entry);
+    built.push({ material, bytes: finished.bytes, pages: finished.pages });
+    options.onProgress?.({ done: built.length, total, material: material.id });
   }
-  // the complete pack: cover, contents and every material in one PDF, with page numbers and bookmarks
+  // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
   const complete = await completePack(pack, toolkit.pack, built, date);
   const packEntry: ManifestEntry = { file: complete.name, title: `${toolkit.info.title} – ${pack.brand.company}`, pages: complete.pages, sha256: sha256(complete.bytes) };
   files.push({ name: complete.name, bytes: complete.bytes });
   entries.push(packEntry);
-  options.onProgress?.({ done: ++done, total, material: complete.name });
-  // the manifest: every file written, the PDFs with their pages, then the others (field maps)
-  const data = files.filter((f) => !f.name.endsWith(".pdf")).map((f) => ({ file: f.name, sha256: sha256(f.bytes) }));
-  files.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, [...entries, ...data]));
+  options.onProgress?.({ done: total, total, material: complete.name });
+  files.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, entries, files));
 
   // write
   const dir = path.join(options.out, slug(pack.brand.company));

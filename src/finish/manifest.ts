@@ -19,7 +19,13 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function manifestFile(meta: { company: string; toolkit: string; version: string; date: string }, entries: (ManifestEntry | ManifestDataEntry)[]): OutputFile {
-  const json = JSON.stringify({ ...meta, files: entries }, null, 2) + "\n";
+/** The PDFs with their pages first, then every other file written (field maps). */
+export function manifestFile(
+  meta: { company: string; toolkit: string; version: string; date: string },
+  pdfs: ManifestEntry[],
+  files: OutputFile[],
+): OutputFile {
+  const data: ManifestDataEntry[] = files.filter((f) => !f.name.endsWith(".pdf")).map((f) => ({ file: f.name, sha256: sha256(f.bytes) }));
+  const json = JSON.stringify({ ...meta, files: [...pdfs, ...data] }, null, 2) + "\n";
   return { name: "manifest.json", bytes: new TextEncoder().encode(json) };
 }

@@ -12,6 +12,10 @@ export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: nu
   return <Text style={{ fontSize: 11, fontWeight: 700, color: brand.colour }}>{brand.company}</Text>;
 }
 
+/** react-pdf passes totalPages to a View's render too, but its types name only pageNumber. */
+type PageNumbers = { pageNumber: number; totalPages: number };
+const pageOf = ({ pageNumber, totalPages }: PageNumbers) => `Side ${pageNumber} af ${totalPages}`;
+
 const footerText = { fontSize: 8, lineHeight: 1.2, color: grey };
 
 export function PageFrame({
@@ -35,7 +39,7 @@ export function PageFrame({
         <Text style={footerText}>{brand.company}</Text>
         {/* react-pdf 4.9 drops a render-prop Text, and the whole fixed footer with it, when it inherits a
             lineHeight (diegomura/react-pdf#3402): render a View instead, with the line height set on the Text. */}
-        <View render={({ pageNumber, totalPages }) => <Text style={footerText}>{`Side ${pageNumber} af ${totalPages}`}</Text>} />
+        <View render={(page) => <Text style={footerText}>{pageOf(page as unknown as PageNumbers)}</Text>} />
       </View>
       {children}
     </Page>
