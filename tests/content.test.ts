@@ -3,8 +3,10 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "no
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/load/loadContent.js";
+import { loadProfile } from "../src/load/loadProfile.js";
+import { validate } from "../src/validate/validate.js";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, pdfText, ROOT, tempDir } from "./support/build.js";
+import { buildPack, EXAMPLE_PROFILE, pdfText, ROOT, tempDir } from "./support/build.js";
 import { checkCoverage, loadExclusions, SEEDS } from "./support/sourceCoverage.js";
 import { openPdf, textRuns } from "../src/render/checkLayout.js";
 
@@ -66,5 +68,18 @@ describe("a broken content file", () => {
     expect(error?.message).toMatch(/content\/tools\/v04\.yaml › title: /);
     expect(error?.message).toMatch(/content\/decks\/dialogkort\.yaml › cards\[0\]\.prompt: required/);
     expect(error?.message).toMatch(/content\/decks\/dialogkort\.yaml › cards\[0\]\.promt: unknown field/);
+  });
+});
+
+describe("checks across content files", () => {
+  it("reports two fields of one step with the same id, and a character the font lacks, by file and field", async () => {
+    const toolkit = await loadContent(path.join(ROOT, "content"));
+    const v03 = toolkit.tools.find((t) => t.id === "v03")!;
+    const writes = v03.steps[0]!.blocks.filter((b) => b.type === "write");
+    writes[1]!.id = writes[0]!.id;
+    toolkit.cards.helpCard.title = "Hvor får jeg hjælp? ☎";
+    const profile = await loadProfile(EXAMPLE_PROFILE);
+    expect(() => validate(toolkit, profile)).toThrow(/content\/tools\/v03\.yaml › steps\[0\]\.blocks\[\d+\]\.id: "[a-z0-9-]+" is already the id of steps\[0\]\.blocks\[\d+\]/);
+    expect(() => validate(toolkit, profile)).toThrow(/content\/cards\/help-card\.yaml › title: the font cannot print "☎" \(U\+260E\)/);
   });
 });

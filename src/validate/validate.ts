@@ -11,7 +11,32 @@ function contentFiles(toolkit: Toolkit): [string, unknown][] {
     ...toolkit.tools.map((t): [string, unknown] => [`content/tools/${t.id}.yaml`, t]),
     ...toolkit.decks.map((d): [string, unknown] => [`content/decks/${d.id}.yaml`, d]),
     ...toolkit.documents.map((d): [string, unknown] => [`content/documents/${d.id}.yaml`, d]),
+    ["content/cards/printing.yaml", toolkit.cards.printing],
+    ["content/cards/help-card.yaml", toolkit.cards.helpCard],
+    ["content/pack.yaml", toolkit.pack],
   ];
+}
+
+/** Form fields are named from ids: two blocks of one step with the same id would clash. */
+function checkFieldIds(toolkit: Toolkit): Problem[] {
+  return toolkit.tools.flatMap((tool) =>
+    tool.steps.flatMap((step, s) => {
+      const seen = new Map<string, string>();
+      const problems: Problem[] = [];
+      const visit = (blocks: readonly { type: string; id?: string; blocks?: unknown }[], path: string) =>
+        blocks.forEach((block, b) => {
+          const at = `${path}[${b}]`;
+          if (block.type !== "film" && block.id !== undefined) {
+            const first = seen.get(block.id);
+            if (first) problems.push({ file: `content/tools/${tool.id}.yaml`, path: `${at}.id`, message: `"${block.id}" is already the id of ${first}; ids name form fields and must differ within a step` });
+            else seen.set(block.id, at);
+          }
+          if (Array.isArray(block.blocks)) visit(block.blocks, `${at}.blocks`);
+        });
+      visit(step.blocks, `steps[${s}].blocks`);
+      return problems;
+    }),
+  );
 }
 
 function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
@@ -45,6 +70,7 @@ export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
     ...checkGlyphs(profile.label, { ...profile.profile, logo: undefined }),
     ...contentFiles(toolkit).flatMap(([file, tree]) => checkGlyphs(file, tree)),
     ...checkReferences(toolkit, profile),
+    ...checkFieldIds(toolkit),
   ];
   if (problems.length > 0) throw WorkshopkitError.fromProblems("Some text cannot be printed as it stands:", problems);
 }
