@@ -1,12 +1,13 @@
 // The pipeline end to end on the example company: real PDFs, read back.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/finish/manifest.js";
+import { openPdf } from "../src/render/checkLayout.js";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, pdfText, readPdf } from "./support/build.js";
+import { buildPack, EXAMPLE_PROFILE, pdfText, readPdf, ROOT, tempDir } from "./support/build.js";
 
 let first: BuildResult;
 let second: BuildResult;
@@ -60,5 +61,21 @@ describe("determinism", () => {
       expect(sha256(readFileSync(path.join(second.dir, `${id}.pdf`)))).toBe(sha256(readFileSync(path.join(first.dir, `${id}.pdf`))));
     }
     expect(readFileSync(path.join(second.dir, "manifest.json"), "utf8")).toBe(readFileSync(path.join(first.dir, "manifest.json"), "utf8"));
+  });
+});
+
+describe("film addresses", () => {
+  it("prints a film's address as a link with a QR code where the profile gives one", async () => {
+    const dir = tempDir("wk-film-");
+    const profile = path.join(dir, "film.yaml");
+    writeFileSync(profile, readFileSync(EXAMPLE_PROFILE, "utf8").replace("../assets/default-logo.svg", path.join(ROOT, "assets/default-logo.svg")).replace("films: {}", "films:\n  v04-intro: https://example.dk/film/v04"));
+    const withFilm = await buildPack({ profile, only: ["v04"] });
+    const text = pdfText(path.join(withFilm.dir, "v04.pdf"));
+    expect(text).toContain("https://example.dk/film/v04");
+    const pdf = await openPdf(readPdf(withFilm, "v04"));
+    const links: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) for (const a of await (await pdf.getPage(n)).getAnnotations()) if (a.url) links.push(a.url);
+    await pdf.destroy();
+    expect(links).toContain("https://example.dk/film/v04");
   });
 });

@@ -1,6 +1,6 @@
 // Lays out any list of content blocks: the one table from block type to component, shared by
 // documents and worksheets. Writing spaces keep their lead-in with them (see leadIns.ts).
-import { Link, Text, View } from "@react-pdf/renderer";
+import { Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Block, InnerBlock } from "../../src/schema/content.js";
 import { mm, styles } from "../theme.js";
@@ -8,6 +8,7 @@ import { AgendaBlock } from "./AgendaBlock.js";
 import type { BlockContext } from "./blockContext.js";
 import { ChecklistBlock } from "./ChecklistBlock.js";
 import { DeckPreview } from "./DeckPreview.js";
+import { FilmBlock } from "./FilmBlock.js";
 import { isWritingSpace, withLeadIns, type Unit } from "./leadIns.js";
 import { ListBlock } from "./ListBlock.js";
 import { ScaleBlock } from "./ScaleBlock.js";
@@ -69,18 +70,8 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
           ))}
         </View>
       );
-    case "film": {
-      const url = ctx.films[block.id];
-      return (
-        <View style={{ flexDirection: "row", marginVertical: mm(1.5) }} wrap={false}>
-          <Text style={{ color: ctx.colour, width: mm(5), fontWeight: 700 }}>→</Text>
-          <View style={{ flex: 1 }}>
-            <Text>{block.text}</Text>
-            {url && <Link src={url} style={{ fontSize: 9, color: ctx.colour }}>{url}</Link>}
-          </View>
-        </View>
-      );
-    }
+    case "film":
+      return <FilmBlock block={block} url={ctx.films[block.id]} colour={ctx.colour} />;
     case "deck": {
       const deck = ctx.decks.find((d) => d.id === block.deck);
       if (!deck) throw new Error(`Deck "${block.deck}" is not among the decks of this material.`);
