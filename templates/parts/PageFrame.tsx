@@ -2,14 +2,15 @@
 import { Image, Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Brand } from "../../src/model.js";
-import { grey, mm, styles } from "../theme.js";
+import { grey, ink, mm, styles } from "../theme.js";
 
 export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: number }) {
   if (brand.logo) {
     const width = Math.min((brand.logo.width / brand.logo.height) * height, mm(50));
     return <Image src={{ data: brand.logo.png, format: "png" }} style={{ width, height: (width * brand.logo.height) / brand.logo.width }} />;
   }
-  return <Text style={{ fontSize: 11, fontWeight: 700, color: brand.colour }}>{brand.company}</Text>;
+  // In ink, not the brand colour: a light brand colour (yellow, say) would not read on white.
+  return <Text style={{ fontSize: 11, fontWeight: 700, color: ink, borderBottomWidth: 1.5, borderBottomColor: brand.colour }}>{brand.company}</Text>;
 }
 
 /** react-pdf passes totalPages to a View's render too, but its types name only pageNumber. */
