@@ -24,8 +24,6 @@ interface MaterialBase {
   title: string;
   /** Bookmark titles of the parts inside, for the pack's outline (e.g. each step). */
   parts: string[];
-  /** Bleed in points on every side, for pages printed to the edge (cards); the rest is the trim box. */
-  bleed?: number;
   /** Trim and bleed box of each page where it differs from the page (an imposed card sheet); null: the page itself. */
   boxes?: (PageBoxes | null)[];
 }

@@ -57,12 +57,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const material of pack.materials) {
     // render
     const rendered = await renderMaterial(material, pack, date);
-    await checkLayout(material.id, rendered, material.bleed ?? 0);
+    const layout = await checkLayout(material.id, rendered);
     // finish: form fields, metadata, page boxes, field map
     const finished = await finishMaterial(material, rendered, pack, date);
     files.push(...finished.files);
     entries.push(finished.entry);
-    built.push({ material, bytes: finished.bytes, pages: finished.pages });
+    built.push({ material, bytes: finished.bytes, pages: finished.pages, layout });
     options.onProgress?.({ done: built.length, total, material: material.id });
   }
   // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest

@@ -22,7 +22,6 @@ export async function finishMaterial(material: Material, rendered: Uint8Array, p
     author: pack.brand.company,
     subject: pack.toolkit.title,
     date,
-    bleed: material.bleed,
     boxes: material.boxes,
   });
   const name = `${material.id}.pdf`;

@@ -1,4 +1,4 @@
-// Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox where a page has bleed.
+// Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox on the pages that have them (card sheets).
 import { PDFDocument } from "pdf-lib";
 
 export interface FinishOptions {
@@ -7,8 +7,6 @@ export interface FinishOptions {
   subject: string;
   keywords?: string[];
   date: Date;
-  /** Bleed in points on every side of pages that have it; the trim box is the page less the bleed. */
-  bleed?: number;
   /** Trim and bleed box of each page (PDF points from the bottom-left), where it is not the page: imposed card sheets. */
   boxes?: ({ trim: Box; bleed: Box } | null)[];
 }
@@ -31,13 +29,6 @@ export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ 
   pdf.setLanguage("da-DK");
   pdf.setCreationDate(o.date);
   pdf.setModificationDate(o.date);
-  if (o.bleed) {
-    for (const page of pdf.getPages()) {
-      const { width, height } = page.getSize();
-      page.setBleedBox(0, 0, width, height);
-      page.setTrimBox(o.bleed, o.bleed, width - 2 * o.bleed, height - 2 * o.bleed);
-    }
-  }
   if (o.boxes) {
     const pages = pdf.getPages();
     if (pages.length !== o.boxes.length) throw new Error(`finishPdf: ${o.boxes.length} page boxes for ${pages.length} pages.`);

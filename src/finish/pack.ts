@@ -5,7 +5,7 @@ import type { Warning } from "../errors.js";
 import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";
 import { slug } from "../slug.js";
-import { checkLayout } from "../render/checkLayout.js";
+import { checkLayout, type TextLayout } from "../render/checkLayout.js";
 import { finishPdf } from "./finishPdf.js";
 import { renderPackFront, renderPageNumbers } from "./packFront.js";
 import { mergePdfs, pruneUnreachable } from "./packMerge.js";
@@ -17,6 +17,8 @@ export interface BuiltMaterial {
   /** The finished single file. */
   bytes: Uint8Array;
   pages: number;
+  /** Its text as laid out (read once, by the layout check), where the parts' headings are found. */
+  layout: TextLayout;
 }
 
 export const packFileName = (company: string) => `${slug(company)}-pakke.pdf`;
@@ -72,7 +74,7 @@ export async function completePack(
   const warnings: Warning[] = [];
   const parts: PartStart[][] = [];
   for (const b of built) {
-    const found = await findPartStarts(b.material.id, b.bytes, b.material.parts);
+    const found = findPartStarts(b.material.id, b.layout, b.material.parts);
     parts.push(found.starts);
     warnings.push(...found.warnings);
   }

@@ -1,8 +1,8 @@
 // Where each part of a material starts (a step, a section): its title found in the rendered text.
-// Templates print each part's title as a heading; this reads it back with pdfjs, so a bookmark
-// lands where the reader sees the heading, however the material paginated.
+// Templates print each part's title as a heading; it is found in the text the layout check read
+// with pdf.js, so a bookmark lands where the reader sees the heading, however the material paginated.
 import type { Warning } from "../errors.js";
-import { openPdf, textRuns, type TextRun } from "../render/checkLayout.js";
+import type { TextLayout, TextRun } from "../render/checkLayout.js";
 
 export interface PartStart {
   title: string;
@@ -57,30 +57,25 @@ function find(pages: PageText[], needle: string, from: { page: number; index: nu
  * The start of every part, in order. A part that cannot be found is placed where the previous one
  * starts and reported as a warning, never dropped: the bookmark is still there, a little early.
  */
-export async function findPartStarts(materialId: string, bytes: Uint8Array, parts: string[]): Promise<{ starts: PartStart[]; warnings: Warning[] }> {
-  const pdf = await openPdf(bytes);
-  try {
-    const { runs, pages: sizes } = await textRuns(pdf);
-    const pages = pageTexts(runs, sizes.length);
-    const starts: PartStart[] = [];
-    const warnings: Warning[] = [];
-    let cursor = { page: 0, index: 0 };
-    let last: PartStart = { title: "", page: 0, top: sizes[0]?.height ?? 0 };
-    for (const title of parts) {
-      const hit = find(pages, normalise(title), cursor);
-      if (!hit) {
-        warnings.push({ material: materialId, message: `The bookmark "${title}" of ${materialId} was not found in its text; it points to page ${last.page + 1} of the material.` });
-        starts.push({ ...last, title });
-        continue;
-      }
-      const p = pages[hit.page]!;
-      const run = p.runs[p.runOf[hit.index]!]!;
-      last = { title, page: hit.page, top: Math.min(run.y + run.height + 4, sizes[hit.page]!.height) };
-      starts.push(last);
-      cursor = { page: hit.page, index: hit.index + 1 };
+export function findPartStarts(materialId: string, layout: TextLayout, parts: string[]): { starts: PartStart[]; warnings: Warning[] } {
+  const { runs, pages: sizes } = layout;
+  const pages = pageTexts(runs, sizes.length);
+  const starts: PartStart[] = [];
+  const warnings: Warning[] = [];
+  let cursor = { page: 0, index: 0 };
+  let last: PartStart = { title: "", page: 0, top: sizes[0]?.height ?? 0 };
+  for (const title of parts) {
+    const hit = find(pages, normalise(title), cursor);
+    if (!hit) {
+      warnings.push({ material: materialId, message: `The bookmark "${title}" of ${materialId} was not found in its text; it points to page ${last.page + 1} of the material.` });
+      starts.push({ ...last, title });
+      continue;
     }
-    return { starts, warnings };
-  } finally {
-    await pdf.destroy();
+    const p = pages[hit.page]!;
+    const run = p.runs[p.runOf[hit.index]!]!;
+    last = { title, page: hit.page, top: Math.min(run.y + run.height + 4, sizes[hit.page]!.height) };
+    starts.push(last);
+    cursor = { page: hit.page, index: hit.index + 1 };
   }
+  return { starts, warnings };
 }

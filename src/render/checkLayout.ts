@@ -1,4 +1,4 @@
-// After rendering: every piece of text must lie on its page, inside the trim area.
+// After rendering: every piece of text must lie on its page.
 // react-pdf lets an unbreakable word run off the page without a word; this catches it.
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { WorkshopkitError } from "../errors.js";
@@ -19,8 +19,13 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }
 
-/** Positioned text runs of every page, in PDF points from the bottom-left corner. */
-export async function textRuns(pdf: PDFDocumentProxy): Promise<{ runs: TextRun[]; pages: { width: number; height: number }[] }> {
+/** Positioned text runs of every page, in PDF points from the bottom-left corner, and the page sizes. */
+export interface TextLayout {
+  runs: TextRun[];
+  pages: { width: number; height: number }[];
+}
+
+export async function textRuns(pdf: PDFDocumentProxy): Promise<TextLayout> {
   const runs: TextRun[] = [];
   const pages: { width: number; height: number }[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -36,16 +41,15 @@ export async function textRuns(pdf: PDFDocumentProxy): Promise<{ runs: TextRun[]
   return { runs, pages };
 }
 
-/**
- * Fails when text runs past the page (or past `inset` points from its edge: the trim of a bleed page).
- */
-export async function checkLayout(materialId: string, bytes: Uint8Array, inset = 0): Promise<void> {
+/** Fails when text runs past its page; returns the text as laid out, for later steps to find headings in. */
+export async function checkLayout(materialId: string, bytes: Uint8Array): Promise<TextLayout> {
   const pdf = await openPdf(bytes);
   try {
-    const { runs, pages } = await textRuns(pdf);
+    const layout = await textRuns(pdf);
+    const { runs, pages } = layout;
     const outside = runs.filter((r) => {
       const p = pages[r.page - 1]!;
-      return r.x < inset - SLACK || r.x + r.width > p.width - inset + SLACK || r.y < inset - SLACK || r.y + r.height > p.height - inset + SLACK;
+      return r.x < -SLACK || r.x + r.width > p.width + SLACK || r.y < -SLACK || r.y + r.height > p.height + SLACK;
     });
     if (outside.length > 0) {
       const list = outside.slice(0, 5).map((r) => `  page ${r.page}: "${r.text}"`).join("\n");
@@ -54,6 +58,7 @@ export async function checkLayout(materialId: string, bytes: Uint8Array, inset =
         "A word is too long for its box. Shorten the text (or add a soft hyphen, U+00AD) in the profile or content.",
       );
     }
+    return layout;
   } finally {
     await pdf.destroy();
   }
