@@ -1,8 +1,5 @@
 // The inside of a card: the safe area, the accent, the text box, the footer. Points, from the card's top-left.
-import type { Rect, Size } from "./impose.js";
-import { PT_PER_MM } from "./impose.js";
-
-const mm = (v: number) => v * PT_PER_MM;
+import { mm, type Rect, type Size } from "./impose.js";
 
 /** Type sizes (pt). The topic shrinks from max to min for the whole deck, then the build fails. */
 export const TYPE = {

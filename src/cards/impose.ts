@@ -2,7 +2,7 @@
 import type { CardSize, Duplex } from "./options.js";
 
 export const PT_PER_MM = 72 / 25.4;
-const mm = (v: number) => v * PT_PER_MM;
+export const mm = (v: number) => v * PT_PER_MM;
 
 /** Bleed round a card with a coloured background. */
 export const BLEED = mm(3);

@@ -1,5 +1,6 @@
 // Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox on the pages that have them (card sheets).
 import { PDFDocument } from "pdf-lib";
+import type { PageBoxes } from "../cards/layout.js";
 
 export interface FinishOptions {
   title: string;
@@ -8,14 +9,7 @@ export interface FinishOptions {
   keywords?: string[];
   date: Date;
   /** Trim and bleed box of each page (PDF points from the bottom-left), where it is not the page: imposed card sheets. */
-  boxes?: ({ trim: Box; bleed: Box } | null)[];
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+  boxes?: (PageBoxes | null)[];
 }
 
 export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ bytes: Uint8Array; pages: number }> {

@@ -3,46 +3,51 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
+import { CardPrinting, HelpCardText } from "../schema/cards.js";
 import { Deck, Document, Tool } from "../schema/content.js";
 import { PackLabels } from "../schema/pack.js";
 import { ToolkitInfo, type Toolkit } from "../schema/toolkit.js";
-import { loadCardTexts } from "./loadCardTexts.js";
 import { readDataFile } from "./readDataFile.js";
 
-async function loadFolder<S extends z.ZodType>(
-  root: string,
-  folder: string,
-  schema: S,
-  problems: WorkshopkitError[],
-): Promise<z.infer<S>[]> {
-  const dir = path.join(root, folder);
-  const names = (await readdir(dir)).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
-  const loaded: z.infer<S>[] = [];
-  for (const name of names) {
+/** Reads content files, keeping each file's problems in `problems` so that all are reported at once. */
+function contentReader(root: string, problems: WorkshopkitError[]) {
+  const one = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> => {
     try {
-      loaded.push(await readDataFile(path.join(dir, name), schema, "content file", `content/${folder}/${name}`));
+      return await readDataFile(path.join(root, name), schema, "content file", `content/${name}`);
     } catch (err) {
       if (!(err instanceof WorkshopkitError)) throw err;
       problems.push(err);
+      return undefined;
     }
-  }
-  return loaded;
+  };
+  const folder = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S>[]> => {
+    const files = (await readdir(path.join(root, name))).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
+    const loaded: z.infer<S>[] = [];
+    for (const file of files) {
+      const value = await one(`${name}/${file}`, schema);
+      if (value !== undefined) loaded.push(value);
+    }
+    return loaded;
+  };
+  return { one, folder };
 }
 
 export async function loadContent(root: string): Promise<Toolkit> {
   const problems: WorkshopkitError[] = [];
-  const info = await readDataFile(path.join(root, "toolkit.yaml"), ToolkitInfo, "content file", "content/toolkit.yaml");
-  const pack = await readDataFile(path.join(root, "pack.yaml"), PackLabels, "content file", "content/pack.yaml");
-  const tools = await loadFolder(root, "tools", Tool, problems);
-  const decks = await loadFolder(root, "decks", Deck, problems);
-  const documents = await loadFolder(root, "documents", Document, problems);
-  const cards = await loadCardTexts(root, problems);
-  if (problems.length > 0) {
+  const read = contentReader(root, problems);
+  const info = await read.one("toolkit.yaml", ToolkitInfo);
+  const pack = await read.one("pack.yaml", PackLabels);
+  const tools = await read.folder("tools", Tool);
+  const decks = await read.folder("decks", Deck);
+  const documents = await read.folder("documents", Document);
+  const printing = await read.one("cards/printing.yaml", CardPrinting);
+  const helpCard = await read.one("cards/help-card.yaml", HelpCardText);
+  if (problems.length > 0 || !info || !pack || !printing || !helpCard) {
     throw new WorkshopkitError(
       `The toolkit content has problems:\n${problems.map((p) => p.message).join("\n")}`,
       "This is a fault in content/, not in your profile: fix the file and field named above.",
       problems.flatMap((p) => p.problems),
     );
   }
-  return { info, tools: tools.sort((a, b) => a.number - b.number), decks, documents, pack, cards };
+  return { info, tools: tools.sort((a, b) => a.number - b.number), decks, documents, pack, cards: { printing, helpCard } };
 }
