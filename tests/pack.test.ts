@@ -22,14 +22,29 @@ beforeAll(async () => {
 });
 
 const materials = () => full.files.filter((f) => f.file !== PACK);
-/** 1-based pack page where each material starts: after the cover and the contents. */
+/** The A3 poster is printed on its own: the pack holds one paper size. */
+const SEPARATE = ["v11-balkort-a3.pdf"];
+const packMaterials = () => materials().filter((m) => !SEPARATE.includes(m.file));
+/**
+ * 1-based pack page where each material of the pack starts: after the cover and the contents,
+ * each on a right-hand (odd) page, behind a blank page where the one before ends on an odd page.
+ */
 const firstPages = () => {
   let next = 3;
-  return materials().map((m) => {
+  return packMaterials().map((m) => {
+    if (next % 2 === 0) next++;
     const first = next;
     next += m.pages;
     return first;
   });
+};
+/** 1-based pack pages that belong to no material: the blank backs. */
+const blankPages = () => {
+  const used = new Set([1, 2]);
+  packMaterials().forEach((m, i) => {
+    for (let p = 0; p < m.pages; p++) used.add(firstPages()[i]! + p);
+  });
+  return Array.from({ length: full.pack.pages! }, (_, i) => i + 1).filter((p) => !used.has(p));
 };
 const squash = (s: string) => s.replace(/\s+/g, " ").replace(/ﬁ/g, "fi").replace(/ﬂ/g, "fl").trim();
 
@@ -42,14 +57,15 @@ describe("the materials", () => {
 });
 
 describe("the complete pack", () => {
-  it("is the cover, the contents, then every material in order", async () => {
+  it("is the cover, the contents, then every material in order, each starting on a right-hand page", async () => {
     const pdf = await PDFDocument.load(packBytes, { updateMetadata: false });
     expect(full.pack).toMatchObject({ file: PACK, pages: pdf.getPageCount() });
-    expect(pdf.getPageCount()).toBe(2 + materials().reduce((n, m) => n + m.pages, 0));
+    const last = packMaterials().at(-1)!;
+    expect(pdf.getPageCount()).toBe(firstPages().at(-1)! + last.pages - 1);
     expect(full.pages).toBe(materials().reduce((n, m) => n + m.pages, 0));
     // Each material's first page is in the pack where the contents says it is.
     const packPages = pdfText(path.join(full.dir, PACK)).split("\f");
-    materials().forEach((m, i) => {
+    packMaterials().forEach((m, i) => {
       const own = squash(pdfText(path.join(full.dir, m.file)).split("\f")[0]!);
       expect(squash(packPages[firstPages()[i]! - 1]!), m.file).toContain(own.slice(0, 60));
     });
@@ -65,7 +81,61 @@ describe("the complete pack", () => {
   it("lists every material on the contents page with the pack page it starts on", () => {
     const contents = pdfText(path.join(full.dir, PACK), true).split("\f")[1]!;
     const lines = contents.split("\n").map((l) => l.trim().replace(/\s+/g, " "));
-    materials().forEach((m, i) => expect(lines, m.title).toContain(`${m.title} ${firstPages()[i]}`));
+    packMaterials().forEach((m, i) => expect(lines, m.title).toContain(`${m.title} ${firstPages()[i]}`));
+  });
+
+  it("holds one paper size; the A3 poster stays a file of its own, named on the contents page as a separate print", async () => {
+    const pdf = await PDFDocument.load(packBytes, { updateMetadata: false });
+    const A4 = [595.28, 841.89];
+    for (const [i, page] of pdf.getPages().entries()) {
+      const { width, height } = page.getMediaBox();
+      expect([width, height].sort((a, b) => a - b).map((n) => Math.round(n)), `page ${i + 1}`).toEqual(A4.map(Math.round));
+    }
+    const contents = squash(pdfText(path.join(full.dir, PACK)).split("\f")[1]!);
+    expect(contents).toContain("Trykkes for sig, på andet papir Værktøj 11: Balkortet – plakat (A3) – v11-balkort-a3.pdf");
+    expect(pdfText(path.join(full.dir, PACK))).not.toMatch(/plakat \(A3\)\s*\d/);
+    const poster = await PDFDocument.load(readFileSync(path.join(full.dir, "v11-balkort-a3.pdf")), { updateMetadata: false });
+    expect(poster.getPage(0).getSize().width).toBeCloseTo(420 * (72 / 25.4), 0);
+  });
+
+  it("prints duplex: every page of a card sheet keeps its side, the front on a right-hand page with its back behind it", async () => {
+    const pdf = await PDFDocument.load(packBytes, { updateMetadata: false });
+    const packPages = pdfText(path.join(full.dir, PACK)).split("\f");
+    const cards = listMaterials(await loadContent(CONTENT_DIR)).filter((m) => m.kind === "cards" || m.kind === "help-card");
+    const cardFiles = packMaterials().filter((m) => cards.some((c) => `${c.id}.pdf` === m.file));
+    expect(cardFiles.map((m) => m.file)).toEqual(["v02-dialogkort.pdf", "v09-tryghedskort.pdf", "help-card.pdf"]);
+    let sheets = 0;
+    for (const m of cardFiles) {
+      const first = firstPages()[packMaterials().indexOf(m)]!;
+      const own = pdfText(path.join(full.dir, m.file)).split("\f");
+      const single = await PDFDocument.load(readFileSync(path.join(full.dir, m.file)), { updateMetadata: false });
+      for (let p = 1; p <= m.pages; p++) {
+        const at = first + p - 1;
+        // The same page: its text, then at most the pack's page number.
+        expect(squash(packPages[at - 1]!).replace(new RegExp(` ?${at}$`), ""), `${m.file} p${p}`).toBe(squash(own[p - 1]!));
+        // The material's own file puts fronts on odd pages and backs behind them; so must the pack.
+        expect(at % 2, `${m.file} p${p} is pack page ${at}`).toBe(p % 2);
+        const trimmed = single.getPage(p - 1).getTrimBox().width < single.getPage(p - 1).getMediaBox().width;
+        if (trimmed && p % 2 === 1) {
+          sheets++;
+          const back = pdf.getPage(at); // 0-based: the page after `at`
+          expect(back.getTrimBox().width, `${m.file}: the back of pack page ${at}`).toBeLessThan(back.getMediaBox().width);
+        }
+      }
+    }
+    expect(sheets).toBe(3 + 1 + 1);
+  });
+
+  it("leaves the back of a sheet blank, unnumbered, where the next material would start on a left-hand page", async () => {
+    const blanks = blankPages();
+    expect(blanks.length).toBeGreaterThan(0);
+    const packPages = pdfText(path.join(full.dir, PACK)).split("\f");
+    const pdf = await PDFDocument.load(packBytes, { updateMetadata: false });
+    for (const page of blanks) {
+      expect(page % 2, `page ${page}`).toBe(0);
+      expect(packPages[page - 1]!.trim(), `page ${page}`).toBe("");
+      expect(pdf.getPage(page - 1).getSize(), `page ${page}`).toEqual(pdf.getPage(page - 2).getSize());
+    }
   });
 
   it("numbers every page but the cover (and pages printed to the edge) at the foot, centred", async () => {
@@ -78,7 +148,7 @@ describe("the complete pack", () => {
     for (let page = 1; page <= pages.length; page++) {
       const { width } = pages[page - 1]!;
       const number = runs.find((r) => r.page === page && r.text === String(page) && r.y < mm(8) && Math.abs(r.x + r.width / 2 - width / 2) < 2);
-      if (page === 1 || bleeds[page - 1]) {
+      if (page === 1 || bleeds[page - 1] || blankPages().includes(page)) {
         expect(number, `page ${page}`).toBeUndefined();
       } else {
         expect(number, `page ${page}`).toBeDefined();
@@ -96,8 +166,8 @@ describe("the complete pack", () => {
     expect(outline[0]?.title).toBe("Indhold");
     expect(await pageOf(outline[0]!.dest)).toBe(2);
     const items = outline.slice(1);
-    expect(items.map((o) => o.title)).toEqual(materials().map((m) => m.title));
-    for (const [i, m] of materials().entries()) {
+    expect(items.map((o) => o.title)).toEqual(packMaterials().map((m) => m.title));
+    for (const [i, m] of packMaterials().entries()) {
       const item = items[i]!;
       expect(await pageOf(item.dest), m.title).toBe(firstPages()[i]);
       const parts = byTitle[m.file.replace(/\.pdf$/, "")]!.parts;
@@ -184,6 +254,8 @@ describe("--only", () => {
   it("gives a byte-identical pack when built again", async () => {
     const [a, b] = [await buildPack({ only: ["v01", "v01-scoring"] }), await buildPack({ only: ["v01", "v01-scoring"] })];
     expect(b.pack.sha256).toBe(a.pack.sha256);
-    expect(b.pack.pages).toBe(2 + a.pages);
+    // Cover and contents, Værktøj 1 (3 pages), a blank back, the scoring sheet (2) on a right-hand page.
+    expect(a.pages).toBe(5);
+    expect(b.pack.pages).toBe(2 + 3 + 1 + 2);
   });
 });

@@ -11,6 +11,8 @@ import { renderPackFront, renderPageNumbers } from "./packFront.js";
 import { mergePdfs, pruneUnreachable } from "./packMerge.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
 import { findPartStarts, type PartStart } from "./packParts.js";
+import { onPaper, planPack, type PackPlan } from "./packPlan.js";
+import { PAPER_SIZES } from "../cards/impose.js";
 
 export interface BuiltMaterial {
   material: Material;
@@ -26,21 +28,30 @@ export const packFileName = (company: string) => `${slug(company)}-pakke.pdf`;
 const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
 /** Cover and contents; the contents' page numbers depend on how many pages the front itself takes. */
-async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], date: Date): Promise<{ bytes: Uint8Array; firstPages: number[] }> {
+async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], separate: BuiltMaterial[], date: Date): Promise<{ bytes: Uint8Array; plan: PackPlan }> {
   let frontPages = 2;
   for (;;) {
-    const firstPages: number[] = [];
-    let next = frontPages;
-    for (const b of built) {
-      firstPages.push(next);
-      next += b.pages;
-    }
-    const entries = built.map((b, i) => ({ title: b.material.title, page: firstPages[i]! + 1 }));
-    const bytes = await renderPackFront({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date), entries });
+    const plan = planPack(frontPages, built.map((b) => b.pages));
+    const entries = built.map((b, i) => ({ title: b.material.title, page: plan.firstPages[i]! + 1 }));
+    const prints = separate.map((b) => ({ title: b.material.title, file: `${b.material.id}.pdf` }));
+    const bytes = await renderPackFront({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date), entries, separate: prints });
     await checkLayout("pack (cover and contents)", bytes);
     const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-    if (pages === frontPages) return { bytes, firstPages };
+    if (pages === frontPages) return { bytes, plan };
     frontPages = pages;
+  }
+}
+
+/** A material printed on another paper than the profile's (the A3 poster) is a print job of its own. */
+function onPackPaper(b: BuiltMaterial, paper: ResolvedPack["brand"]["paper"]): boolean {
+  return b.layout.pages.every((page) => onPaper(page, PAPER_SIZES[paper]));
+}
+
+/** Inserts the blank pages of the plan (each the size of the page it is the back of). */
+function insertBlanks(pdf: PDFDocument, blanks: number[]): void {
+  for (const index of blanks) {
+    const { width, height } = pdf.getPage(index - 1).getMediaBox();
+    pdf.insertPage(index, [width, height]);
   }
 }
 
@@ -53,12 +64,13 @@ function hasBleed(pdf: PDFDocument, index: number): boolean {
   return trim.width < media.width || trim.height < media.height;
 }
 
-/** Lays each number page of the overlay over its page of the pack (the cover is not numbered). */
-async function numberPages(pdf: PDFDocument): Promise<void> {
+/** Lays each number page of the overlay over its page of the pack (the cover and blank pages are not numbered). */
+async function numberPages(pdf: PDFDocument, blanks: number[]): Promise<void> {
+  const blank = new Set(blanks);
   const numbered = pdf
     .getPages()
     .map((page, index) => ({ index, number: index + 1, ...page.getSize() }))
-    .filter((p) => p.index > 0 && !hasBleed(pdf, p.index));
+    .filter((p) => p.index > 0 && !blank.has(p.index) && !hasBleed(pdf, p.index));
   if (numbered.length === 0) return;
   const overlay = await renderPageNumbers(numbered);
   const embedded = await pdf.embedPdf(overlay, numbered.map((_, i) => i));
@@ -72,19 +84,23 @@ export async function completePack(
   date: Date,
 ): Promise<{ name: string; bytes: Uint8Array; pages: number; warnings: Warning[] }> {
   const warnings: Warning[] = [];
+  const inPack = built.filter((b) => onPackPaper(b, pack.brand.paper));
+  const separate = built.filter((b) => !inPack.includes(b));
   const parts: PartStart[][] = [];
-  for (const b of built) {
+  for (const b of inPack) {
     const found = findPartStarts(b.material.id, b.layout, b.material.parts);
     parts.push(found.starts);
     warnings.push(...found.warnings);
   }
-  const { bytes: frontBytes, firstPages } = await front(pack, labels, built, date);
+  const { bytes: frontBytes, plan } = await front(pack, labels, inPack, separate, date);
 
-  const pdf = await mergePdfs([frontBytes, ...built.map((b) => b.bytes)]);
-  await numberPages(pdf);
+  const pdf = await mergePdfs([frontBytes, ...inPack.map((b) => b.bytes)]);
+  insertBlanks(pdf, plan.blanks);
+  await numberPages(pdf, plan.blanks);
+  const { firstPages } = plan;
   const bookmarks: Bookmark[] = [
     { title: labels.contents.title, page: 1 },
-    ...built.map((b, i) => ({
+    ...inPack.map((b, i) => ({
       title: b.material.title,
       page: firstPages[i]!,
       children: parts[i]!.map((part) => ({ title: part.title, page: firstPages[i]! + part.page, top: part.top })),

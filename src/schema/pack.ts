@@ -7,7 +7,12 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id li
 
 export const PackLabels = z.strictObject({
   cover: z.strictObject({ preparedFor: label, version: label }),
-  contents: z.strictObject({ title: label, page: label }),
+  contents: z.strictObject({
+    title: label,
+    page: label,
+    /** Heads the materials printed on their own, on another paper (the A3 poster): not in the pack. */
+    separate: label.default("Trykkes for sig, på andet papir"),
+  }),
   scoring: z.strictObject({
     title: label,
     bandsTitle: label,

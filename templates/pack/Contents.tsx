@@ -10,7 +10,13 @@ export interface ContentsEntry {
   page: number;
 }
 
-export function Contents({ brand, labels, entries }: { brand: Brand; labels: PackLabels; entries: ContentsEntry[] }) {
+/** A material printed as a file of its own, on another paper (the A3 poster). */
+export interface SeparatePrint {
+  title: string;
+  file: string;
+}
+
+export function Contents({ brand, labels, entries, separate = [] }: { brand: Brand; labels: PackLabels; entries: ContentsEntry[]; separate?: SeparatePrint[] }) {
   return (
     <Page size={brand.paper} style={styles.page} wrap>
       <View fixed style={{ position: "absolute", top: mm(8), left: mm(18) }}>
@@ -27,6 +33,14 @@ export function Contents({ brand, labels, entries }: { brand: Brand; labels: Pac
           <Text style={{ width: mm(15), fontSize: 11, fontWeight: 700, textAlign: "right", color: grey }}>{String(entry.page)}</Text>
         </View>
       ))}
+      {separate.length > 0 && (
+        <View wrap={false} style={{ marginTop: mm(6) }}>
+          <Text style={{ ...styles.small, fontWeight: 700, marginBottom: mm(1) }}>{labels.contents.separate}</Text>
+          {separate.map((print, i) => (
+            <Text key={i} style={{ fontSize: 11, paddingVertical: mm(1) }}>{`${print.title} – ${print.file}`}</Text>
+          ))}
+        </View>
+      )}
     </Page>
   );
 }
