@@ -1,0 +1,61 @@
+// `workshopkit serve`: the web page for making a pack in the browser, on this machine by default.
+import net from "node:net";
+import { Command } from "commander";
+import { z } from "zod";
+import { WorkshopkitError } from "../errors.js";
+import { createServer } from "../serve/server.js";
+
+const Options = z.object({
+  host: z.string().trim().min(1),
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, "expected a port number like 5173")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, "expected a port number from 1 to 65535"),
+});
+
+/** Whether nothing listens on host:port yet. */
+function isFree(host: string, port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = net.createServer();
+    probe.once("error", () => done(false));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => done(true)));
+  });
+}
+
+/** The given port, or the next free one when it was not asked for explicitly. */
+async function choosePort(host: string, port: number, explicit: boolean): Promise<number> {
+  for (let p = port; p < port + 20 && p <= 65535; p++) {
+    if (await isFree(host, p)) return p;
+    if (explicit) throw new WorkshopkitError(`Port ${port} is in use.`, "Choose another with --port, or leave --port out to take the next free one.");
+  }
+  throw new WorkshopkitError(`No free port from ${port} to ${port + 19}.`, "Choose one with --port.");
+}
+
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("start the web page for making a pack in the browser (on this machine only, unless --host)")
+    .option("--port <n>", "port to listen on (default 5173, or the next free one)")
+    .option("--host <address>", "address to listen on; 0.0.0.0 lets other machines in (see README: The web page)", "127.0.0.1")
+    .action(async (raw: { port?: string; host: string }) => {
+      const parsed = Options.safeParse({ host: raw.host, port: raw.port ?? "5173" });
+      if (!parsed.success) throw new WorkshopkitError(`--port: ${parsed.error.issues[0]!.message}, not "${raw.port}".`);
+      const { host, port } = parsed.data;
+      const chosen = await choosePort(host, port, raw.port !== undefined);
+      const app = await createServer();
+      await app.listen({ host, port: chosen });
+      const shown = host.includes(":") ? `[${host}]` : host;
+      console.log(`workshopkit: the page is at http://${shown}:${chosen}/  (Ctrl+C stops it)`);
+      if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") {
+        console.log("Listening beyond this machine: anyone who can reach this address can build packs. See README, “The web page”.");
+      }
+      await new Promise<void>((stopped) => {
+        const stop = () => {
+          console.log("\nStopping: finishing the build in progress, then removing the server's temporary files.");
+          void app.close().then(() => stopped());
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}

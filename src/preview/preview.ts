@@ -1,0 +1,112 @@
+// The web page's live preview: the pages that carry the branding, drawn small, through the same
+// stages as a build (validate → resolve → render), so what the page shows is what is printed. The
+// finish stage adds form fields and metadata only, which a picture does not show: it is left out.
+import { createHash } from "node:crypto";
+import type { LoadedProfile } from "../load/loadProfile.js";
+import type { Material } from "../model.js";
+import type { CardOptions } from "../cards/options.js";
+import type { Toolkit } from "../schema/toolkit.js";
+import { validate } from "../validate/validate.js";
+import { resolve } from "../resolve/resolve.js";
+import { renderMaterial } from "../render/renderMaterial.js";
+import { completePack } from "../finish/pack.js";
+import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
+
+/** The materials the preview draws: a worksheet, a card deck and the help card (the cover comes from the pack). */
+export const PREVIEW_MATERIALS = ["v04", "v09-tryghedskort", "help-card"] as const;
+
+export interface PreviewPage {
+  /** Stable key: "cover", "worksheet", "cards-front", "cards-back", "help-card". */
+  key: string;
+  /** What the page is, in Danish, for the page's caption. */
+  label: string;
+  png: Buffer;
+}
+
+interface Wanted {
+  key: string;
+  label: string;
+  /** 1-based page of the material's PDF. */
+  page: number;
+}
+
+/** Which pages of a material show the branding: a worksheet's first page, a card sheet's first front and back. */
+function wantedPages(material: Material): Wanted[] {
+  if (material.kind === "cards" || material.kind === "help-card") {
+    const pages = material.layout.pages;
+    const front = pages.findIndex((p) => p.kind === "fronts");
+    const back = pages.findIndex((p) => p.kind === "backs");
+    const what = material.kind === "cards" ? "cards" : "help-card";
+    const name = material.kind === "cards" ? "Kortark" : "Hjælpekortet";
+    return [
+      ...(front >= 0 ? [{ key: `${what}-front`, label: `${name}, forside`, page: front + 1 }] : []),
+      ...(back >= 0 ? [{ key: `${what}-back`, label: `${name}, bagside`, page: back + 1 }] : []),
+    ];
+  }
+  return [{ key: "worksheet", label: "Arbejdsark, side 1", page: 1 }];
+}
+
+/** Page images by a hash of everything that shapes them; a change of one contact redraws only the help card. */
+const drawn = new Map<string, PreviewPage[]>();
+const CACHE_ENTRIES = 64;
+
+function remember(key: string, pages: PreviewPage[]): PreviewPage[] {
+  drawn.delete(key);
+  drawn.set(key, pages);
+  while (drawn.size > CACHE_ENTRIES) drawn.delete(drawn.keys().next().value!);
+  return pages;
+}
+
+function keyOf(parts: unknown, logo: LoadedProfile["logo"], dpi: number): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify(parts));
+  if (logo) hash.update(logo.png);
+  hash.update(String(dpi));
+  return hash.digest("hex");
+}
+
+async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {
+  const pages: PreviewPage[] = [];
+  let i = 0;
+  for await (const image of rasterisePdf(bytes, { dpi, pages: wanted.map((w) => w.page) })) {
+    const w = wanted[i++]!;
+    pages.push({ key: w.key, label: w.label, png: await pageToPng(image) });
+  }
+  return pages;
+}
+
+export interface PreviewInput {
+  toolkit: Toolkit;
+  profile: LoadedProfile;
+  cards?: CardOptions;
+  date: Date;
+  /** Pixels per inch of the page images (small: they are shown beside the form). */
+  dpi?: number;
+}
+
+/** The branded pages as PNG images, in the order the page shows them. Throws what a build would throw. */
+export async function preview({ toolkit, profile, cards, date, dpi = 40 }: PreviewInput): Promise<PreviewPage[]> {
+  validate(toolkit, profile);
+  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
+  const brand = { ...pack.brand, logo: undefined };
+
+  const coverKey = keyOf({ cover: brand, toolkit: pack.toolkit }, pack.brand.logo, dpi);
+  const cover =
+    drawn.get(coverKey) ??
+    remember(coverKey, await draw((await completePack(pack, toolkit.pack, [], date)).bytes, [{ key: "cover", label: "Pakkens forside", page: 1 }], dpi));
+
+  const materials: PreviewPage[][] = [];
+  for (const material of pack.materials) {
+    const key = keyOf({ material, brand, date: date.toISOString() }, pack.brand.logo, dpi);
+    const cached = drawn.get(key);
+    if (cached) {
+      materials.push(cached);
+      continue;
+    }
+    const rendered = await renderMaterial(material, pack, date);
+    materials.push(remember(key, await draw(rendered, wantedPages(material), dpi)));
+  }
+  const all = [...cover, ...materials.flat()];
+  const order = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
+  return all.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+}

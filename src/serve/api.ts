@@ -1,0 +1,154 @@
+// The page's API, one plugin per concern: the toolkit's facts, logo upload, preview, and builds.
+// Handlers only check input (the CLI's zod schemas) and hand over to the pipeline's stages.
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import PQueue from "p-queue";
+import { WorkshopkitError } from "../errors.js";
+import { zodProblems } from "../load/readDataFile.js";
+import { listMaterials } from "../resolve/resolve.js";
+import type { Toolkit } from "../schema/toolkit.js";
+import { preview } from "../preview/preview.js";
+import type { LogoStore, StoredLogo } from "./logos.js";
+import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
+import { publicError, SERVER_FAULT } from "./publicError.js";
+import { cardOptionsOf, PackRequest } from "./request.js";
+import { zipPack } from "./zip.js";
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface ApiContext {
+  toolkit: Toolkit;
+  logos: LogoStore;
+  jobs: JobQueue;
+  /** The content's date: every PDF's creation date, as the CLI uses it. */
+  date: Date;
+}
+
+/** The request's body as a PackRequest, or a 400 naming each field (`contacts.hr.phone`) and what is expected. */
+function parsePackRequest(body: unknown, reply: FastifyReply): PackRequest | undefined {
+  const parsed = PackRequest.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const problems = zodProblems("profil", parsed.error).map((p) => ({ path: p.path.replace(/^profile\./, ""), message: p.message }));
+  void reply.code(400).send({ error: "Profilen har fejl. Ret felterne, der er markeret.", problems });
+  return undefined;
+}
+
+/** The uploaded logo a request names, or a 409 asking the page to upload it again (the server forgets old logos). */
+function logoOf(ctx: ApiContext, request: PackRequest, reply: FastifyReply): StoredLogo | null | undefined {
+  if (!request.logo) return null;
+  const logo = ctx.logos.get(request.logo);
+  if (!logo) void reply.code(409).send({ error: "Serveren har ikke logoet længere. Vælg logofilen igen.", problems: [{ path: "logo", message: "vælg logofilen igen" }], code: "logo-unknown" });
+  return logo;
+}
+
+const infoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
+  const films = new Map<string, string>();
+  for (const tool of ctx.toolkit.tools)
+    for (const step of tool.steps)
+      for (const b of step.blocks) if (b.type === "film" && !films.has(b.id)) films.set(b.id, `Værktøj ${tool.number}: ${b.text}`);
+  const info = {
+    title: ctx.toolkit.info.title,
+    films: [...films].map(([id, label]) => ({ id, label })),
+    materials: listMaterials(ctx.toolkit).map((m) => ({ id: m.id, title: m.title })),
+    maxUploadBytes: MAX_UPLOAD_BYTES,
+  };
+  app.get("/api/info", async () => info);
+};
+
+const logoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
+  app.post("/api/logo", async (request, reply) => {
+    if (!request.isMultipart()) return reply.code(415).send({ error: "Send logoet som en fil (multipart/form-data).", problems: [] });
+    const file = await request.file();
+    if (!file) return reply.code(400).send({ error: "Der var ingen fil med.", problems: [{ path: "logo", message: "vælg en logofil" }] });
+    // The browser's file name is never used: the store names the file itself.
+    const bytes = await file.toBuffer();
+    try {
+      const stored = await ctx.logos.add(bytes);
+      return {
+        id: stored.id,
+        width: stored.logo.width,
+        height: stored.logo.height,
+        suggestion: stored.suggestion ?? null,
+        src: `data:image/png;base64,${stored.logo.png.toString("base64")}`,
+      };
+    } catch (err) {
+      if (!(err instanceof WorkshopkitError)) throw err;
+      return reply.code(422).send({ error: "Filen kan ikke bruges som logo.", problems: [{ path: "logo", message: publicError(err)!.error.replace(/^logo \([^)]*\): /, "") }] });
+    }
+  });
+};
+
+const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
+  // One preview at a time; one whose page has gone (a newer change replaced it) is skipped.
+  const queue = new PQueue({ concurrency: 1 });
+  app.post("/api/preview", async (request, reply) => {
+    const body = parsePackRequest(request.body, reply);
+    if (!body) return reply;
+    const logo = logoOf(ctx, body, reply);
+    if (logo === undefined) return reply;
+    const result = await queue.add(async () => {
+      if (reply.raw.destroyed) return undefined;
+      const profile = { label: "profile", profile: { ...body.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo };
+      return preview({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date });
+    });
+    if (!result) return reply;
+    return { pages: result.map((p) => ({ key: p.key, label: p.label, src: `data:image/png;base64,${p.png.toString("base64")}` })) };
+  });
+};
+
+const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
+  app.post("/api/builds", async (request, reply) => {
+    const body = parsePackRequest(request.body, reply);
+    if (!body) return reply;
+    if (logoOf(ctx, body, reply) === undefined) return reply;
+    try {
+      const job = ctx.jobs.submit(body);
+      const first = job.events[0] as Extract<JobEvent, { type: "queued" }>;
+      return reply.code(202).send({ id: job.id, ahead: first.ahead });
+    } catch (err) {
+      if (!(err instanceof QueueFullError)) throw err;
+      return reply.code(503).header("retry-after", "30").send({ error: "Serveren bygger mange pakker lige nu. Prøv igen om et øjeblik.", problems: [] });
+    }
+  });
+
+  const params = { type: "object", properties: { id: { type: "string", pattern: "^[0-9a-f-]{36}$" }, name: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{0,120}$" } } } as const;
+  const notFound = (reply: FastifyReply) => reply.code(404).send({ error: "Den pakke eller fil findes ikke (længere). Byg pakken igen.", problems: [] });
+
+  app.get<{ Params: { id: string } }>("/api/builds/:id/events", { schema: { params } }, (request, reply) => {
+    const job = ctx.jobs.get(request.params.id);
+    if (!job) return notFound(reply);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
+    const send = (event: JobEvent) => {
+      raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      if (event.type === "done" || event.type === "failed") raw.end();
+    };
+    for (const event of job.events) send(event);
+    if (job.finished) return;
+    job.listeners.add(send);
+    raw.on("close", () => job.listeners.delete(send));
+  });
+
+  app.get<{ Params: { id: string; name: string } }>("/api/builds/:id/files/:name", { schema: { params } }, (request, reply) => {
+    const bytes = ctx.jobs.get(request.params.id)?.files.get(request.params.name);
+    if (!bytes) return notFound(reply);
+    const type = request.params.name.endsWith(".pdf") ? "application/pdf" : "application/json";
+    return reply.type(type).header("content-disposition", `attachment; filename="${request.params.name}"`).send(Buffer.from(bytes));
+  });
+
+  app.get<{ Params: { id: string } }>("/api/builds/:id/zip", { schema: { params } }, (request, reply) => {
+    const job = ctx.jobs.get(request.params.id);
+    if (!job?.folder || job.files.size === 0) return notFound(reply);
+    const zip = zipPack(job.files, ctx.date);
+    return reply.type("application/zip").header("content-disposition", `attachment; filename="${job.folder}.zip"`).send(Buffer.from(zip));
+  });
+};
+
+export const apiPlugin: FastifyPluginAsync<ApiContext> = async (app, ctx) => {
+  await app.register(infoRoutes(ctx));
+  await app.register(logoRoutes(ctx));
+  await app.register(previewRoutes(ctx));
+  await app.register(buildRoutes(ctx));
+};
+
+export { SERVER_FAULT };

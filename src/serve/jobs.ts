@@ -1,0 +1,120 @@
+// The build queue: every build runs through the pipeline's own build(), one or two at a time, each in
+// its own workspace; its progress is kept for the page (server-sent events) and its files for download.
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import PQueue from "p-queue";
+import { build } from "../pipeline.js";
+import type { LogoStore } from "./logos.js";
+import { publicError, SERVER_FAULT, type PublicError } from "./publicError.js";
+import { cardOptionsOf, type PackRequest } from "./request.js";
+import { withWorkspace } from "./workspace.js";
+
+export type JobEvent =
+  | { type: "queued"; ahead: number }
+  | { type: "progress"; done: number; total: number; material: string }
+  | { type: "done"; files: DownloadEntry[]; pack: string; warnings: string[] }
+  | { type: "failed"; problem: PublicError };
+
+export interface DownloadEntry {
+  file: string;
+  title: string;
+  pages?: number;
+  bytes: number;
+  sha256?: string;
+}
+
+export interface Job {
+  id: string;
+  /** The pack's folder name (the company's slug): the zip is named after it. */
+  folder?: string;
+  events: JobEvent[];
+  /** Every file of the pack by its name as build() wrote it, manifest.json included. */
+  files: Map<string, Uint8Array>;
+  listeners: Set<(event: JobEvent) => void>;
+  finished: boolean;
+}
+
+export interface JobQueueOptions {
+  tempRoot: string;
+  logos: LogoStore;
+  date?: Date;
+  concurrency?: number;
+  /** Builds waiting beyond this are refused (503) rather than queued for ever. */
+  maxWaiting?: number;
+  /** Finished builds kept for download. */
+  keep?: number;
+  log?: (err: unknown) => void;
+}
+
+export class QueueFullError extends Error {}
+
+export class JobQueue {
+  private readonly queue: PQueue;
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly options: JobQueueOptions) {
+    this.queue = new PQueue({ concurrency: options.concurrency ?? 1 });
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Queues a build; the request has been validated and its logo (if any) found. */
+  submit(request: PackRequest): Job {
+    if (this.queue.size >= (this.options.maxWaiting ?? 20)) throw new QueueFullError();
+    const job: Job = { id: randomUUID(), events: [], files: new Map(), listeners: new Set(), finished: false };
+    this.jobs.set(job.id, job);
+    this.forgetOld();
+    emit(job, { type: "queued", ahead: this.queue.size + this.queue.pending });
+    void this.queue.add(() => this.run(job, request));
+    return job;
+  }
+
+  async idle(): Promise<void> {
+    this.queue.clear();
+    await this.queue.onIdle();
+  }
+
+  private async run(job: Job, request: PackRequest): Promise<void> {
+    const logo = request.logo ? this.options.logos.get(request.logo) : undefined;
+    let dirs: string[] = [];
+    try {
+      await withWorkspace(this.options.tempRoot, request, logo, async (ws) => {
+        dirs = [ws.dir];
+        const result = await build({
+          profile: ws.profile,
+          out: ws.out,
+          only: request.only,
+          cards: cardOptionsOf(request),
+          date: this.options.date,
+          onProgress: (p) => emit(job, { type: "progress", ...p }),
+        });
+        job.folder = path.basename(result.dir);
+        for (const name of (await readdir(result.dir)).sort()) job.files.set(name, await readFile(path.join(result.dir, name)));
+        const files = [...result.files.map((f) => f.file), "manifest.json"].map((name): DownloadEntry => {
+          const entry = result.files.find((f) => f.file === name);
+          return { file: name, title: entry?.title ?? "Manifest", pages: entry?.pages, sha256: entry?.sha256, bytes: job.files.get(name)!.length };
+        });
+        emit(job, { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => w.message) });
+      });
+    } catch (err) {
+      const problem = publicError(err, dirs);
+      if (!problem) this.options.log?.(err);
+      emit(job, { type: "failed", problem: problem ?? SERVER_FAULT });
+    }
+  }
+
+  private forgetOld(): void {
+    const keep = this.options.keep ?? 10;
+    const finished = [...this.jobs.values()].filter((j) => j.finished);
+    for (const job of finished.slice(0, Math.max(0, finished.length - keep))) this.jobs.delete(job.id);
+  }
+}
+
+function emit(job: Job, event: JobEvent): void {
+  job.events.push(event);
+  if (event.type === "done" || event.type === "failed") job.finished = true;
+  for (const listener of job.listeners) listener(event);
+}

@@ -1,0 +1,61 @@
+// The web server: the page and its API on one Fastify instance, with a temporary folder of its own
+// that every upload and build works inside and that is removed when the server closes.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import multipart from "@fastify/multipart";
+import { loadContent } from "../load/loadContent.js";
+import { CONTENT_DIR } from "../pipeline.js";
+import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";
+import { JobQueue } from "./jobs.js";
+import { LogoStore } from "./logos.js";
+import { pagePlugin } from "./page.js";
+import { publicError, SERVER_FAULT } from "./publicError.js";
+
+export interface ServerOptions {
+  /** Builds at a time (default 1: the machine's cores go to one build and the preview). */
+  concurrency?: number;
+  /** Creation date of every PDF (default: the content's date, as the CLI). */
+  date?: Date;
+  /** Fastify's logger (default off; the CLI prints what matters itself). */
+  logger?: boolean;
+}
+
+/** Messages for the framework's own refusals, in the page's language. */
+function refusal(code: string | undefined, status: number): string {
+  if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_ERR_CTP_BODY_TOO_LARGE" || status === 413) return `Filen er for stor. Den må højst fylde ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+  if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") return "Send én fil ad gangen.";
+  if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) return "Serveren kan ikke læse den slags indhold.";
+  if (code === "FST_ERR_VALIDATION") return "Adressen er ikke gyldig.";
+  return "Forespørgslen kunne ikke læses.";
+}
+
+export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const tempRoot = await mkdtemp(path.join(os.tmpdir(), "workshopkit-serve-"));
+  const toolkit = await loadContent(CONTENT_DIR);
+  const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  const logos = new LogoStore(tempRoot);
+  const jobs = new JobQueue({ tempRoot, logos, date, concurrency: options.concurrency ?? 1, log: (err) => app.log.error(err) });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const known = publicError(err, [tempRoot]);
+    if (known) return reply.code(422).send(known);
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) return reply.code(status).send({ error: refusal(err.code, status), problems: [] });
+    request.log.error(err);
+    if (!options.logger) process.stderr.write(`workshopkit serve: ${err.stack ?? err.message}\n`);
+    return reply.code(500).send(SERVER_FAULT);
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "Den side findes ikke.", problems: [] }));
+
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
+  await app.register(pagePlugin);
+  await app.register(apiPlugin, { toolkit, logos, jobs, date });
+  app.addHook("onClose", async () => {
+    await jobs.idle();
+    await rm(tempRoot, { recursive: true, force: true });
+  });
+  return app;
+}

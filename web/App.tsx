@@ -1,0 +1,379 @@
+// The page: one column of fields, the preview beside it, and the build below the fields.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { parse as parseYaml } from "yaml";
+import { profileYaml } from "../src/serve/profileYaml.js";
+import { fetchPreview, getInfo, RefusedError, startBuild, uploadLogo, type Info, type PreviewPage, type Problem } from "./api.js";
+import { BuildPanel, type BuildState } from "./BuildPanel.js";
+import { colourWarnings } from "./contrast.js";
+import { EMPTY_DRAFT, fromProfile, keepLogoFile, keptLogoFile, loadDraft, saveDraft, toProfile, type ContactDraft, type Draft } from "./draft.js";
+import { Field } from "./Field.js";
+import { CONTACTS, FIELD_LABELS, HINTS } from "./fields.js";
+import { LogoField } from "./LogoField.js";
+import { PreviewPanel } from "./PreviewPanel.js";
+import { validateDraft } from "./validate.js";
+
+const PREVIEW_DELAY_MS = 250;
+
+export function App() {
+  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [touched, setTouched] = useState<Set<string>>(() => new Set(draft.company ? ["*"] : []));
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [info, setInfo] = useState<Info>();
+  const [logoBusy, setLogoBusy] = useState(false);
+  const [pages, setPages] = useState<PreviewPage[]>([]);
+  const [previewState, setPreviewState] = useState<{ state: "idle" | "loading" | "error" | "waiting"; message?: string }>({ state: "idle" });
+  const [build, setBuild] = useState<BuildState>({ state: "idle" });
+  const [notice, setNotice] = useState<string>();
+  const openInput = useRef<HTMLInputElement>(null);
+
+  const errors = useMemo(() => validateDraft(draft), [draft]);
+  const shown = (path: string) => serverErrors[path] ?? (touched.has("*") || touched.has(path) ? errors[path] : undefined);
+  const update = (path: string, change: (d: Draft) => Draft) => {
+    setDraft(change);
+    setTouched((t) => new Set(t).add(path));
+    setServerErrors({});
+  };
+
+  useEffect(() => saveDraft(draft), [draft]);
+  useEffect(() => {
+    void getInfo().then(setInfo, () => setNotice("Serveren svarer ikke. Er workshopkit serve stoppet?"));
+  }, []);
+
+  // A reload keeps the logo: the file is in IndexedDB and is sent again (the server may have restarted).
+  const reupload = async () => {
+    const file = await keptLogoFile();
+    if (!file || !draft.logo) return false;
+    const uploaded = await uploadLogo(file);
+    setDraft((d) => (d.logo ? { ...d, logo: { ...d.logo, id: uploaded.id, src: uploaded.src, suggestion: uploaded.suggestion } } : d));
+    return true;
+  };
+  useEffect(() => {
+    if (draft.logo && !draft.logo.src) void reupload().catch(() => setDraft((d) => ({ ...d, logo: undefined })));
+  }, []);
+
+  // The preview follows every valid change, a moment after the typing stops; an older request is cancelled.
+  const previewKey = JSON.stringify([toProfile(draft), draft.cards, draft.logo?.id]);
+  const valid = Object.keys(errors).length === 0;
+  useEffect(() => {
+    if (!valid) {
+      setPreviewState({ state: "waiting" });
+      return;
+    }
+    if (draft.logo && !draft.logo.src) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      setPreviewState({ state: "loading" });
+      fetchPreview(draft, abort.signal).then(
+        (p) => {
+          setPages(p);
+          setPreviewState({ state: "idle" });
+        },
+        (err: unknown) => {
+          if (abort.signal.aborted) return;
+          if (err instanceof RefusedError && err.refusal.code === "logo-unknown") return void reupload();
+          if (err instanceof RefusedError) {
+            setServerErrors(problemsByField(err.refusal.problems));
+            setPreviewState({ state: "error", message: err.refusal.error });
+          } else setPreviewState({ state: "error", message: "Forhåndsvisningen kunne ikke hentes." });
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [previewKey, valid]);
+
+  const chooseLogo = async (file: File) => {
+    if (info && file.size > info.maxUploadBytes) {
+      setServerErrors({ logo: `Filen fylder ${(file.size / 1024 / 1024).toFixed(1).replace(".", ",")} MB. Logoet må højst fylde ${info.maxUploadBytes / 1024 / 1024} MB.` });
+      return;
+    }
+    setLogoBusy(true);
+    try {
+      const uploaded = await uploadLogo(file);
+      await keepLogoFile(file).catch(() => undefined);
+      update("logo", (d) => ({ ...d, logoWanted: undefined, logo: { id: uploaded.id, name: file.name, src: uploaded.src, suggestion: uploaded.suggestion } }));
+    } catch (err) {
+      const message = err instanceof RefusedError ? [err.refusal.error, ...err.refusal.problems.map((p) => p.message)].join(" ") : "Logoet kunne ikke sendes.";
+      setServerErrors({ logo: message });
+    } finally {
+      setLogoBusy(false);
+    }
+  };
+
+  const runBuild = async () => {
+    setTouched(new Set(["*"]));
+    if (!valid) {
+      setBuild({ state: "idle" });
+      document.querySelector<HTMLElement>(".error-summary a")?.focus();
+      return;
+    }
+    setBuild({ state: "queued", ahead: 0 });
+    try {
+      const { id, ahead } = await startBuild(draft);
+      setBuild({ state: "queued", ahead });
+      const events = new EventSource(`/api/builds/${id}/events`);
+      events.addEventListener("queued", (e) => setBuild({ state: "queued", ahead: JSON.parse((e as MessageEvent).data).ahead }));
+      events.addEventListener("progress", (e) => {
+        const p = JSON.parse((e as MessageEvent).data);
+        setBuild({ state: "running", done: p.done, total: p.total, material: p.material });
+      });
+      events.addEventListener("done", (e) => {
+        const d = JSON.parse((e as MessageEvent).data);
+        setBuild({ state: "done", id, files: d.files, pack: d.pack, warnings: d.warnings });
+        events.close();
+      });
+      events.addEventListener("failed", (e) => {
+        const { problem } = JSON.parse((e as MessageEvent).data);
+        setBuild({ state: "failed", ...problem });
+        setServerErrors(problemsByField(problem.problems));
+        events.close();
+      });
+      events.onerror = () => {
+        if (events.readyState === EventSource.CLOSED) return;
+        events.close();
+        setBuild((b) => (b.state === "done" || b.state === "failed" ? b : { state: "failed", error: "Forbindelsen til serveren blev afbrudt. Byg igen.", problems: [] }));
+      };
+    } catch (err) {
+      if (err instanceof RefusedError && err.refusal.code === "logo-unknown" && (await reupload().catch(() => false))) return void runBuild();
+      const refusal = err instanceof RefusedError ? err.refusal : { error: "Serveren svarer ikke.", problems: [] as Problem[] };
+      setBuild({ state: "failed", error: refusal.error, problems: refusal.problems });
+      setServerErrors(problemsByField(refusal.problems));
+    }
+  };
+
+  const saveProfile = () => {
+    // The logo line names the file as chosen: saved beside it, the profile builds with the CLI.
+    const { company, ...rest } = toProfile(draft);
+    const logo = draft.logo?.name ?? draft.logoWanted;
+    const ordered = { company, ...(logo ? { logo } : {}), ...rest };
+    const blob = new Blob([profileYaml(ordered)], { type: "text/yaml;charset=utf-8" });
+    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: "profil.yaml" });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
+  const openProfile = async (file: File) => {
+    let raw: unknown;
+    try {
+      raw = parseYaml(await file.text());
+    } catch (err) {
+      setNotice(`»${file.name}« kan ikke læses som YAML eller JSON: ${(err as Error).message.split("\n")[0]}`);
+      return;
+    }
+    await keepLogoFile(undefined).catch(() => undefined);
+    setDraft((d) => fromProfile(raw, d));
+    setTouched(new Set(["*"]));
+    setServerErrors({});
+    setNotice(`Profilen »${file.name}« er indlæst. Felter med fejl er markeret.`);
+  };
+
+  const contact = (key: string, field: string, value: string) =>
+    update(`contacts.${key}.${field}`, (d) => ({ ...d, contacts: { ...d.contacts, [key]: { ...(d.contacts[key as keyof Draft["contacts"]] ?? {}), [field]: value } as ContactDraft } }));
+
+  const unknownFields = Object.entries(errors).filter(([path]) => !isFormField(path));
+  const warnings = colourWarnings(draft.colour.trim());
+  const summary = Object.entries({ ...errors, ...serverErrors }).map(([path]) => [path, shown(path) ?? errors[path]!] as [string, string]).filter(([, m]) => m);
+
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <p className="site-name">workshopkit</p>
+          <p className="site-tagline">{info?.title ?? "Fællesskaber Skaber Mental Sundhed"}</p>
+        </div>
+      </header>
+      <main className="layout">
+        <div className="form-column">
+          <h1>Lav jeres egen pakke</h1>
+          <p className="lead">Udfyld virksomhedens oplysninger. Siderne til højre viser, hvordan materialerne bliver. Når I er klar, bygger I pakken og henter PDF-filerne.</p>
+          <div className="toolbar">
+            <button type="button" className="button button--secondary" onClick={() => openInput.current?.click()}>
+              Åbn profil
+            </button>
+            <button type="button" className="button button--secondary" onClick={saveProfile}>
+              Gem profil
+            </button>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => {
+                if (!confirm("Vil du rydde formularen? Det, du har skrevet, forsvinder.")) return;
+                void keepLogoFile(undefined).catch(() => undefined);
+                setDraft(EMPTY_DRAFT);
+                setTouched(new Set());
+                setServerErrors({});
+                setPages([]);
+                setBuild({ state: "idle" });
+              }}
+            >
+              Ryd formularen
+            </button>
+            <input
+              ref={openInput}
+              type="file"
+              accept=".yaml,.yml,.json"
+              className="visually-hidden"
+              aria-label="Åbn profil"
+              data-testid="open-profile"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void openProfile(file);
+                e.target.value = "";
+              }}
+            />
+          </div>
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+          {unknownFields.length > 0 && (
+            <div className="error-summary" role="alert">
+              <h3>Profilen har felter, formularen ikke kender</h3>
+              <ul>
+                {unknownFields.map(([path, message]) => (
+                  <li key={path}>
+                    {path}: {message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+
+          <form onSubmit={(e) => e.preventDefault()} noValidate>
+            <fieldset>
+              <legend>Virksomheden</legend>
+              <Field path="company" label="Virksomhedens navn" hint={HINTS.company} error={shown("company")}>
+                {(aria) => <input {...aria} className="input" type="text" autoComplete="organization" value={draft.company} onChange={(e) => update("company", (d) => ({ ...d, company: e.target.value }))} />}
+              </Field>
+              <LogoField
+                logo={draft.logo}
+                wanted={draft.logoWanted}
+                error={shown("logo")}
+                busy={logoBusy}
+                onFile={(f) => void chooseLogo(f)}
+                onRemove={() => {
+                  void keepLogoFile(undefined).catch(() => undefined);
+                  update("logo", (d) => ({ ...d, logo: undefined }));
+                }}
+              />
+              <Field path="colour" label="Farve" hint={HINTS.colour} error={shown("colour")}>
+                {(aria) => (
+                  <div className="colour-row">
+                    <input type="color" className="colour-swatch" aria-label="Vælg farve" value={/^#[0-9a-fA-F]{6}$/.test(draft.colour) ? draft.colour : "#000000"} onChange={(e) => update("colour", (d) => ({ ...d, colour: e.target.value.toUpperCase() }))} />
+                    <input {...aria} className="input input--short" type="text" spellCheck={false} value={draft.colour} onChange={(e) => update("colour", (d) => ({ ...d, colour: e.target.value }))} />
+                    {draft.logo?.suggestion && draft.logo.suggestion.toUpperCase() !== draft.colour.toUpperCase() && (
+                      <button type="button" className="button button--secondary" onClick={() => update("colour", (d) => ({ ...d, colour: d.logo!.suggestion! }))}>
+                        <span className="chip" style={{ background: draft.logo.suggestion }} aria-hidden="true" />
+                        Brug logoets farve {draft.logo.suggestion}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </Field>
+              {warnings.length > 0 && (
+                <div className="warning" role="status" data-testid="contrast-warning">
+                  {warnings.map((w) => (
+                    <p key={w}>{w}</p>
+                  ))}
+                </div>
+              )}
+              <fieldset className="radios" data-field="paper">
+                <legend className="label">Papir</legend>
+                <p className="hint">{HINTS.paper}</p>
+                {(["A4", "LETTER"] as const).map((paper) => (
+                  <label key={paper} className="radio">
+                    <input type="radio" name="paper" value={paper} checked={draft.paper === paper} onChange={() => update("paper", (d) => ({ ...d, paper }))} />
+                    {paper === "A4" ? "A4" : "US Letter"}
+                  </label>
+                ))}
+              </fieldset>
+            </fieldset>
+
+            <fieldset>
+              <legend>Kontakter</legend>
+              <p className="hint">{HINTS.contacts}</p>
+              {CONTACTS.map((spec) => (
+                <fieldset key={spec.key} className="contact">
+                  <legend>{spec.title}</legend>
+                  <p className="hint">{spec.hint}</p>
+                  {spec.fields.map((field) => {
+                    const path = `contacts.${spec.key}.${field}`;
+                    const example = spec.examples[field];
+                    return (
+                      <Field key={field} path={path} label={FIELD_LABELS[field]} hint={example ? `Fx ${example}` : undefined} error={shown(path)}>
+                        {(aria) => (
+                          <input
+                            {...aria}
+                            className={`input${field === "phone" ? " input--medium" : ""}`}
+                            type={field === "email" ? "email" : field === "phone" ? "tel" : "text"}
+                            value={draft.contacts[spec.key]?.[field] ?? ""}
+                            onChange={(e) => contact(spec.key, field, e.target.value)}
+                          />
+                        )}
+                      </Field>
+                    );
+                  })}
+                </fieldset>
+              ))}
+            </fieldset>
+
+            <fieldset>
+              <legend>Film</legend>
+              <p className="hint">{HINTS.films}</p>
+              {(info?.films ?? []).map((film) => (
+                <Field key={film.id} path={`films.${film.id}`} label={film.label} hint={`Navn i profilen: ${film.id}`} error={shown(`films.${film.id}`)}>
+                  {(aria) => <input {...aria} className="input" type="url" placeholder="https://" value={draft.films[film.id] ?? ""} onChange={(e) => update(`films.${film.id}`, (d) => ({ ...d, films: { ...d.films, [film.id]: e.target.value } }))} />}
+                </Field>
+              ))}
+            </fieldset>
+
+            <fieldset>
+              <legend>Kort</legend>
+              <Field path="cards.cardSize" label="Kortstørrelse (mm)" hint={HINTS.cardSize} error={shown("cards.cardSize")}>
+                {(aria) => <input {...aria} className="input input--short" type="text" value={draft.cards.cardSize} onChange={(e) => update("cards.cardSize", (d) => ({ ...d, cards: { ...d.cards, cardSize: e.target.value } }))} />}
+              </Field>
+              <fieldset className="radios" data-field="cards.duplex">
+                <legend className="label">Dobbeltsidet tryk</legend>
+                <p className="hint">{HINTS.duplex}</p>
+                {[
+                  ["long", "Vend på den lange kant (det almindelige)"],
+                  ["short", "Vend på den korte kant"],
+                  ["none", "Ingen bagsider"],
+                ].map(([value, label]) => (
+                  <label key={value} className="radio">
+                    <input type="radio" name="duplex" value={value} checked={draft.cards.duplex === value} onChange={() => update("cards.duplex", (d) => ({ ...d, cards: { ...d.cards, duplex: value! } }))} />
+                    {label}
+                  </label>
+                ))}
+              </fieldset>
+              <Field path="cards.blankCards" label="Tomme kort" hint={HINTS.blankCards} error={shown("cards.blankCards")}>
+                {(aria) => <input {...aria} className="input input--short" type="text" inputMode="numeric" value={draft.cards.blankCards} onChange={(e) => update("cards.blankCards", (d) => ({ ...d, cards: { ...d.cards, blankCards: e.target.value } }))} />}
+              </Field>
+            </fieldset>
+          </form>
+
+          <BuildPanel build={build} errors={touched.has("*") ? summary : []} onBuild={() => void runBuild()} />
+        </div>
+        <div className="preview-column">
+          <PreviewPanel pages={pages} state={previewState.state} message={previewState.message} />
+        </div>
+      </main>
+      <footer className="site-footer">
+        <p>workshopkit kører på denne computer. Intet sendes andre steder hen.</p>
+      </footer>
+    </>
+  );
+}
+
+const FORM_FIELD = /^(company|logo|colour|paper|contacts\.(hr|amr|tr|counselling|psychologist|sickLeaveAdvice)\.(name|phone|email|hours)|films\..+|cards\.(cardSize|duplex|blankCards))$/;
+const isFormField = (path: string) => FORM_FIELD.test(path);
+
+function problemsByField(problems: Problem[]): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const p of problems) byField[p.path || "company"] ??= p.message;
+  return byField;
+}
+

@@ -1,0 +1,72 @@
+// The page's calls to its server: JSON in, JSON out; every refusal carries a Danish message and fields.
+import type { Draft } from "./draft.js";
+import { toProfile } from "./draft.js";
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export interface Refusal {
+  status: number;
+  error: string;
+  hint?: string;
+  problems: Problem[];
+  code?: string;
+}
+
+export interface Info {
+  title: string;
+  films: { id: string; label: string }[];
+  materials: { id: string; title: string }[];
+  maxUploadBytes: number;
+}
+
+export interface UploadedLogo {
+  id: string;
+  width: number;
+  height: number;
+  suggestion: string | null;
+  src: string;
+}
+
+export interface PreviewPage {
+  key: string;
+  label: string;
+  src: string;
+}
+
+export class RefusedError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.error);
+  }
+}
+
+async function answer<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => ({ error: "Serveren svarede ikke som ventet.", problems: [] }))) as T & Partial<Refusal>;
+  if (!response.ok) throw new RefusedError({ status: response.status, error: body.error ?? "Ukendt fejl.", hint: body.hint, problems: body.problems ?? [], code: body.code });
+  return body;
+}
+
+export function packRequest(draft: Draft, only?: string[]) {
+  return { profile: toProfile(draft), logo: draft.logo?.id, cards: draft.cards, ...(only ? { only } : {}) };
+}
+
+const postJson = (url: string, body: unknown, signal?: AbortSignal) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
+
+export const getInfo = async () => answer<Info>(await fetch("/api/info"));
+
+export async function uploadLogo(file: Blob): Promise<UploadedLogo> {
+  const form = new FormData();
+  form.append("file", file, "logo");
+  return answer<UploadedLogo>(await fetch("/api/logo", { method: "POST", body: form }));
+}
+
+export async function fetchPreview(draft: Draft, signal: AbortSignal): Promise<PreviewPage[]> {
+  return (await answer<{ pages: PreviewPage[] }>(await postJson("/api/preview", packRequest(draft), signal))).pages;
+}
+
+export async function startBuild(draft: Draft): Promise<{ id: string; ahead: number }> {
+  return answer(await postJson("/api/builds", packRequest(draft)));
+}

@@ -1,0 +1,57 @@
+// Every message the page shows about a field, in plain Danish, in one place: zod's issues from the
+// shared schemas are mapped here by the field they concern and what went wrong.
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+const pathOf = (segments: readonly PropertyKey[]) => segments.map(String).join(".");
+
+/** What to write instead, by the last part of the field's path. */
+function messageFor(path: string, issue: z.core.$ZodIssue): string {
+  const last = path.split(".").at(-1) ?? "";
+  const first = path.split(".")[0];
+  if (first === "films") return "Skriv en webadresse, der begynder med https://, fx https://www.example.dk/film.";
+  switch (last) {
+    case "company":
+      return "Skriv virksomhedens navn.";
+    case "name":
+      return path.includes("counselling") ? "Skriv rådgivningens navn (kontakten skal have et navn, når den har telefon eller e-mail)." : "Skriv et navn (kontakten skal have et navn, når den har telefon eller e-mail).";
+    case "phone":
+      return "Skriv et telefonnummer som 70 20 30 40 eller +45 70 20 30 40.";
+    case "email":
+      return "Skriv en e-mailadresse som hr@firma.dk.";
+    case "hours":
+      return "Skriv åbningstiderne, fx hverdage kl. 8–16.";
+    case "colour":
+      return "Skriv farven som en hexkode med # og seks tegn, fx #1F6F8B.";
+    case "paper":
+      return "Vælg A4 eller Letter.";
+    case "cardSize":
+      return /each side/.test(issue.message) ? "Hver side skal være 40–200 mm." : "Skriv bredde x højde i millimeter, fx 90x60.";
+    case "duplex":
+      return "Vælg lang kant, kort kant eller ingen bagsider.";
+    case "blankCards":
+      return "Skriv et helt tal fra 0 til 96.";
+    default:
+      return `Feltet er ikke gyldigt (${issue.message}).`;
+  }
+}
+
+/** The first problem of each field, in Danish, by field path (`contacts.hr.phone`, `cards.cardSize`). */
+export function danishErrors(error: z.ZodError, prefix = ""): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) errors[prefix + pathOf([...issue.path, key])] = `Ukendt felt „${key}“. Tjek stavningen, eller fjern det.`;
+      continue;
+    }
+    const path = prefix + pathOf(issue.path);
+    errors[path] ??= messageFor(path, issue);
+  }
+  return errors;
+}
+
+/** A message from the server's build (English, from the pipeline) shown on its field with a Danish lead. */
+export function buildMessage(message: string): string {
+  return `Byggeriet stoppede: ${message}`;
+}
