@@ -1,9 +1,12 @@
 // Værktøj 1's maturity scoring sheet: five levels of four statements, a 1–5 box per statement
 // (a radio group on screen), a total per level, the band legend and the five-level profile row.
 import { Text, View } from "@react-pdf/renderer";
-import type { Brand, Material } from "../src/model.js";
+import type { Brand, Material, ResolvedPack } from "../src/model.js";
+import { encodePageCode, MARK, markCentres, QR, qrSize } from "../src/results/pageCode.js";
+import { brandInk } from "../src/cards/colour.js";
 import { FieldMark } from "./parts/FieldMark.js";
 import { PageFrame } from "./parts/PageFrame.js";
+import { QrCode } from "./parts/QrCode.js";
 import { grey, mm, rule, styles } from "./theme.js";
 
 type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
@@ -75,7 +78,7 @@ function BandLegend({ material, colour }: { material: ScoringMaterial; colour: s
   const { scoring, labels } = material;
   return (
     <View wrap={false} style={{ ...styles.box, borderColor: colour, paddingVertical: mm(2.5) }}>
-      <Text style={{ ...styles.kicker, color: colour }}>{labels.bandsTitle.toUpperCase()}</Text>
+      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{labels.bandsTitle.toUpperCase()}</Text>
       <View style={{ flexDirection: "row", marginVertical: mm(1) }}>
         {scoring.bands.map((band, i) => (
           <View key={i} style={{ flex: 1, flexDirection: "row", alignItems: "baseline" }}>
@@ -93,7 +96,7 @@ function ProfileRow({ material, colour }: { material: ScoringMaterial; colour: s
   const { scoring, labels } = material;
   return (
     <View wrap={false}>
-      <Text style={{ ...styles.h2, color: colour }}>{labels.profileTitle}</Text>
+      <Text style={{ ...styles.h2, color: brandInk(colour) }}>{labels.profileTitle}</Text>
       <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>{labels.profileNote}</Text>
       <View style={{ flexDirection: "row" }}>
         {scoring.levels.map((level, i) => (
@@ -112,14 +115,39 @@ function ProfileRow({ material, colour }: { material: ScoringMaterial; colour: s
   );
 }
 
-export function ScoringTemplate({ material, brand }: { material: ScoringMaterial; brand: Brand }) {
+/**
+ * What a reader of the paper sheet needs, and a person barely notices: a small square in each corner
+ * (registration) and, in the left margin, a QR page code naming material, version, page and paper
+ * (workshopkit results). Geometry in src/results/pageCode.ts, shared with the reader.
+ */
+function ReadingMarks({ material, brand, version }: { material: ScoringMaterial; brand: Brand; version: string }) {
+  const half = MARK.size / 2;
+  return (
+    <>
+      {markCentres(brand.paper).map(([x, y], i) => (
+        <View key={i} fixed style={{ position: "absolute", left: x - half, top: y - half, width: MARK.size, height: MARK.size, backgroundColor: "#000000" }} />
+      ))}
+      <View
+        fixed
+        style={{ position: "absolute", left: QR.left, top: QR.top }}
+        render={({ pageNumber }) => {
+          const code = encodePageCode({ material: material.id, version, page: pageNumber, paper: brand.paper });
+          return <QrCode value={code} size={qrSize(code)} />;
+        }}
+      />
+    </>
+  );
+}
+
+export function ScoringTemplate({ material, brand, pack }: { material: ScoringMaterial; brand: Brand; pack: ResolvedPack }) {
   const { tool, scoring } = material;
   const intro = tool.intro.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
   // The step's other paragraphs (the closing remark under the sheet in the source).
   const after = tool.steps.flatMap((s) => s.blocks).flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
   return (
     <PageFrame brand={brand} title={material.title}>
-      <Text style={{ ...styles.kicker, color: brand.colour }}>{material.title.toUpperCase()}</Text>
+      <ReadingMarks material={material} brand={brand} version={pack.toolkit.version} />
+      <Text style={{ ...styles.kicker, color: brandInk(brand.colour) }}>{material.title.toUpperCase()}</Text>
       <Text style={styles.h1}>{tool.title}</Text>
       {intro.map((text, i) => (
         <Text key={i} style={{ ...styles.paragraph, fontSize: 9.5 }}>{text}</Text>

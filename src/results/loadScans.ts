@@ -1,0 +1,156 @@
+// load: the files handed to `workshopkit results` as pages to read. A scoring sheet filled on screen
+// gives its form's answers; a scan (image-only PDF, JPEG, PNG, TIFF) gives grey page images, one at a
+// time so a stack of scans never sits in memory at once. A file that cannot be read is a value too.
+import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import sharp, { type Metadata } from "sharp";
+import { PDFDocument, PDFRadioGroup, EncryptedPDFError } from "pdf-lib";
+import { openPdfForRaster, rasterisePage } from "../raster/rasterisePdf.js";
+import { WorkshopkitError } from "../errors.js";
+
+/** A page image in grey levels, one byte a pixel, rows top to bottom. */
+export interface GreyImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** The most pages one file may bring: a workshop's stack, not an archive. */
+export const MAX_PAGES = 150;
+/** The largest image read: an A4 page at 600 dpi is 35 megapixels. */
+export const MAX_PIXELS = 60_000_000;
+export const MAX_SIDE = 12_000;
+/** Scanned PDFs are drawn at this resolution; larger images are scaled down to it (enough for 0.5 mm QR modules). */
+export const READ_DPI = 200;
+const MAX_READ_SIDE = Math.round((297 / 25.4) * READ_DPI * 1.06);
+
+export interface SourceFile {
+  /** As named on the command line. */
+  file: string;
+  sha256: string;
+}
+
+export type LoadedPage =
+  | { kind: "scan"; source: SourceFile; page: number; image: GreyImage }
+  /** Answers given on screen: field name → "1"…"5", or undefined where nothing was chosen. */
+  | { kind: "form"; source: SourceFile; page: number; answers: Map<string, string | undefined> }
+  /** A whole file (page undefined) or one page that could not be read, and why. */
+  | { kind: "error"; source: SourceFile; page?: number; reason: string; hint?: string };
+
+type Format = "pdf" | "jpeg" | "png" | "tiff";
+
+function sniff(bytes: Uint8Array): Format | undefined {
+  const head = Buffer.from(bytes.subarray(0, 8));
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "jpeg";
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  const tiff = head.subarray(0, 4).toString("latin1");
+  if (tiff === "II*\0" || tiff === "MM\0*") return "tiff";
+  // A PDF may start after a little junk (some scanners); the spec allows the header in the first 1024 bytes.
+  if (Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
+  return undefined;
+}
+
+/**
+ * `statementOf` maps a form field's name to the statement it answers (`v01.passiv.1`), or undefined
+ * for other fields; the scoring sheet and the Værktøj 1 worksheet both qualify.
+ */
+export async function* loadScans(files: string[], statementOf: (field: string) => string | undefined): AsyncGenerator<LoadedPage> {
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      yield { kind: "error", source: { file, sha256: "" }, reason: code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder, not a file" : (err as Error).message, hint: "Check the file name." };
+      continue;
+    }
+    const source = { file, sha256: createHash("sha256").update(bytes).digest("hex") };
+    const format = sniff(bytes);
+    if (!format) {
+      yield { kind: "error", source, reason: `it is not a PDF or an image (${path.extname(file) || "no extension"})`, hint: "Give scoring sheets as PDF (filled on screen or scanned), JPEG, PNG or TIFF." };
+      continue;
+    }
+    try {
+      if (format === "pdf") yield* loadPdf(bytes, source, statementOf);
+      else yield* loadImage(bytes, source);
+    } catch (err) {
+      const e = err as Error;
+      yield { kind: "error", source, reason: lowerFirst(e.message.replace(/\.$/, "")), hint: err instanceof WorkshopkitError ? err.hint : undefined };
+    }
+  }
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (field: string) => string | undefined): AsyncGenerator<LoadedPage> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (err) {
+    if (err instanceof EncryptedPDFError) throw new WorkshopkitError("The PDF is encrypted (it asks for a password).", "Save or scan it again without a password.");
+    throw new WorkshopkitError(`The file is not a PDF that can be read: ${(err as Error).message}.`, "Check that it is a PDF, and not damaged.");
+  }
+  // Filled on screen: the scoring sheet's radio groups hold the answers.
+  const answers = new Map<string, string | undefined>();
+  for (const field of doc.getForm().getFields()) {
+    const statement = statementOf(field.getName());
+    if (statement && field instanceof PDFRadioGroup) answers.set(statement, field.getSelected() ?? undefined);
+  }
+  if (answers.size > 0) {
+    yield { kind: "form", source, page: 1, answers };
+    return;
+  }
+  const count = doc.getPageCount();
+  if (count > MAX_PAGES) throw new WorkshopkitError(`The PDF has ${count} pages; workshopkit reads at most ${MAX_PAGES} pages from one file.`, "Split the stack into smaller scans.");
+  const pdf = await openPdfForRaster(bytes);
+  try {
+    for (let page = 1; page <= count; page++) {
+      try {
+        const image = await rasterisePage(pdf, page, READ_DPI);
+        const { data, info } = await sharp(image.rgba, { raw: { width: image.width, height: image.height, channels: 4 } })
+          .flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
+        yield { kind: "scan", source, page, image: { width: info.width, height: info.height, data: firstChannel(data, info.channels) } };
+      } catch (err) {
+        yield { kind: "error", source, page, reason: lowerFirst((err as Error).message.replace(/\.$/, "")) };
+      }
+    }
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function* loadImage(bytes: Uint8Array, source: SourceFile): AsyncGenerator<LoadedPage> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch (err) {
+    throw new WorkshopkitError(`The image cannot be read: ${(err as Error).message}.`, "Check that the file is a JPEG, PNG or TIFF, and not damaged.");
+  }
+  const pages = meta.pages ?? 1;
+  if (pages > MAX_PAGES) throw new WorkshopkitError(`The image has ${pages} pages; workshopkit reads at most ${MAX_PAGES} pages from one file.`, "Split the stack into smaller scans.");
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
+    throw new WorkshopkitError(`The image is ${width} × ${height} pixels, too large for a scanned page (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS / 1e6} megapixels).`, "Scan at 150–300 dpi.");
+  }
+  for (let page = 1; page <= pages; page++) {
+    try {
+      // rotate(): follow the camera's or scanner's EXIF orientation.
+      let img = sharp(bytes, { page: page - 1, limitInputPixels: MAX_PIXELS }).rotate().flatten({ background: "#ffffff" }).greyscale();
+      if (Math.max(width, height) > MAX_READ_SIDE) img = img.resize({ width: MAX_READ_SIDE, height: MAX_READ_SIDE, fit: "inside" });
+      const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+      yield { kind: "scan", source, page, image: { width: info.width, height: info.height, data: firstChannel(data, info.channels) } };
+    } catch (err) {
+      yield { kind: "error", source, page, reason: `the image cannot be read: ${(err as Error).message}`, hint: "Check that the file is a JPEG, PNG or TIFF, and not damaged." };
+    }
+  }
+}
+
+function firstChannel(data: Buffer, channels: number): Uint8Array {
+  if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const out = new Uint8Array(data.length / channels);
+  for (let i = 0; i < out.length; i++) out[i] = data[i * channels]!;
+  return out;
+}

@@ -1,0 +1,79 @@
+// What the printed scoring sheet carries for a machine, defined once for the template that draws it and
+// the reader that finds it: the QR page code (material, content version, page, paper) and where it and
+// the four corner registration marks sit on the page. The statement boxes are not here: they come from
+// the build's field map.
+import QRCode from "qrcode";
+
+/** Paper sizes in points (react-pdf's A4 and LETTER). */
+export const PAPER_POINTS = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
+export type Paper = keyof typeof PAPER_POINTS;
+
+const MM = 72 / 25.4;
+
+/**
+ * Registration marks: solid squares in the four corners, inside what every printer prints (≥ 5 mm from
+ * the edge) and outside the page's header, footer and text. Points, from the page's top left.
+ */
+export const MARK = { size: 3.5 * MM, inset: 7 * MM };
+
+/** Centres of the marks, top-left, top-right, bottom-right, bottom-left, in points from the top left. */
+export function markCentres(paper: Paper): [number, number][] {
+  const { width, height } = PAPER_POINTS[paper];
+  const c = MARK.inset + MARK.size / 2;
+  return [
+    [c, c],
+    [width - c, c],
+    [width - c, height - c],
+    [c, height - c],
+  ];
+}
+
+/**
+ * The QR page code: at the top, between the logo and the page title, modules of 0.5 mm (read at 150 dpi
+ * and up), with a 2-module quiet zone inside its square. Near the middle of the top edge a page turned
+ * by 3° or shifted by 5 mm on the scanner still shows all of it; a corner mark may then be cut off.
+ */
+export const QR = { left: 126 * MM, top: 6 * MM, module: 0.5 * MM, quiet: 2 };
+
+/** Modules across the symbol for this text (25 for the page codes: QR version 2, level M, as QrCode draws it). */
+export const qrModules = (text: string) => QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size;
+
+/** The printed square, quiet zone included, in points. */
+export const qrSize = (text: string) => (qrModules(text) + 2 * QR.quiet) * QR.module;
+
+/**
+ * Centres of the symbol's three finder patterns (3.5 modules in from its corners: where a QR reader
+ * locates them), top-left, top-right, bottom-left, in points.
+ */
+export function qrFinderCentres(text: string): [number, number][] {
+  const x0 = QR.left + (QR.quiet + 3.5) * QR.module;
+  const y0 = QR.top + (QR.quiet + 3.5) * QR.module;
+  const s = (qrModules(text) - 7) * QR.module;
+  return [
+    [x0, y0],
+    [x0 + s, y0],
+    [x0, y0 + s],
+  ];
+}
+
+export interface PageCode {
+  /** Material id, e.g. `v01-scoring`. */
+  material: string;
+  /** The content's version the sheet was printed from. */
+  version: string;
+  /** 1-based page of the material. */
+  page: number;
+  paper: Paper;
+}
+
+/** `WK1:V01-SCORING:1.0.0:1:A4`: upper case, so the QR's compact alphanumeric mode holds it in a version 2 symbol. */
+export function encodePageCode(code: PageCode): string {
+  return ["WK1", code.material.toUpperCase(), code.version.toUpperCase(), String(code.page), code.paper].join(":");
+}
+
+/** The page code in a QR's text, or undefined when the text is not one (another QR on the page, say). */
+export function parsePageCode(text: string): PageCode | undefined {
+  const m = /^WK1:([A-Z0-9-]+):([A-Z0-9.+-]+):(\d{1,3}):(A4|LETTER)$/.exec(text.trim());
+  if (!m) return undefined;
+  return { material: m[1]!.toLowerCase(), version: m[2]!.toLowerCase(), page: Number(m[3]), paper: m[4] as Paper };
+}

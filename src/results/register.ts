@@ -1,0 +1,180 @@
+// register: which page of which sheet a scan shows, and where that page's points fall in the image.
+// The QR page code names the page and gives a first estimate (any rotation, upside down included); the
+// four corner marks, found near where that estimate puts them, then fix an affine map (shift, turn,
+// the scanner's scale and skew), checked by how well the four agree.
+import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { GreyImage } from "./loadScans.js";
+import { MARK, markCentres, parsePageCode, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
+
+/** Page points (from the top left) to pixels: u = a·x + b·y + c, v = d·x + e·y + f. */
+export interface Affine {
+  a: number; b: number; c: number;
+  d: number; e: number; f: number;
+}
+
+export const apply = (t: Affine, x: number, y: number): [number, number] => [t.a * x + t.b * y + t.c, t.d * x + t.e * y + t.f];
+/** Pixels per point, averaged over both axes. */
+export const scaleOf = (t: Affine) => (Math.hypot(t.a, t.d) + Math.hypot(t.b, t.e)) / 2;
+
+export type Registration =
+  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean }
+  /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
+  | { ok: false; code?: PageCode; reason: string };
+
+let ready: Promise<unknown> | undefined;
+/** ZXing's WebAssembly from node_modules: never fetched from the network. */
+function zxing() {
+  ready ??= (() => {
+    const wasm = readFileSync(createRequire(import.meta.url).resolve("zxing-wasm/reader/zxing_reader.wasm"));
+    return prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+  })();
+  return ready;
+}
+
+function rgbaOf(image: GreyImage) {
+  const data = new Uint8ClampedArray(image.width * image.height * 4);
+  for (let i = 0, j = 0; i < image.data.length; i++, j += 4) {
+    const v = image.data[i]!;
+    data[j] = v; data[j + 1] = v; data[j + 2] = v; data[j + 3] = 255;
+  }
+  return { data, width: image.width, height: image.height, colorSpace: "srgb" as const };
+}
+
+/** Least-squares affine map from points `from` to `to` (at least three, not in a line). */
+export function fitAffine(from: [number, number][], to: [number, number][]): Affine | undefined {
+  // Normal equations of [x y 1]·[a b c]ᵀ = u, shared by both rows of the map.
+  const m = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const ru = [0, 0, 0];
+  const rv = [0, 0, 0];
+  from.forEach(([x, y], i) => {
+    const row = [x, y, 1];
+    const [u, v] = to[i]!;
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 3; c++) m[r]![c]! += row[r]! * row[c]!;
+      ru[r]! += row[r]! * u;
+      rv[r]! += row[r]! * v;
+    }
+  });
+  const solve = (rhs: number[]) => {
+    const det = (q: number[][]) => q[0]![0]! * (q[1]![1]! * q[2]![2]! - q[1]![2]! * q[2]![1]!) - q[0]![1]! * (q[1]![0]! * q[2]![2]! - q[1]![2]! * q[2]![0]!) + q[0]![2]! * (q[1]![0]! * q[2]![1]! - q[1]![1]! * q[2]![0]!);
+    const d = det(m);
+    if (Math.abs(d) < 1e-9) return undefined;
+    return [0, 1, 2].map((k) => det(m.map((row, r) => row.map((v, c) => (c === k ? rhs[r]! : v)))) / d);
+  };
+  const p = solve(ru);
+  const q = solve(rv);
+  if (!p || !q) return undefined;
+  return { a: p[0]!, b: p[1]!, c: p[2]!, d: q[0]!, e: q[1]!, f: q[2]! };
+}
+
+/**
+ * The registration mark nearest `centre` (pixels) within `radius`: a solid square of about `side` pixels,
+ * told from text and pen strokes by its size and fill. Its centroid, in pixels.
+ */
+export function findMark(image: GreyImage, centre: [number, number], radius: number, side: number): [number, number] | undefined {
+  const x0 = Math.max(0, Math.round(centre[0] - radius));
+  const x1 = Math.min(image.width - 1, Math.round(centre[0] + radius));
+  const y0 = Math.max(0, Math.round(centre[1] - radius));
+  const y1 = Math.min(image.height - 1, Math.round(centre[1] + radius));
+  if (x1 <= x0 || y1 <= y0) return undefined;
+  const w = x1 - x0 + 1, h = y1 - y0 + 1;
+  // The paper's level here (a photocopy's grey, a scanner's tint); ink is what is clearly darker.
+  const hist = new Uint32Array(256);
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) hist[image.data[y * image.width + x]!]!++;
+  let seen = 0, paper = 255;
+  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.7) { paper = v; break; }
+  const dark = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < paper * 0.5 ? 1 : 0;
+  // Connected dark areas; keep the square ones.
+  let best: { at: [number, number]; distance: number } | undefined;
+  const stack: number[] = [];
+  for (let start = 0; start < dark.length; start++) {
+    if (dark[start] !== 1) continue;
+    dark[start] = 2;
+    stack.push(start);
+    let n = 0, sx = 0, sy = 0, minX = w, maxX = 0, minY = h, maxY = 0;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const x = i % w, y = (i - x) / w;
+      n++; sx += x; sy += y;
+      if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+      if (x > 0 && dark[i - 1] === 1) { dark[i - 1] = 2; stack.push(i - 1); }
+      if (x < w - 1 && dark[i + 1] === 1) { dark[i + 1] = 2; stack.push(i + 1); }
+      if (y > 0 && dark[i - w] === 1) { dark[i - w] = 2; stack.push(i - w); }
+      if (y < h - 1 && dark[i + w] === 1) { dark[i + w] = 2; stack.push(i + w); }
+    }
+    const bw = maxX - minX + 1, bh = maxY - minY + 1;
+    const square = bw > side * 0.7 && bw < side * 1.4 && bh > side * 0.7 && bh < side * 1.4 && n > bw * bh * 0.7 && n > side * side * 0.55 && n < side * side * 1.5;
+    // A mark cut by the image's edge is no use: its centroid is off.
+    const inside = x0 + minX > 0 && y0 + minY > 0 && x0 + maxX < image.width - 1 && y0 + maxY < image.height - 1;
+    if (!square || !inside) continue;
+    const at: [number, number] = [x0 + sx / n + 0.5, y0 + sy / n + 0.5];
+    const distance = Math.hypot(at[0] - centre[0], at[1] - centre[1]);
+    if (!best || distance < best.distance) best = { at, distance };
+  }
+  return best?.at;
+}
+
+/** An affine map with `linear`'s turn and scale, moved so that page point `from` falls on pixel `to`. */
+function movedTo(linear: Affine, from: [number, number], to: [number, number]): Affine {
+  const [u, v] = apply(linear, from[0], from[1]);
+  return { ...linear, c: linear.c + to[0] - u, f: linear.f + to[1] - v };
+}
+
+/** The similarity (turn, one scale, shift) that takes two page points to two pixels. */
+function similarity(p: [number, number][], q: [number, number][]): Affine {
+  const [p0, p1] = p as [[number, number], [number, number]];
+  const [q0, q1] = q as [[number, number], [number, number]];
+  const dp = [p1[0] - p0[0], p1[1] - p0[1]], dq = [q1[0] - q0[0], q1[1] - q0[1]];
+  const len = dp[0]! ** 2 + dp[1]! ** 2;
+  const a = (dq[0]! * dp[0]! + dq[1]! * dp[1]!) / len; // s·cos
+  const b = (dq[1]! * dp[0]! - dq[0]! * dp[1]!) / len; // s·sin
+  const linear: Affine = { a, b: -b, c: 0, d: b, e: a, f: 0 };
+  return movedTo(linear, p0, q0);
+}
+
+export async function register(image: GreyImage): Promise<Registration> {
+  await zxing();
+  const results = await readBarcodes(rgbaOf(image), { formats: ["QRCode"], tryHarder: true, tryRotate: true, maxNumberOfSymbols: 4 });
+  const found = results.map((r) => ({ r, code: r.isValid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
+  if (!found) {
+    return { ok: false, reason: results.some((r) => r.isValid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
+  }
+  const code = found.code!;
+  const p = found.r.position;
+  // ZXing's position: the finder patterns' centres (its fourth corner is an estimate, left out).
+  const finders: [number, number][] = [p.topLeft, p.topRight, p.bottomLeft].map((q) => [q.x, q.y]);
+  const qrCentres = qrFinderCentres(found.r.text);
+  const fromQr = fitAffine(qrCentres, finders);
+  if (!fromQr) return { ok: false, code, reason: "its page code was found but not its position" };
+
+  // The marks, nearest first, each searched for where what is known so far puts it: the page code's
+  // few millimetres give the turn only roughly, so the window grows with the distance.
+  const qrCentre = qrCentres[0]!;
+  const marks = markCentres(code.paper)
+    .map((centre, i) => ({ centre, i, distance: Math.hypot(centre[0] - qrCentre[0], centre[1] - qrCentre[1]) }))
+    .sort((a, b) => a.distance - b.distance);
+  const mm = 72 / 25.4;
+  const side = MARK.size * scaleOf(fromQr);
+  const from: [number, number][] = [];
+  const to: [number, number][] = [];
+  let estimate = fromQr;
+  for (const { centre, distance } of marks) {
+    const at = findMark(image, apply(estimate, centre[0], centre[1]), (4 * mm + distance * 0.045) * scaleOf(fromQr), side);
+    if (!at) continue;
+    from.push(centre);
+    to.push(at);
+    estimate = from.length === 1 ? movedTo(fromQr, centre, at) : from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+  }
+  if (from.length < 2) return { ok: false, code, reason: `only ${from.length} of its 4 corner marks were found (cut off, or covered?)` };
+  const transform = estimate;
+  // How well the marks agree with one affine map: a folded or curled page does not.
+  const mmPx = mm * scaleOf(transform);
+  const worst = Math.max(...from.map((pt, i) => Math.hypot(apply(transform, pt[0], pt[1])[0] - to[i]![0], apply(transform, pt[0], pt[1])[1] - to[i]![1])));
+  if (worst > 1.0 * mmPx) return { ok: false, code, reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm: folded, curled or photographed at an angle?)` };
+  const paper = PAPER_POINTS[code.paper];
+  const upsideDown = apply(transform, paper.width / 2, 0)[1] > apply(transform, paper.width / 2, paper.height)[1];
+  return { ok: true, code, transform, upsideDown };
+}
