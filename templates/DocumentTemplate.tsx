@@ -1,6 +1,7 @@
 // Running-text documents: the policy, the stress guidelines, the manager's guide, the introduction.
 import { Text, View } from "@react-pdf/renderer";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
+import { brandInk } from "../src/cards/colour.js";
 import { Blocks } from "./parts/Blocks.js";
 import { PageFrame } from "./parts/PageFrame.js";
 import { mm, styles } from "./theme.js";
@@ -21,7 +22,7 @@ export function DocumentTemplate({ material, brand, pack }: { material: Document
           <Blocks
             blocks={section.blocks}
             ctx={{ ...base, fields: `${material.id}.${section.id}` }}
-            lead={<Text style={{ ...styles.h2, color: brand.colour }} minPresenceAhead={mm(25)}>{section.heading}</Text>}
+            lead={<Text style={{ ...styles.h2, color: brandInk(brand.colour) }} minPresenceAhead={mm(25)}>{section.heading}</Text>}
           />
         </View>
       ))}

@@ -4,6 +4,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
+import { brandInk } from "../src/cards/colour.js";
 import type { Block, Step, Tool } from "../src/schema/content.js";
 import { BlockUnit, Blocks } from "./parts/Blocks.js";
 import type { BlockContext } from "./parts/blockContext.js";
@@ -17,7 +18,7 @@ type Orientation = "portrait" | "landscape";
 function Fact({ label, text, colour }: { label: string; text: string; colour: string }) {
   return (
     <View style={{ flex: 1, paddingRight: mm(3) }}>
-      <Text style={{ ...styles.kicker, color: colour }}>{label}</Text>
+      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{label}</Text>
       <Text style={{ fontSize: 9.5 }}>{text}</Text>
     </View>
   );
@@ -26,7 +27,7 @@ function Fact({ label, text, colour }: { label: string; text: string; colour: st
 function Header({ tool, colour }: { tool: Tool; colour: string }) {
   return (
     <View>
-      <Text style={{ ...styles.kicker, color: colour }}>{`VÆRKTØJ ${tool.number}`}</Text>
+      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{`VÆRKTØJ ${tool.number}`}</Text>
       <Text style={styles.h1}>{tool.title}</Text>
       <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: colour, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
         <Fact label="MÅLGRUPPE" text={tool.audience} colour={colour} />
@@ -40,7 +41,7 @@ function Header({ tool, colour }: { tool: Tool; colour: string }) {
 function Process({ steps, colour }: { steps: string[]; colour: string }) {
   return (
     <View wrap={false} style={{ ...styles.box, borderColor: colour }}>
-      <Text style={{ ...styles.kicker, color: colour }}>FORSLAG TIL PROCES</Text>
+      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>FORSLAG TIL PROCES</Text>
       {steps.map((p, i) => (
         <View key={i} style={styles.listItem}>
           <Text style={{ ...styles.bullet, fontWeight: 700 }}>{`${i + 1}`}</Text>
@@ -55,7 +56,7 @@ const stepTitle = (step: Step) => (step.number ? `STEP ${step.number}: ${step.ti
 
 function StepHeading({ step, colour }: { step: Step; colour: string }) {
   return (
-    <Text style={{ ...styles.h2, color: colour }} minPresenceAhead={mm(30)}>
+    <Text style={{ ...styles.h2, color: brandInk(colour) }} minPresenceAhead={mm(30)}>
       {stepTitle(step)}
     </Text>
   );

@@ -25,7 +25,8 @@ export const styles = StyleSheet.create({
   h1: { fontSize: 22, fontWeight: 700, lineHeight: 1.15, marginBottom: mm(3) },
   h2: { fontSize: 14, fontWeight: 700, lineHeight: 1.2, marginTop: mm(5), marginBottom: mm(2) },
   h3: { fontSize: 11.5, fontWeight: 700, marginTop: mm(3), marginBottom: mm(1) },
-  kicker: { fontSize: 9, fontWeight: 700, letterSpacing: 1.2, marginBottom: mm(1) },
+  // No letter spacing: spaced capitals read back as single letters ("VÆ R K T Ø J") in a PDF's text.
+  kicker: { fontSize: 9, fontWeight: 700, marginBottom: mm(1) },
   paragraph: { marginBottom: mm(2), textAlign: "left" },
   small: { fontSize: 8.5, color: grey },
   listItem: { flexDirection: "row", marginBottom: mm(1) },

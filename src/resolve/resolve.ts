@@ -1,6 +1,7 @@
 // Pure: toolkit content + company profile → the document model, with placeholders filled.
 import { WorkshopkitError, type Warning } from "../errors.js";
 import type { Brand, ListedMaterial, Material, ResolvedPack } from "../model.js";
+import { brandColourWarnings } from "../cards/colour.js";
 import { deckMaterials, helpCardMaterials, layoutMaterial } from "../cards/materials.js";
 import { DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { hyphenate, textWidth } from "../fonts.js";
@@ -44,7 +45,8 @@ export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
 
 export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CARD_OPTIONS }: ResolveInput): ResolvedPack {
   const values = placeholderValues(profile);
-  const warnings: Warning[] = [];
+  // Text in a brand colour too light to read is printed in a darker shade of it: say so.
+  const warnings: Warning[] = brandColourWarnings(profile.colour);
   const openFields = new Map<string, Set<string>>();
 
   const fill = <T>(material: string, value: T): T =>

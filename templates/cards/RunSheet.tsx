@@ -14,7 +14,7 @@ export function RunSheet({ runSheet, colour }: { runSheet: RunSheetModel; colour
       <Text style={{ ...styles.h2, marginTop: 0, color: textColourOnWhite(colour) }}>{runSheet.title}</Text>
       <View style={{ flexDirection: "row", borderBottomWidth: 1.5, borderBottomColor: colour }}>
         {agenda.columns.map((c, i) => (
-          <Text key={i} style={{ ...cell, borderBottomWidth: 0, width: WIDTHS[i], fontWeight: 700, fontSize: 8, letterSpacing: 0.6 }}>{c}</Text>
+          <Text key={i} style={{ ...cell, borderBottomWidth: 0, width: WIDTHS[i], fontWeight: 700, fontSize: 8 }}>{c}</Text>
         ))}
       </View>
       {agenda.rows.map((row, r) => (

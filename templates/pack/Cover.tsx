@@ -14,7 +14,7 @@ export function Cover({ brand, toolkit, labels, date }: { brand: Brand; toolkit:
     <Page size={brand.paper} style={{ ...styles.page, paddingTop: mm(30), paddingBottom: mm(25), paddingHorizontal: mm(25) }}>
       <View style={{ position: "absolute", top: mm(15), bottom: mm(15), left: mm(15), width: mm(4), backgroundColor: brand.colour }} />
       {logo && <Image src={{ data: logo.png, format: "png" }} style={{ width: logoWidth, height: (logoWidth * logo.height) / logo.width, marginBottom: mm(8) }} />}
-      <Text style={{ fontSize: 9, color: grey, letterSpacing: 1.2 }}>{labels.cover.preparedFor.toUpperCase()}</Text>
+      <Text style={{ fontSize: 9, color: grey }}>{labels.cover.preparedFor.toUpperCase()}</Text>
       <Text style={{ fontSize: 18, fontWeight: 700, marginTop: mm(1) }}>{brand.company}</Text>
       <View style={{ flex: 1 }} />
       <View style={{ borderTopWidth: 2.5, borderTopColor: brand.colour, paddingTop: mm(6) }}>

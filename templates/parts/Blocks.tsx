@@ -2,6 +2,7 @@
 // documents and worksheets. Writing spaces keep their lead-in with them (see leadIns.ts).
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { brandInk } from "../../src/cards/colour.js";
 import type { Block, InnerBlock } from "../../src/schema/content.js";
 import { mm, styles } from "../theme.js";
 import { AgendaBlock } from "./AgendaBlock.js";
@@ -64,14 +65,14 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
         <View wrap={Math.max(...block.columns.map((c) => c.items.length)) > MAX_UNBROKEN_ITEMS} style={{ flexDirection: "row", marginVertical: mm(2) }}>
           {block.columns.map((col, i) => (
             <View key={i} style={{ flex: 1, paddingRight: mm(3) }}>
-              <Text style={{ ...styles.label, color: ctx.colour }}>{col.title}</Text>
+              <Text style={{ ...styles.label, color: brandInk(ctx.colour) }}>{col.title}</Text>
               <ListBlock items={col.items} style="bullet" />
             </View>
           ))}
         </View>
       );
     case "film":
-      return <FilmBlock block={block} url={ctx.films[block.id]} colour={ctx.colour} />;
+      return <FilmBlock block={block} url={ctx.films[block.id]} colour={brandInk(ctx.colour)} />;
     case "deck": {
       const deck = ctx.decks.find((d) => d.id === block.deck);
       if (!deck) throw new Error(`Deck "${block.deck}" is not among the decks of this material.`);
@@ -85,7 +86,7 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
         <>
           <View minPresenceAhead={mm(30)} />
           <View style={{ ...styles.box, borderColor: ctx.colour }}>
-            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: ctx.colour }}>{block.title}</Text>} />
+            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: brandInk(ctx.colour) }}>{block.title}</Text>} />
           </View>
         </>
       );

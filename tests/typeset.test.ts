@@ -1,0 +1,111 @@
+// Typesetting read back from real packs: brand colour contrast, headings that extract as words.
+// Two packs cover the hard cases: the example company in a light yellow on A4, and a long company
+// name in white on US Letter with contacts missing.
+import { readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BuildResult } from "../src/pipeline.js";
+import { buildPack, pdfText, tempDir } from "./support/build.js";
+import { contrastRatio, drawnText, hex, isLarge } from "./support/drawnText.js";
+
+const LONG_NAME = "Sønderjyllands Forenede Maskin- og Stålkonstruktionsfabrikker ApS";
+
+function profile(yaml: string): string {
+  const file = path.join(tempDir("wk-typeset-"), "profile.yaml");
+  writeFileSync(file, yaml);
+  return file;
+}
+
+/** The example company's profile in another colour (its logo path made absolute). */
+const yellowProfile = () =>
+  profile(`company: Nordlys Maskinfabrik A/S
+logo: ${path.resolve(import.meta.dirname, "../assets/default-logo.svg")}
+colour: "#FFE066"
+paper: A4
+contacts:
+  hr: { name: "Personaleafdelingen, Mette Holm", phone: 86 12 34 50, email: hr@nordlys-maskinfabrik.dk }
+  amr: { name: Jonas Kragh (arbejdsmiljørepræsentant), phone: 86 12 34 61 }
+  tr: { name: Ayse Demir (tillidsrepræsentant), phone: 86 12 34 62 }
+  counselling: { name: Falck Healthcare, phone: 70 10 20 30, hours: hverdage kl. 8–20 }
+  psychologist: { name: HR-chef Lars Winther, email: lw@nordlys-maskinfabrik.dk }
+  sickLeaveAdvice: { name: Personaleafdelingen, phone: 86 12 34 50 }
+films: {}
+`);
+
+/** No logo, a long name, white, US Letter, and only two contacts. */
+const whiteProfile = () =>
+  profile(`company: ${LONG_NAME}
+colour: "#FFFFFF"
+paper: LETTER
+contacts:
+  hr: { name: Personaleafdelingen, phone: 74 12 34 50 }
+  counselling: { name: Falck Healthcare, phone: 70 10 20 30 }
+films: {}
+`);
+
+let yellow: BuildResult;
+let white: BuildResult;
+
+beforeAll(async () => {
+  yellow = await buildPack({ profile: yellowProfile() });
+  white = await buildPack({ profile: whiteProfile() });
+}, 120_000);
+
+const pdfs = (r: BuildResult) => readdirSync(r.dir).filter((f) => f.endsWith(".pdf"));
+
+describe("brand colour", () => {
+  it.each([
+    ["#FFE066 on A4", () => yellow],
+    ["#FFFFFF on US Letter", () => white],
+  ])("every text of every PDF reads against what it is printed on (WCAG 4.5:1, large text 3:1): %s", (_, result) => {
+    const r = result();
+    let coloured = 0;
+    for (const file of pdfs(r)) {
+      for (const t of drawnText(path.join(r.dir, file))) {
+        const [cr, cg, cb] = t.colour;
+        if (Math.max(cr, cg, cb) - Math.min(cr, cg, cb) > 0.02) coloured++;
+        const ratio = contrastRatio(t.colour, t.background);
+        expect(ratio, `${file} p${t.page}: "${t.text}" in ${hex(t.colour)} on ${hex(t.background)}, ${t.size.toFixed(1)} pt`).toBeGreaterThanOrEqual(isLarge(t) ? 3 : 4.5);
+      }
+    }
+    // A light yellow is darkened, not dropped: the tool labels and headings are still in a shade of it.
+    if (r === yellow) expect(coloured).toBeGreaterThan(50);
+  });
+
+  it("prints the tool labels and step headings in a darker shade of a light brand colour, and card backs in it", () => {
+    const texts = drawnText(path.join(yellow.dir, "v02.pdf"));
+    const label = texts.find((t) => t.text === "VÆRKTØJ 2")!;
+    expect(label).toBeDefined();
+    const [r, g, b] = label.colour;
+    // Yellow's hue: red and green well above blue.
+    expect(r).toBeGreaterThan(b + 0.15);
+    expect(g).toBeGreaterThan(b + 0.1);
+    expect(contrastRatio(label.colour, [1, 1, 1])).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(label.colour, [1, 1, 1])).toBeLessThan(5); // the lightest shade that reads, not black
+    // The backs keep the brand colour itself, with dark text on it.
+    const back = drawnText(path.join(yellow.dir, "v02-dialogkort.pdf")).filter((t) => hex(t.background) === "#ffe066");
+    expect(back.length).toBeGreaterThan(8);
+    for (const t of back) expect(contrastRatio(t.colour, t.background), t.text).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("warns when it had to darken the colour, naming the colour and the contrast", () => {
+    const warning = (r: BuildResult) => r.warnings.filter((w) => /brand colour/.test(w.message)).map((w) => w.message);
+    expect(warning(yellow)).toEqual([expect.stringMatching(/#FFE066 has a contrast of 1\.3:1 on white paper.*printed in the darker shade #[0-9a-f]{6} \(4\.\d:1\)/)]);
+    expect(warning(white)).toEqual([expect.stringMatching(/#FFFFFF has a contrast of 1\.0:1/)]);
+  });
+});
+
+describe("letter-spaced headings", () => {
+  it("extract as their words", () => {
+    for (const r of [yellow, white]) {
+      const pack = pdfs(r).find((f) => f.endsWith("-pakke.pdf"))!;
+      const text = pdfText(path.join(r.dir, pack));
+      expect(text).toContain("VÆRKTØJ 2");
+      expect(text).toContain("VÆRKTØJ 11");
+      expect(text).toContain("UDARBEJDET TIL");
+      expect(text).toContain("MÅLGRUPPE");
+      // No word of capitals spelled out letter by letter ("VÆ R K T Ø J"), in any file.
+      for (const file of pdfs(r)) expect(pdfText(path.join(r.dir, file)), file).not.toMatch(/(?:^|\s)(?:\p{Lu} ){4,}/mu);
+    }
+  });
+});
