@@ -7,10 +7,11 @@ export const TYPE = {
   prompt: { max: 10, min: 8.5, lineHeight: 1.25, maxLines: 3 },
   /** Deck name and card number. */
   label: 6.5,
-  /** Help card: contact lines and resources, and its title. */
-  help: { max: 8, min: 6.5, lineHeight: 1.25 },
+  /** Help card: contact lines and resources (labels bold in line, at the same size), and its title. Body never below 8.5 pt. */
+  help: { max: 9.5, min: 8.5, lineHeight: 1.2 },
   helpTitle: { max: 12, min: 9, lineHeight: 1.15 },
-  helpLabel: 6,
+  /** Help card: the footer line (company name, toolkit title). */
+  helpLabel: 7,
 } as const;
 
 export interface Face {

@@ -38,61 +38,103 @@ export function resourcesOf(documents: Document[], text: HelpCardText): Resource
   return found;
 }
 
+/**
+ * One entry of a face: a bold label and, after a colon on the same line, its text ("HR: Mette
+ * Holm, tlf. …"); without text, the label alone in bold ("Ring 112 ved akut fare").
+ */
 export interface PanelEntry {
-  label?: string;
-  paragraphs: { text: string; bold: boolean }[];
+  label: string;
+  text?: string;
+}
+
+/** A line of an entry: its bold part (the label, or what of it falls on this line) and the rest. */
+export interface PanelLine {
+  bold: string;
+  rest: string;
 }
 
 export interface FittedPanel {
   titleSize: number;
   title: string[];
   size: number;
-  entries: { label?: string; paragraphs: { lines: string[]; bold: boolean }[] }[];
+  entries: { lines: PanelLine[] }[];
+  /** The footer's lines (one, or two for a long company name), at TYPE.helpLabel. */
+  footer: string[];
 }
 
-/** Space between the title and the first entry, and between entries. */
-export const PANEL_GAP = 1.6 * PT_PER_MM;
-export const labelHeight = () => TYPE.helpLabel * 1.3;
-/** Letter spacing of the capitals in a label, in points. */
-export const LABEL_TRACKING = 0.3;
+/** Height of a footer line of the help card. */
+export const FOOTER_LINE = TYPE.helpLabel * 1.2;
 
-/** Sets a title and its entries in the face's text box: the largest sizes at which all of it fits. */
-export function fitPanel(title: string, entries: PanelEntry[], face: Face, measure: Measure, what: string): FittedPanel {
+/** Space between the title and the first entry, and between entries. */
+export const PANEL_GAP = 1 * PT_PER_MM;
+
+/**
+ * A contact's name that repeats the role its label already gives, "Jonas Kragh
+ * (arbejdsmiljørepræsentant)" under "Arbejdsmiljørepræsentant (AMR)", is printed once: the
+ * parenthesis goes.
+ */
+export function dropRepeatedRole(text: string, label: string): string {
+  const known = label.toLowerCase();
+  return text.replace(/\s*\(([^()]+)\)/g, (whole, inner: string) => (known.includes(inner.trim().toLowerCase()) ? "" : whole));
+}
+
+/** An entry as one line of text, and how many of its first words are the bold label. */
+function entryText(e: PanelEntry): { text: string; boldWords: number } {
+  const head = e.text ? `${e.label}:` : e.label;
+  return { text: e.text ? `${head} ${e.text}` : head, boldWords: head.split(" ").filter(Boolean).length };
+}
+
+function splitBold(lines: string[], boldWords: number): PanelLine[] {
+  let left = boldWords;
+  return lines.map((line) => {
+    const words = line.split(" ");
+    const n = Math.min(left, words.length);
+    left -= n;
+    const bold = words.slice(0, n).join(" ");
+    const rest = words.slice(n).join(" ");
+    return { bold, rest: bold && rest ? ` ${rest}` : rest };
+  });
+}
+
+/**
+ * Sets a title and its entries in the face's text box: the largest sizes at which all of it fits,
+ * the body never below TYPE.help.min. What does not fit stops the build, naming it.
+ */
+export function fitPanel(title: string, entries: PanelEntry[], footerText: string, face: Face, measure: Measure, what: string): FittedPanel {
   const width = face.text.width;
   const fail = (why: string) =>
     new WorkshopkitError(
       `The help card (${what}) does not fit a ${+(face.card.width / PT_PER_MM).toFixed(1)} × ${+(face.card.height / PT_PER_MM).toFixed(1)} mm card: ${why}.`,
       "Choose a larger --card-size, or shorten the contacts in the profile.",
     );
-  let titleSize = 0;
-  let titleLines: string[] | undefined;
+  const titles: { size: number; lines: string[] }[] = [];
   for (const s of sizesDown(TYPE.helpTitle.max, TYPE.helpTitle.min)) {
-    titleLines = breakLines(title, width, s, true, measure, { maxLines: 2 });
-    titleSize = s;
-    if (titleLines?.length === 1) break;
+    const lines = breakLines(title, width, s, true, measure, { maxLines: 2 });
+    if (lines) titles.push({ size: s, lines });
   }
-  if (!titleLines) throw fail(`the title "${title}" is too long even at ${TYPE.helpTitle.min} pt`);
-  for (const e of entries) {
-    // Labels are set in capitals, slightly spaced, on one line (templates/cards/HelpCardTemplate.tsx).
-    if (e.label && measure(e.label.toUpperCase(), TYPE.helpLabel, true) + LABEL_TRACKING * e.label.length > width) throw fail(`the label "${e.label}" is too long`);
-  }
-  const titleHeight = titleLines.length * titleSize * TYPE.helpTitle.lineHeight;
-  let widest = "";
+  if (titles.length === 0) throw fail(`the title "${title}" is too long even at ${TYPE.helpTitle.min} pt`);
+  const footer = breakLines(footerText, face.footer.width, TYPE.helpLabel, false, measure, { maxLines: 2 });
+  if (!footer) throw fail(`its footer "${footerText}" is too long for two lines at ${TYPE.helpLabel} pt`);
+  // A second footer line takes its room from the text box.
+  const room = face.text.height - (footer.length - 1) * FOOTER_LINE;
+  // A title on one line first; then the body as large as it goes; the title shrinks only if that is what it takes.
+  titles.sort((a, b) => a.lines.length - b.lines.length || b.size - a.size);
+  const texts = entries.map(entryText);
+  let tallest = "";
   for (const size of sizesDown(TYPE.help.max, TYPE.help.min)) {
-    let height = titleHeight;
-    const fitted: FittedPanel["entries"] = [];
-    for (const e of entries) {
-      const paragraphs = e.paragraphs.map((p) => ({ lines: breakLines(p.text, width, size, p.bold, measure, { maxLines: 4 }), bold: p.bold }));
-      const bad = paragraphs.find((p) => !p.lines);
-      if (bad) {
-        widest = e.paragraphs[paragraphs.indexOf(bad)]!.text;
-        height = Infinity;
-        break;
-      }
-      height += PANEL_GAP + (e.label ? labelHeight() : 0) + paragraphs.reduce((h, p) => h + p.lines!.length * size * TYPE.help.lineHeight, 0);
-      fitted.push({ label: e.label, paragraphs: paragraphs as { lines: string[]; bold: boolean }[] });
+    // Measured bold throughout: bold is the wider cut, so a line never runs over once its label is set bold.
+    const broken = texts.map((t) => breakLines(t.text, width, size, true, measure, { maxLines: 4 }));
+    const bad = broken.findIndex((b) => !b);
+    if (bad >= 0) {
+      tallest = texts[bad]!.text;
+      continue;
     }
-    if (height <= face.text.height) return { titleSize, title: titleLines, size, entries: fitted };
+    const body = broken.reduce((h, b) => h + PANEL_GAP + b!.length * size * TYPE.help.lineHeight, 0);
+    for (const t of titles) {
+      if (t.lines.length * t.size * TYPE.helpTitle.lineHeight + body <= room) {
+        return { titleSize: t.size, title: t.lines, size, entries: broken.map((b, i) => ({ lines: splitBold(b!, texts[i]!.boldWords) })), footer };
+      }
+    }
   }
-  throw fail(widest ? `"${widest}" is too long even at ${TYPE.help.min} pt` : `its text is too long even at ${TYPE.help.min} pt`);
+  throw fail(tallest ? `"${tallest}" is too long even at ${TYPE.help.min} pt` : `its text is too long even at ${TYPE.help.min} pt: ${entries.map((e) => e.label).join(", ")}`);
 }

@@ -5,7 +5,7 @@ import type { Block, Deck } from "../schema/content.js";
 import { faceOf, type Face } from "./face.js";
 import { fitDeck, type FittedDeck } from "./fitDeck.js";
 import { breakLines, sizesDown, type Fitted, type Measure } from "./fitText.js";
-import { fitPanel, type FittedPanel, type Resource } from "./helpCard.js";
+import { dropRepeatedRole, fitPanel, type FittedPanel, type Resource } from "./helpCard.js";
 import { backOf, BLEED, EDGE_CLEARANCE, grow, impose, MARK_LENGTH, MARK_OFFSET, PAPER_SIZES, PT_PER_MM, toPdfBox, type Rect, type Sheet } from "./impose.js";
 import type { CardOptions, Duplex } from "./options.js";
 
@@ -60,6 +60,8 @@ export interface LayoutContext {
   paper: "A4" | "LETTER";
   options: CardOptions;
   company: string;
+  /** The toolkit's title: the footer of the help card's back. */
+  toolkitTitle?: string;
   measure: Measure;
   hyphenate?: (word: string) => string[];
 }
@@ -130,14 +132,10 @@ export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout
 export function layoutHelpCard(text: HelpCardText, resources: Resource[], ctx: LayoutContext): { layout: HelpCardLayout; boxes: (PageBoxes | null)[] } {
   const sheet = sheetFor(ctx);
   const face = faceOf(sheet.card);
-  const front = fitPanel(text.title, text.contacts.map((c) => ({ label: c.label, paragraphs: c.lines.map((l) => ({ text: l, bold: false })) })), face, ctx.measure, "front");
-  const back = fitPanel(
-    text.resources.title,
-    resources.map((r) => ({ paragraphs: [{ text: r.name, bold: true }, ...(r.address ? [{ text: r.address, bold: false }] : [])] })),
-    face,
-    ctx.measure,
-    "back",
-  );
+  // Front: 112 first, then each contact once, its label in bold on the same line.
+  const contacts = text.contacts.map((c) => ({ label: c.label, text: dropRepeatedRole(c.lines.join(", "), c.label) }));
+  const front = fitPanel(text.title, [{ label: text.emergency }, ...contacts], ctx.company, face, ctx.measure, "front");
+  const back = fitPanel(text.resources.title, resources.map((r) => ({ label: r.name, text: r.address })), ctx.toolkitTitle ?? "", face, ctx.measure, "back");
   // One sheet of copies, one for each person; its back holds text, so it is printed even without duplex.
   const pages = planPages(sheet.slots.length, sheet, ctx.options.duplex, true);
   const layout = { options: ctx.options, sheet, face, pages, sheets: 1, front, back };

@@ -7,6 +7,7 @@ import { DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { hyphenate, textWidth } from "../fonts.js";
 import type { Profile } from "../schema/profile.js";
 import type { Toolkit } from "../schema/toolkit.js";
+import { withFilmAddresses, withOverview, worksheetTool } from "./compose.js";
 import { mapStrings } from "./mapStrings.js";
 import { fillPlaceholders, placeholderValues } from "./placeholders.js";
 import { sheetsOf } from "./sheets.js";
@@ -26,7 +27,7 @@ export interface ResolveInput {
 export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
   const doc = (id: string): Material[] => {
     const document = toolkit.documents.find((d) => d.id === id);
-    return document ? [{ kind: "document", id, title: document.title, parts: document.sections.map((s) => s.heading), document }] : [];
+    return document ? [{ kind: "document", id, title: document.title, parts: document.sections.map((s) => s.heading), document: withOverview(document, toolkit.tools) }] : [];
   };
   const tools = toolkit.tools.flatMap((tool): ListedMaterial[] => {
     const deckIds = tool.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === "deck" ? [b.deck] : [])));
@@ -35,7 +36,7 @@ export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
       id: tool.id,
       title: `Værktøj ${tool.number}: ${tool.title}`,
       parts: tool.steps.map((s) => (s.number ? `Step ${s.number}: ${s.title}` : s.title)),
-      tool,
+      tool: worksheetTool(tool, toolkit.pack),
       decks: toolkit.decks.filter((d) => deckIds.includes(d.id)),
     };
     return [worksheet, ...deckMaterials(toolkit, tool), ...sheetsOf(tool, toolkit.pack)];
@@ -49,15 +50,20 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   const warnings: Warning[] = brandColourWarnings(profile.colour);
   const openFields = new Map<string, Set<string>>();
 
-  const fill = <T>(material: string, value: T): T =>
-    mapStrings(value, (s) => {
+  const markOpen = (field: string, material: string) => {
+    if (!openFields.has(field)) openFields.set(field, new Set());
+    openFields.get(field)!.add(material);
+  };
+  const fill = <T>(material: string, value: T): T => {
+    // A film without an address in the profile gets a line to write it on, and is listed like an open contact.
+    const films = withFilmAddresses(value, profile.films, toolkit.pack.films.addressLabel);
+    for (const field of films.open) markOpen(field, material);
+    return mapStrings(films.material, (s) => {
       const { text, open } = fillPlaceholders(s, values);
-      for (const field of open) {
-        if (!openFields.has(field)) openFields.set(field, new Set());
-        openFields.get(field)!.add(material);
-      }
+      for (const field of open) markOpen(field, material);
       return danishTypography(text);
     });
+  };
 
   const all = listMaterials(toolkit);
   const unknown = only.filter((id) => !all.some((m) => m.id === id));
@@ -69,7 +75,7 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   }
   const chosen = all.filter((m) => only.length === 0 || only.includes(m.id));
   // Card sheets are laid out (fitted by font metrics) once their text is final.
-  const cardContext = { paper: profile.paper, options: cards, company: profile.company, measure: textWidth, hyphenate };
+  const cardContext = { paper: profile.paper, options: cards, company: profile.company, toolkitTitle: toolkit.info.title, measure: textWidth, hyphenate };
   const materials = chosen.map((m) => layoutMaterial(fill(m.id, m), cardContext));
 
   for (const [field, where] of openFields) {

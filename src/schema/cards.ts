@@ -33,6 +33,8 @@ export const HelpContact = z.strictObject({ label: text, lines: z.array(text).mi
 /** The pocket card "Hvor får jeg hjælp?" (content/cards/help-card.yaml). */
 export const HelpCardText = z.strictObject({
   title: text,
+  /** First on the front, in bold: what to do in acute danger. */
+  emergency: text,
   contacts: z.array(HelpContact).min(1),
   /** The organisations on the back, taken from a section of a document: each heading and the web address under it. */
   resources: z.strictObject({ title: text, document: id, section: id }),

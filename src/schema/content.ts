@@ -90,7 +90,17 @@ export const Columns = z.strictObject({
 });
 
 /** A step that shows a film; the company profile may give its address (`films.<id>`). */
-export const Film = z.strictObject({ type: z.literal("film"), id, text, note });
+export const Film = z.strictObject({
+  type: z.literal("film"),
+  id,
+  text,
+  /**
+   * Not written in content: set when a pack is built where the profile gives no address
+   * (content/pack.yaml films.addressLabel), and printed with a line to write the address on.
+   */
+  addressLabel: text.optional(),
+  note,
+});
 
 /** A card deck of content/decks/, shown in place (the cut-out sheets are a material of their own). */
 export const DeckRef = z.strictObject({ type: z.literal("deck"), deck: id, note });
@@ -168,6 +178,11 @@ export const Tool = z.strictObject({
 export const Section = z.strictObject({
   id,
   heading: text,
+  /**
+   * An overview of the toolkit's tools, made from content/tools when a pack is built: a table
+   * (number and title, audience, time, purpose) put first in the section.
+   */
+  overview: z.strictObject({ id, columns: z.tuple([text, text, text, text]) }).optional(),
   blocks: z.array(Block).min(1),
   note,
 });

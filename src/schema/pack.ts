@@ -25,7 +25,13 @@ export const PackLabels = z.strictObject({
     profileNote: label,
     score: label,
     band: label,
+    /** The worksheet of the tool points to the scoring sheet with this, followed by the sheet's title. */
+    worksheetPointer: label,
   }),
+  /** A film the profile gives no address for: this label and a line to write the address on. */
+  films: z.strictObject({ addressLabel: label, note }),
+  /** The run-sheet on the cover of a deck whose tool has no agenda of its own (Værktøj 9): made from its steps. */
+  runSheet: z.strictObject({ title: label, columns: z.tuple([label, label, label]), note }),
   balkort: z.strictObject({
     /** The tool and step printed as the balkort sheet and poster. */
     tool: z.string().regex(/^v\d\d$/, 'expected a tool id like "v11"'),

@@ -2,7 +2,7 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import { textColourOnWhite } from "../../src/cards/colour.js";
 import { TYPE, type Face } from "../../src/cards/face.js";
-import { LABEL_TRACKING, PANEL_GAP, labelHeight, type FittedPanel } from "../../src/cards/helpCard.js";
+import { FOOTER_LINE, PANEL_GAP, type FittedPanel } from "../../src/cards/helpCard.js";
 import type { Rect } from "../../src/cards/impose.js";
 import type { Brand, Material, ResolvedPack } from "../../src/model.js";
 import { grey, ink, styles } from "../theme.js";
@@ -15,7 +15,8 @@ const abs = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, 
 /** A text box gets no height: react-pdf drops a line whose box is a hair shorter than the line. */
 const at = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width });
 
-function Panel({ panel, face, rect, colour, footer }: { panel: FittedPanel; face: Face; rect: Rect; colour: string; footer: string }) {
+/** Text on the card is ink; only the title takes the brand colour (made dark enough to read on white). */
+function Panel({ panel, face, rect, colour }: { panel: FittedPanel; face: Face; rect: Rect; colour: string }) {
   const line = { fontSize: panel.size, lineHeight: TYPE.help.lineHeight, color: ink };
   return (
     <View style={abs(rect)}>
@@ -26,12 +27,21 @@ function Panel({ panel, face, rect, colour, footer }: { panel: FittedPanel; face
         ))}
         {panel.entries.map((e, i) => (
           <View key={i} style={{ marginTop: PANEL_GAP }}>
-            {e.label && <Text style={{ fontSize: TYPE.helpLabel, height: labelHeight(), lineHeight: 1.3, fontWeight: 700, color: grey, letterSpacing: LABEL_TRACKING }}>{e.label.toUpperCase()}</Text>}
-            {e.paragraphs.map((p, j) => p.lines.map((l, k) => <Text key={`${j}.${k}`} style={{ ...line, fontWeight: p.bold ? 700 : 400 }}>{l}</Text>))}
+            {e.lines.map((l, k) => (
+              <Text key={k} style={line}>
+                {l.bold && <Text style={{ fontWeight: 700 }}>{l.bold}</Text>}
+                {l.rest}
+              </Text>
+            ))}
           </View>
         ))}
       </View>
-      <Text style={{ ...at(face.footer), fontSize: TYPE.label, lineHeight: 1.3, color: grey }}>{footer}</Text>
+      {/* The footer's last line sits where a one-line footer does; a second line goes above it. */}
+      <View style={at({ ...face.footer, y: face.footer.y - (panel.footer.length - 1) * FOOTER_LINE })}>
+        {panel.footer.map((l, i) => (
+          <Text key={i} style={{ fontSize: TYPE.helpLabel, lineHeight: 1.2, color: grey }}>{l}</Text>
+        ))}
+      </View>
     </View>
   );
 }
@@ -52,12 +62,11 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
           case "fronts":
           case "backs": {
             const panel = p.kind === "fronts" ? layout.front : layout.back;
-            const footer = p.kind === "fronts" ? brand.company : pack.toolkit.title;
             return (
               <Page key={i} size={size} style={{ fontFamily: styles.page.fontFamily }}>
                 <SheetMarks sheet={sheet} />
                 {p.cards.map((c) => (
-                  <Panel key={c.card} panel={panel} face={face} rect={c.rect} colour={brand.colour} footer={footer} />
+                  <Panel key={c.card} panel={panel} face={face} rect={c.rect} colour={brand.colour} />
                 ))}
               </Page>
             );

@@ -1,6 +1,8 @@
-// A step that shows a film: its text, and where the profile gives the film's address, the link and a QR code.
+// A step that shows a film: its text, and where the profile gives the film's address, the link and a QR code;
+// where it does not, a line to write the address on (resolve sets `addressLabel` and lists the film as open).
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { Block } from "../../src/schema/content.js";
+import { WRITE_IN } from "../../src/resolve/placeholders.js";
 import { mm } from "../theme.js";
 import { QrCode } from "./QrCode.js";
 
@@ -11,6 +13,7 @@ export function FilmBlock({ block, url, colour }: { block: Extract<Block, { type
       <View style={{ flex: 1 }}>
         <Text>{block.text}</Text>
         {url && <Link src={url} style={{ fontSize: 9, color: colour }}>{url}</Link>}
+        {!url && block.addressLabel && <Text style={{ fontSize: 9.5, marginTop: mm(1) }}>{`${block.addressLabel} ${WRITE_IN}${WRITE_IN}`}</Text>}
       </View>
       {url && <QrCode value={url} size={mm(18)} />}
     </View>
