@@ -10,7 +10,15 @@ const pathOf = (segments: readonly PropertyKey[]) => segments.map(String).join("
 function messageFor(path: string, issue: z.core.$ZodIssue): string {
   const last = path.split(".").at(-1) ?? "";
   const first = path.split(".")[0];
-  if (first === "films") return "Skriv en webadresse, der begynder med https://, fx https://www.example.dk/film.";
+  // What is wrong with any line of text, whatever the field.
+  if (issue.code === "custom" && /line break/.test(issue.message)) return "Skriv det på én linje.";
+  if (issue.code === "custom" && /control character/.test(issue.message)) return "Feltet indeholder et usynligt tegn, der ikke kan trykkes. Skriv teksten igen.";
+  if (first === "films") {
+    if (issue.code === "too_big") return `Adressen er for lang til en QR-kode (højst ${String(issue.maximum)} tegn). Brug en kortere adresse.`;
+    if (/holds a space/.test(issue.message)) return "Adressen indeholder mellemrum eller bogstaver som æ, ø og å, der ødelægger linket. Kopiér adressen fra browserens adresselinje.";
+    return "Skriv en webadresse, der begynder med https://, fx https://www.example.dk/film.";
+  }
+  if (issue.code === "too_big" && last !== "blankCards") return `Der er plads til højst ${String(issue.maximum)} tegn.`;
   switch (last) {
     case "company":
       return "Skriv virksomhedens navn.";

@@ -61,6 +61,8 @@ const logoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
     if (!file) return reply.code(400).send({ error: "Der var ingen fil med.", problems: [{ path: "logo", message: "vælg en logofil" }] });
     // The browser's file name is never used: the store names the file itself.
     const bytes = await file.toBuffer();
+    // busboy marks a cut-off file after its last chunk, which toBuffer may not see: check it here too.
+    if (file.file.truncated) return reply.code(413).send({ error: `Filen er for stor. Den må højst fylde ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, problems: [{ path: "logo", message: `højst ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }] });
     try {
       const stored = await ctx.logos.add(bytes);
       return {

@@ -6,7 +6,7 @@ import path from "node:path";
 import PQueue from "p-queue";
 import { build } from "../pipeline.js";
 import type { LogoStore } from "./logos.js";
-import { publicError, SERVER_FAULT, type PublicError } from "./publicError.js";
+import { publicError, scrub, SERVER_FAULT, type PublicError } from "./publicError.js";
 import { cardOptionsOf, type PackRequest } from "./request.js";
 import { withWorkspace } from "./workspace.js";
 
@@ -80,6 +80,7 @@ export class JobQueue {
   private async run(job: Job, request: PackRequest): Promise<void> {
     const logo = request.logo ? this.options.logos.get(request.logo) : undefined;
     let dirs: string[] = [];
+    let done: JobEvent | undefined;
     try {
       await withWorkspace(this.options.tempRoot, request, logo, async (ws) => {
         dirs = [ws.dir];
@@ -97,13 +98,15 @@ export class JobQueue {
           const entry = result.files.find((f) => f.file === name);
           return { file: name, title: entry?.title ?? "Manifest", pages: entry?.pages, sha256: entry?.sha256, bytes: job.files.get(name)!.length };
         });
-        emit(job, { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => w.message) });
+        done = { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => scrub(w.message, dirs)) };
       });
     } catch (err) {
       const problem = publicError(err, dirs);
       if (!problem) this.options.log?.(err);
-      emit(job, { type: "failed", problem: problem ?? SERVER_FAULT });
+      done = { type: "failed", problem: problem ?? SERVER_FAULT };
     }
+    // Told only once the build's folder is gone.
+    emit(job, done!);
   }
 
   private forgetOld(): void {

@@ -16,7 +16,7 @@ export interface PublicError {
 }
 
 /** Removes the server's folders from a message: `../tmp/ws-1/profile.json › logo` reads `profile › logo`. */
-function scrub(text: string, dirs: string[]): string {
+export function scrub(text: string, dirs: string[]): string {
   let out = text;
   for (const dir of dirs.filter(Boolean)) {
     for (const form of [dir, path.relative(process.cwd(), dir)]) {

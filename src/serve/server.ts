@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import { loadContent } from "../load/loadContent.js";
 import { CONTENT_DIR } from "../pipeline.js";
+import { preview } from "../preview/preview.js";
+import { Profile } from "../schema/profile.js";
 import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";
 import { JobQueue } from "./jobs.js";
 import { LogoStore } from "./logos.js";
@@ -20,6 +22,10 @@ export interface ServerOptions {
   date?: Date;
   /** Fastify's logger (default off; the CLI prints what matters itself). */
   logger?: boolean;
+  /** Where the server's temporary folder is made (default: the system's temporary folder). */
+  tempParent?: string;
+  /** Draw one preview when the server starts, so the first real one is quick (default true). */
+  warm?: boolean;
 }
 
 /** Messages for the framework's own refusals, in the page's language. */
@@ -32,7 +38,7 @@ function refusal(code: string | undefined, status: number): string {
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const tempRoot = await mkdtemp(path.join(os.tmpdir(), "workshopkit-serve-"));
+  const tempRoot = await mkdtemp(path.join(options.tempParent ?? os.tmpdir(), "workshopkit-serve-"));
   const toolkit = await loadContent(CONTENT_DIR);
   const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
@@ -53,6 +59,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
   await app.register(pagePlugin);
   await app.register(apiPlugin, { toolkit, logos, jobs, date });
+  if (options.warm ?? true) {
+    const profile = { label: "profile", profile: Profile.parse({ company: "workshopkit" }) };
+    app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch((err: unknown) => app.log.error(err)));
+  }
   app.addHook("onClose", async () => {
     await jobs.idle();
     await rm(tempRoot, { recursive: true, force: true });
