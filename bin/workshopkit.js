@@ -1,8 +1,35 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (through tsx), so there is no build step to forget.
-// The tsconfig is named explicitly: tsx would otherwise look for one in the user's folder.
+// Runs the compiled CLI in dist/ (made by `npm run compile`, which `npm ci` runs as `prepare`).
+// Where dist/ is missing or older than the TypeScript beside it (someone is editing the source),
+// the TypeScript runs directly through tsx instead: slower to start, never stale.
+import { readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
 
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-await import("../src/cli/index.ts");
+const root = new URL("../", import.meta.url);
+const at = (rel) => fileURLToPath(new URL(rel, root));
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = `${dir}/${entry.name}`;
+    latest = Math.max(latest, entry.isDirectory() ? newest(file) : statSync(file).mtimeMs);
+  }
+  return latest;
+}
+
+function distIsCurrent() {
+  try {
+    const built = statSync(at("dist/BUILT")).mtimeMs;
+    return built >= newest(at("src")) && built >= newest(at("templates"));
+  } catch {
+    return false;
+  }
+}
+
+if (distIsCurrent()) {
+  await import("../dist/cli.js");
+} else {
+  const { register } = await import("tsx/esm/api");
+  register({ tsconfig: at("tsconfig.json") });
+  await import("../src/cli/index.ts");
+}

@@ -1,0 +1,60 @@
+// Compiles the TypeScript into dist/ with esbuild (run by `prepare`, so `npm ci` does it): the CLI
+// and the library entry points, code-split so that a command loads only the modules it needs.
+// Packages stay external (node_modules). content/ and assets/ are found from the source folders:
+// each file's `import.meta.dirname` and `import.meta.url` are rewritten to name its own source file,
+// as under tsx.
+import { existsSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+let build;
+try {
+  ({ build } = await import("esbuild"));
+} catch {
+  // An install without dev dependencies: bin/workshopkit.js runs the TypeScript through tsx instead.
+  console.warn("workshopkit: esbuild is not installed; not compiling dist/ (the CLI runs the TypeScript instead).");
+  process.exit(0);
+}
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const OUT = path.join(ROOT, "dist");
+/** The CLI, the build for other front doors (the web server), the batch builds' worker. */
+const ENTRIES = { cli: "src/cli/index.ts", pipeline: "src/pipeline.ts", "batch-worker": "src/batch/worker.ts" };
+
+/** `import.meta.dirname` of src/fonts.ts is dist/ once bundled: point it back at src/. */
+const sourceLocation = {
+  name: "source-location",
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|tsx)$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const code = await readFile(args.path, "utf8");
+      if (!code.includes("import.meta.")) return undefined;
+      const rel = path.relative(ROOT, args.path).split(path.sep).join("/");
+      const dir = path.posix.dirname(rel);
+      const contents = code
+        .replaceAll("import.meta.dirname", `(import.meta.dirname + ${JSON.stringify(`/../${dir}`)})`)
+        .replaceAll("import.meta.url", `new URL(${JSON.stringify(`../${rel}`)}, import.meta.url).href`);
+      return { contents, loader: args.path.endsWith("x") ? "tsx" : "ts" };
+    });
+  },
+};
+
+await rm(OUT, { recursive: true, force: true });
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(path.join(ROOT, file)))),
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  jsx: "automatic",
+  chunkNames: "chunk-[hash]", // beside the entries: the rewritten import.meta.dirname counts from dist/
+  legalComments: "none",
+  logLevel: "warning",
+  plugins: [sourceLocation],
+});
+// A stamp bin/workshopkit.js compares with the sources: a dist/ older than them is not used.
+await writeFile(path.join(OUT, "BUILT"), `${new Date().toISOString()}\n`);
