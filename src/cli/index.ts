@@ -8,6 +8,7 @@ import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
 import { validateCommand } from "./validate.js";
 import { serveCommand } from "./serve.js";
+import { resultsCommand } from "./results.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -30,6 +31,7 @@ program.addCommand(validateCommand());
 program.addCommand(listCommand());
 program.addCommand(buildCommand());
 program.addCommand(serveCommand());
+program.addCommand(resultsCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -37,6 +37,8 @@ export interface SheetLayout {
 export interface ReaderContext {
   pack: ResolvedPack;
   material: ScoringMaterial;
+  /** The content's date (toolkit.yaml): the creation date of every PDF workshopkit makes. */
+  date: string;
   /** Field name of each statement, in sheet order: `v01.passiv.1` … `v01.skabende.4`. */
   fields: string[];
   /** The scoring sheet as built for a paper size (cached: one render per paper). */
@@ -57,7 +59,7 @@ export async function readerContext(contentDir: string, profile: LoadedProfile):
     if (!cache.has(paper)) cache.set(paper, buildLayout(packFor(paper), paper, new Date(`${toolkit.info.date}T00:00:00Z`)));
     return cache.get(paper)!;
   };
-  return { pack, material, fields, layout };
+  return { pack, material, fields, layout, date: toolkit.info.date };
 }
 
 function scoringMaterial(pack: ResolvedPack): ScoringMaterial {

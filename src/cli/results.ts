@@ -1,0 +1,77 @@
+// `workshopkit results`: reads scoring sheets back (filled on screen, or scanned paper) into a report,
+// and keeps rounds over time; `--list` and `--delete-round` look after the rounds.
+import { Command } from "commander";
+import path from "node:path";
+import { z } from "zod";
+import { WorkshopkitError } from "../errors.js";
+import { loadProfile } from "../load/loadProfile.js";
+import { slug } from "../slug.js";
+import { defaultDb, readResults, type ResultsRun } from "../results/pipeline.js";
+import { RoundStore } from "../results/rounds.js";
+
+const Options = z.object({
+  profile: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  round: z.string().trim().min(1, "a round needs a name, like \"Forår 2027\"").max(100).optional(),
+  db: z.string().min(1).optional(),
+  list: z.boolean().optional(),
+  deleteRound: z.string().min(1).optional(),
+});
+
+async function dbFile(opts: z.infer<typeof Options>): Promise<string> {
+  if (opts.db) return opts.db;
+  if (!opts.profile) throw new WorkshopkitError("Say which rounds database: --profile <file> (its company's results/<company>.sqlite) or --db <file>.");
+  const { profile } = await loadProfile(opts.profile);
+  return defaultDb(profile.company);
+}
+
+function summary(run: ResultsRun): string[] {
+  const { results } = run;
+  const pages = results.sheets.reduce((n, s) => n + s.pages.length, 0);
+  const uncertain = results.sheets.reduce((n, s) => n + s.uncertain.length, 0);
+  const lines = [`Read ${results.sheets.length} sheet${results.sheets.length === 1 ? "" : "s"} (${pages} page${pages === 1 ? "" : "s"}).`];
+  if (uncertain > 0) lines.push(`${uncertain} statement${uncertain === 1 ? " was" : "s were"} not read with certainty and left out of the totals: check them by hand (results.pdf, "Tjek i hånden").`);
+  for (const n of results.skipped) lines.push(`Skipped ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.`);
+  for (const n of results.unreadable) lines.push(`Could not read ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.${n.hint ? ` ${n.hint}` : ""}`);
+  if (run.stored) lines.push(`Stored round "${results.round}" in ${run.stored.db}: ${run.stored.added} new sheet${run.stored.added === 1 ? "" : "s"}${run.stored.already ? `, ${run.stored.already} already there (not counted twice)` : ""}.`);
+  lines.push(`Wrote ${run.written.map((f) => path.basename(f)).join(", ")} → ${path.dirname(run.written[0]!)}/`);
+  return lines;
+}
+
+export function resultsCommand(): Command {
+  return new Command("results")
+    .description("read filled-in scoring sheets (PDFs filled on screen, or scans) into a report of the group's maturity profile")
+    .argument("[files...]", "scoring sheets: PDFs (filled on screen or scanned), JPEG, PNG or TIFF")
+    .option("-p, --profile <file>", "the company profile the sheets were printed from")
+    .option("-o, --out <dir>", "the folder for results.pdf, results.json and results.csv (default results/<company>)")
+    .option("--round <name>", 'store the answers as a round, e.g. "Forår 2027", and compare with earlier rounds')
+    .option("--db <file>", "the rounds database (default results/<company>.sqlite)")
+    .option("--list", "list the stored rounds")
+    .option("--delete-round <name>", "delete a stored round")
+    .action(async (files: string[], raw: unknown) => {
+      const opts = Options.parse(raw);
+      if (opts.list || opts.deleteRound) {
+        const store = RoundStore.open(await dbFile(opts));
+        try {
+          if (opts.deleteRound) {
+            const n = store.deleteRound(opts.deleteRound);
+            console.log(`Deleted round "${opts.deleteRound}" (${n} sheet${n === 1 ? "" : "s"}) from ${store.file}.`);
+          }
+          if (opts.list) {
+            const rounds = store.list();
+            if (rounds.length === 0) console.log(`No rounds stored in ${store.file}.`);
+            for (const r of rounds) console.log(`${r.name}\t${r.sheets} sheet${r.sheets === 1 ? "" : "s"}\tstored ${r.created.slice(0, 10)}`);
+          }
+        } finally {
+          store.close();
+        }
+        return;
+      }
+      if (files.length === 0) throw new WorkshopkitError("Give the scoring sheets to read: workshopkit results <files...> --profile <file>.");
+      if (!opts.profile) throw new WorkshopkitError("Say which profile the sheets were printed from: --profile <file>.", "The report is branded with it, and the sheet's layout is made from it.");
+      const { profile } = await loadProfile(opts.profile);
+      const out = opts.out ?? path.join("results", slug(profile.company));
+      const run = await readResults({ files, profile: opts.profile, out, round: opts.round, db: opts.db });
+      for (const line of summary(run)) console.log(line);
+    });
+}

@@ -1,0 +1,99 @@
+// aggregate: pages to sheets, sheets to each level's totals, totals to the group's median and band.
+// A scan's pages belong to one sheet while their page numbers rise (page 1, 2, 3, then page 1 of the
+// next sheet); a sheet filled on screen is one sheet. A level's total counts only if all its statements
+// were read with certainty; there is no overall score.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { PageReading, StatementReading } from "./recognise.js";
+import type { ScoringMaterial } from "./sheetLayout.js";
+import type { LevelSummary, PageNote, Results, Sheet } from "./schema.js";
+
+type Read = Extract<PageReading, { kind: "read" }>;
+
+/** A sheet with the crops of its uncertain rows (for the report; not in results.json). */
+export interface SheetWithCrops extends Sheet {
+  crops: Map<string, Buffer>;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function bandOf(material: ScoringMaterial, total: number | null): string | null {
+  if (total === null) return null;
+  // A median may fall between two whole numbers (10.5): it belongs to the band it rounds into.
+  const t = Math.round(total);
+  return material.scoring.bands.find((b) => t >= b.min && t <= b.max)?.label ?? null;
+}
+
+/** The field names of each level's statements, in order. */
+export function levelFields(material: ScoringMaterial): { level: string; name: string; fields: string[] }[] {
+  return material.scoring.levels.map((level) => ({ level: level.id, name: level.name, fields: level.statements.map((_, i) => `${material.tool.id}.${level.id}.${i + 1}`) }));
+}
+
+/** Groups the pages read into sheets, in the order read. */
+export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWithCrops[] {
+  const groups: Read[][] = [];
+  for (const page of pages) {
+    const current = groups.at(-1);
+    const last = current?.at(-1);
+    const continues = last && page.from === "paper" && last.from === "paper" && last.source === page.source && page.sheetPage > last.sheetPage;
+    if (continues) current!.push(page);
+    else groups.push([page]);
+  }
+  const levels = levelFields(material);
+  return groups.map((group, i) => {
+    const first = group[0]!;
+    const statements = new Map<string, StatementReading & { page: number }>();
+    for (const page of group) for (const s of page.statements) statements.set(s.field, { ...s, page: page.page });
+    const answers: Sheet["answers"] = {};
+    for (const { fields } of levels) for (const f of fields) answers[f] = statements.get(f)?.value ?? null;
+    const totals: Sheet["totals"] = {};
+    for (const { level, fields } of levels) {
+      const scores = fields.map((f) => answers[f]);
+      totals[level] = scores.every((v) => v !== null) ? scores.reduce((s: number, v) => s + v!, 0) : null;
+    }
+    const doubtful = [...statements.values()].filter((s) => s.value === null && s.doubt);
+    const pagesRead = group.map((p) => p.page);
+    const key = createHash("sha256").update(JSON.stringify([first.sha256, pagesRead, answers])).digest("hex").slice(0, 32);
+    const source = path.basename(first.source);
+    return {
+      number: i + 1,
+      key,
+      source,
+      pages: pagesRead,
+      from: first.from,
+      answers,
+      totals,
+      uncertain: doubtful.map((s) => ({ field: s.field, source, page: s.page, reason: s.doubt! })),
+      missingPages: first.sheetPages.filter((p) => !group.some((g) => g.sheetPage === p)),
+      crops: new Map(doubtful.flatMap((s) => (s.crop ? [[s.field, s.crop] as const] : []))),
+    };
+  });
+}
+
+export function summarise(material: ScoringMaterial, sheets: Pick<Sheet, "totals">[]): LevelSummary[] {
+  return levelFields(material).map(({ level, name }) => {
+    const totals = sheets.flatMap((s) => (typeof s.totals[level] === "number" ? [s.totals[level]] : []));
+    const m = median(totals);
+    return { level, name, totals, median: m, band: bandOf(material, m) };
+  });
+}
+
+export function aggregate(readings: PageReading[], material: ScoringMaterial, round?: string): { results: Results; sheets: SheetWithCrops[] } {
+  const read = readings.filter((r): r is Read => r.kind === "read");
+  const sheets = groupSheets(read, material);
+  const notes = (kind: "skipped" | "unreadable"): PageNote[] => readings.flatMap((r) => (r.kind === kind ? [{ ...r.note, source: path.basename(r.note.source) }] : []));
+  const results: Results = {
+    material: material.id,
+    ...(round ? { round } : {}),
+    sheets: sheets.map(({ crops: _crops, ...sheet }) => sheet),
+    levels: summarise(material, sheets),
+    skipped: notes("skipped"),
+    unreadable: notes("unreadable"),
+  };
+  return { results, sheets };
+}

@@ -1,0 +1,65 @@
+// recognise: one loaded page to what it says. A scan is registered (which page of which sheet, and where)
+// and its statements read; a form gives its answers as they are. Pages that are not the scoring sheet's
+// statements are skipped with the reason; pages that are but cannot be read are unreadable, with the reason.
+import type { LoadedPage } from "./loadScans.js";
+import { register } from "./register.js";
+import { boxesInPlace, cropRow, readRow } from "./readBoxes.js";
+import { SCORING_SHEET, type ReaderContext } from "./sheetLayout.js";
+import type { Doubt, PageNote } from "./schema.js";
+import { styles } from "../../templates/theme.js";
+
+export interface StatementReading {
+  field: string;
+  value: number | null;
+  doubt?: Doubt;
+  /** The row as scanned, PNG, where it is in doubt. */
+  crop?: Buffer;
+}
+
+export type PageReading =
+  | { kind: "read"; from: "screen" | "paper"; source: string; sha256: string; page: number; sheetPage: number; statements: StatementReading[]; sheetPages: number[] }
+  | { kind: "skipped"; note: PageNote }
+  | { kind: "unreadable"; note: PageNote };
+
+const TEXT_LEFT = Number(styles.page.paddingHorizontal ?? 0);
+
+export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise<PageReading> {
+  const { source } = loaded;
+  if (loaded.kind === "error") return { kind: "unreadable", note: { source: source.file, page: loaded.page, reason: loaded.reason, ...(loaded.hint ? { hint: loaded.hint } : {}) } };
+  if (loaded.kind === "form") {
+    if (![...loaded.answers.values()].some((v) => v !== undefined)) {
+      return { kind: "skipped", note: { source: source.file, reason: "it is a scoring sheet with nothing filled in on screen" } };
+    }
+    const statements = ctx.fields.map((field): StatementReading => {
+      const value = loaded.answers.get(field);
+      return value !== undefined && /^[1-5]$/.test(value) ? { field, value: Number(value) } : { field, value: null, doubt: "not answered" };
+    });
+    return { kind: "read", from: "screen", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: 0, statements, sheetPages: [] };
+  }
+
+  const note = (reason: string, hint?: string): PageNote => ({ source: source.file, page: loaded.page, reason, ...(hint ? { hint } : {}) });
+  const registered = await register(loaded.image);
+  if (!registered.ok) {
+    if (!registered.code) return { kind: "skipped", note: note(registered.reason) };
+    return { kind: "unreadable", note: note(registered.reason, "Scan the page again, flat and whole, at 150–300 dpi.") };
+  }
+  const { code, transform } = registered;
+  if (code.material !== SCORING_SHEET) return { kind: "skipped", note: note(`it is a page of "${code.material}", not of the scoring sheet`) };
+  const version = ctx.pack.toolkit.version;
+  if (code.version !== version.toLowerCase()) {
+    return { kind: "unreadable", note: note(`it was printed from content version ${code.version}; this workshopkit has version ${version}, whose boxes may sit elsewhere`, "Read it with the workshopkit version that printed it, or print the sheet again.") };
+  }
+  const layout = await ctx.layout(code.paper);
+  const rows = layout.pages.get(code.page) ?? [];
+  if (rows.length === 0) return { kind: "skipped", note: note(`page ${code.page} of the scoring sheet has no statements to read`) };
+  if (!boxesInPlace(loaded.image, transform, rows)) {
+    return { kind: "unreadable", note: note("its boxes are not where this profile's scoring sheet prints them (printed from another profile, or scaled to fit the paper?)", "Print at actual size (100 %) from this profile's pack, or read it with the profile it was printed from.") };
+  }
+  const statements: StatementReading[] = [];
+  for (const row of rows) {
+    const reading = readRow(loaded.image, transform, row);
+    if (reading.value !== null) statements.push({ field: row.field, value: Number(reading.value) });
+    else statements.push({ field: row.field, value: null, doubt: reading.doubt, crop: await cropRow(loaded.image, transform, row, TEXT_LEFT) });
+  }
+  return { kind: "read", from: "paper", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: code.page, statements, sheetPages: [...layout.pages.keys()] };
+}
