@@ -8,8 +8,19 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * Control characters shown as escapes (`\u0007`), never raw: a BEL or ESC from a file must not ring
+ * or recolour the user's terminal. Line breaks are kept only where `keepLines` (our own message layout).
+ */
+export function escapeControl(text: string, keepLines = false): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) =>
+    keepLines && ch === "\n" ? ch : `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
 export function formatProblem(p: Problem): string {
-  return p.path ? `${p.file} › ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
+  const [file, path, message] = [p.file, p.path, p.message].map((s) => escapeControl(s));
+  return path ? `${file} › ${path}: ${message}` : `${file}: ${message}`;
 }
 
 /** A failure the user can act on. The CLI prints `message`, then `hint`, and exits 1. */

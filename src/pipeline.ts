@@ -12,7 +12,7 @@ import { finishMaterial } from "./finish/finishMaterial.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { writePack, type OutputFile } from "./write/writePack.js";
-import { slug } from "./slug.js";
+import { chooseOutputFolder } from "./write/outputFolder.js";
 import type { CardOptions } from "./cards/options.js";
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
@@ -48,6 +48,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   validate(toolkit, profile);
   // resolve
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: options.cards });
+  const output = await chooseOutputFolder(options.out, profile.profile, options.only?.length ? pack.materials.map((m) => m.id) : undefined); // checked before rendering
   const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
 
   const files: OutputFile[] = [];
@@ -74,8 +75,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   files.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, entries, files));
 
   // write
-  const dir = path.join(options.out, slug(pack.brand.company));
+  const dir = output.dir;
   await writePack(dir, files);
   const pages = built.reduce((n, b) => n + b.pages, 0);
-  return { dir, files: entries, pack: packEntry, pages, warnings: [...pack.warnings, ...complete.warnings] };
+  return { dir, files: entries, pack: packEntry, pages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
 }

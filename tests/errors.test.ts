@@ -1,9 +1,19 @@
 // Bad input, as a user would give it: a clear message naming file and field, exit 1, nothing lost.
+import { crc32 } from "node:zlib";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli, tempDir } from "./support/build.js";
+
+/** `png` with its header rewritten to claim `width` × `height` pixels (CRC fixed, so decoders read the header). */
+function pngClaiming(width: number, height: number, png: Buffer): Buffer {
+  const out = Buffer.from(png);
+  out.writeUInt32BE(width, 16);
+  out.writeUInt32BE(height, 20);
+  out.writeUInt32BE(crc32(out.subarray(12, 29)), 29);
+  return out;
+}
 
 const EXAMPLE = readFileSync(path.join(ROOT, "content/example-company.yaml"), "utf8");
 let dir: string;
@@ -26,8 +36,8 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "truncated.png"), png.subarray(0, png.length / 2));
   writeFileSync(path.join(dir, "empty.png"), "");
   writeFileSync(path.join(dir, "notes.txt"), "this is not an image\n");
-  // 20 000 × 20 000 px: 400 megapixels, declared in a few bytes.
-  writeFileSync(path.join(dir, "bomb.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><rect width="20000" height="20000"/></svg>');
+  // 20 000 × 20 000 px: 400 megapixels, declared in a few bytes (a PNG header that lies).
+  writeFileSync(path.join(dir, "bomb.png"), pngClaiming(20_000, 20_000, png));
 });
 
 const cases: [string, (y: string) => string, RegExp[]][] = [
@@ -35,11 +45,11 @@ const cases: [string, (y: string) => string, RegExp[]][] = [
   ["an unknown key", (y) => y.replace("colour:", "color: red\ncolour:"), [/› color: unknown field/]],
   ["a bad phone number", (y) => y.replace("phone: 70 10 20 30", "phone: ring os"), [/› contacts\.counselling\.phone: expected a phone number like "70 20 30 40"/]],
   ["a bad e-mail", (y) => y.replace("email: hr@nordlys-maskinfabrik.dk", "email: hr-at-nordlys"), [/› contacts\.hr\.email: expected an e-mail address/]],
-  ["a missing logo", (y) => y.replace("logo: logo.svg", "logo: nowhere.png"), [/› logo \(.*nowhere\.png\): the logo file does not exist/, /PNG, JPEG, WebP, TIFF, AVIF or SVG/]],
+  ["a missing logo", (y) => y.replace("logo: logo.svg", "logo: nowhere.png"), [/› logo: the logo file does not exist \(.*nowhere\.png\)/, /PNG, JPEG, WebP, TIFF, AVIF or SVG/]],
   ["an empty logo", (y) => y.replace("logo: logo.svg", "logo: empty.png"), [/the logo file is empty/]],
-  ["a truncated logo", (y) => y.replace("logo: logo.svg", "logo: truncated.png"), [/truncated\.png\): the logo cannot be read as an image/]],
-  ["a logo that is no image", (y) => y.replace("logo: logo.svg", "logo: notes.txt"), [/notes\.txt\): the logo cannot be read as an image/]],
-  ["a pixel-bomb logo", (y) => y.replace("logo: logo.svg", "logo: bomb.svg"), [/the logo is too large/, /Scale the logo down/]],
+  ["a truncated logo", (y) => y.replace("logo: logo.svg", "logo: truncated.png"), [/› logo: the logo cannot be read as an image .*truncated\.png/]],
+  ["a logo that is no image", (y) => y.replace("logo: logo.svg", "logo: notes.txt"), [/› logo: the logo cannot be read as an image .*notes\.txt/]],
+  ["a pixel-bomb logo", (y) => y.replace("logo: logo.svg", "logo: bomb.png"), [/the logo is too large/, /Scale the logo down/]],
   ["a character the font lacks", (y) => y.replace("company: Nordlys Maskinfabrik A/S", "company: Nordlys ☃ A/S"), [/› company: the font cannot print "☃" \(U\+2603\)/]],
   ["YAML that does not parse", (y) => y.replace("contacts:", "contacts: [\n"), [/is not valid YAML or JSON/]],
 ];
@@ -110,7 +120,7 @@ describe("nothing lost", () => {
     writeFileSync(path.join(dir, "a-file"), "x");
     const r = buildWith(profile("good2.yaml"), path.join(dir, "a-file", "out"));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Cannot write the pack to .*a-file/);
+    expect(r.stderr).toMatch(/--out .*a-file\/out: a-file is a file, not a folder/);
     expect(r.stderr).toMatch(/Choose another folder with --out/);
   });
 });

@@ -34,11 +34,12 @@ const given = (input: unknown) => (typeof input === "string" ? `"${input}"` : St
 
 const side = z.number().min(CARD_SIDE_MM.min).max(CARD_SIDE_MM.max);
 
-/** `--card-size 90x60` (also `90×60`, `90 x 60`, `85.5x54`): width × height in millimetres. */
+/** `--card-size 90x60` (also `90×60`, `90 x 60`, `85.5x54`, `90x60mm`, `90mm x 60mm`): width × height in millimetres. */
 export const CardSizeOption = z
   .string()
   .trim()
-  .regex(/^\d+(?:[.,]\d+)?\s*[x×]\s*\d+(?:[.,]\d+)?$/i, {
+  .transform((s) => s.replace(/\s*mm$/i, "").replace(/^(\S+?)\s*mm(\s*[x×])/i, "$1$2"))
+  .pipe(z.string().regex(/^\d+(?:[.,]\d+)?\s*[x×]\s*\d+(?:[.,]\d+)?$/i, {
     error: (iss) => `got ${given(iss.input)}; expected width x height in millimetres, like "90x60"`,
   })
   .transform((s, ctx) => {
@@ -50,7 +51,7 @@ export const CardSizeOption = z
       }
     }
     return { width, height };
-  });
+  }));
 
 export const DuplexOption = z.enum(DUPLEX_MODES, {
   error: (iss) => `got ${given(iss.input)}; expected "long" (flip on the long edge), "short" (flip on the short edge) or "none" (no backs)`,

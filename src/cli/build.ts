@@ -7,16 +7,21 @@ import { parseCardOptions } from "../cards/options.js";
 import { buildSummary, progressReporter } from "./progress.js";
 
 const Options = z.object({
-  profile: z.string().min(1),
-  out: z.string().min(1),
+  profile: z.string().trim().min(1, "--profile is empty; give the profile file, e.g. --profile my-company.yaml"),
+  out: z.string().trim().min(1, "--out is empty; give the folder for packs, e.g. --out out (the default), or leave --out away"),
   only: z.array(z.string()).optional(),
 });
+
+/** The latest date a PDF can carry: its dates have four-digit years. */
+const LAST_EPOCH = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 
 /** SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention, overrides the content's date. */
 function sourceDate(): Date | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (!epoch) return undefined;
-  if (!/^\d+$/.test(epoch)) throw new WorkshopkitError(`SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}".`);
+  const hint = `Set it to the seconds since 1970-01-01 (e.g. ${Math.floor(Date.UTC(2026, 0, 1) / 1000)} for 2026-01-01), at most ${LAST_EPOCH} (the end of year 9999), or unset it to use the content's date.`;
+  if (!/^\d+$/.test(epoch)) throw new WorkshopkitError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}".`, hint);
+  if (Number(epoch) > LAST_EPOCH) throw new WorkshopkitError(`SOURCE_DATE_EPOCH=${epoch} is after the year 9999, which a PDF date cannot hold.`, hint);
   return new Date(Number(epoch) * 1000);
 }
 
@@ -30,7 +35,9 @@ export function buildCommand(): Command {
     .option("--duplex <edge>", "card backs for duplex printing: long, short or none (default long)")
     .option("--blank-cards <n>", "blank cards added to each deck, for the group's own questions (default 0)")
     .action(async (raw: unknown) => {
-      const opts = Options.parse(raw);
+      const parsed = Options.safeParse(raw);
+      if (!parsed.success) throw new WorkshopkitError(parsed.error.issues.map((i) => i.message).join("\n"));
+      const opts = parsed.data;
       const cards = parseCardOptions(raw as Record<string, unknown>);
       const started = Date.now();
       const progress = progressReporter(process.stderr);

@@ -1,8 +1,17 @@
 // `workshopkit init [file]`: writes a commented example profile to start from.
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { Command } from "commander";
 import { WorkshopkitError } from "../errors.js";
 import { PROFILE_TEMPLATE } from "./profileTemplate.js";
+
+/** `profile.yaml` → the first of `profile-2.yaml`, `profile-3.yaml`, … that does not exist. */
+function freeName(file: string): string {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length).replace(/-\d+$/, "");
+  for (let n = 2; ; n++) if (!existsSync(`${stem}-${n}${ext}`)) return `${stem}-${n}${ext}`;
+}
 
 export function initCommand(): Command {
   return new Command("init")
@@ -13,10 +22,10 @@ export function initCommand(): Command {
         await writeFile(file, PROFILE_TEMPLATE, { flag: "wx" });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EEXIST") {
-          throw new WorkshopkitError(`${file} already exists; it was left as it is.`, "Give another file name: workshopkit init my-company.yaml");
+          throw new WorkshopkitError(`${file} already exists; it was left as it is.`, `Give another file name: npx workshopkit init ${freeName(file)}`);
         }
         throw new WorkshopkitError(`Cannot write ${file}: ${(err as Error).message}`);
       }
-      console.log(`Wrote ${file}. Fill it in, then run:\n  workshopkit validate ${file}\n  workshopkit build --profile ${file}`);
+      console.log(`Wrote ${file}. Fill it in, then run:\n  npx workshopkit validate ${file}\n  npx workshopkit build --profile ${file}`);
     });
 }

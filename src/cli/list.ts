@@ -11,9 +11,17 @@ export function listCommand(): Command {
     .action(async (opts: { films?: boolean }) => {
       const toolkit = await loadContent(CONTENT_DIR);
       if (opts.films) {
+        // A film shown in several steps (or tools) is one address in the profile: list it once, with every tool it is in.
+        const films = new Map<string, { tools: number[]; text: string }>();
         for (const tool of toolkit.tools)
           for (const step of tool.steps)
-            for (const b of step.blocks) if (b.type === "film") console.log(`${b.id.padEnd(28)} Værktøj ${tool.number}: ${b.text}`);
+            for (const b of step.blocks) {
+              if (b.type !== "film") continue;
+              const film = films.get(b.id) ?? { tools: [], text: b.text };
+              if (!film.tools.includes(tool.number)) film.tools.push(tool.number);
+              films.set(b.id, film);
+            }
+        for (const [id, { tools, text }] of films) console.log(`${id.padEnd(28)} Værktøj ${tools.join(", ")}: ${text}`);
         return;
       }
       const materials = listMaterials(toolkit);

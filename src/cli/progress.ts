@@ -31,13 +31,16 @@ export function progressReporter(stream: Writable & { isTTY?: boolean; columns?:
   };
 }
 
+const pages = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
+
 /** What the build made, how long it took, and what the user should know (open contacts, say). */
 export function buildSummary(result: BuildResult, milliseconds: number, cwd = process.cwd()): string[] {
   const where = path.relative(cwd, result.dir) || result.dir;
   const materials = result.files.length - 1;
   const lines = [
-    `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"} and the complete pack), ${result.pages} pages, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
-    `For the print shop: ${result.pack.file} (${result.pack.pages} pages); manifest.json lists every file with its pages and sha256.`,
+    `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"} and the complete pack), ${pages(result.pages)}, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
+    // The pack holds the materials' pages again, plus its own: say so, or the two page counts look like a mistake.
+    `For the print shop: ${result.pack.file} (${result.pack.pages} pages) holds the ${pages(result.pages)} of the material${materials === 1 ? "" : "s"} plus ${result.pack.pages - result.pages} of its own (cover, contents, any blank backs); manifest.json lists every file with its pages and sha256.`,
   ];
   if (result.warnings.length > 0) {
     lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);

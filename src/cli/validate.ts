@@ -1,10 +1,11 @@
 // `workshopkit validate <file>`: checks a profile and reports every problem at once.
 import { Command } from "commander";
+import { WorkshopkitError } from "../errors.js";
 import { loadContent } from "../load/loadContent.js";
-import { loadProfile } from "../load/loadProfile.js";
+import { inspectProfile } from "../load/loadProfile.js";
 import { CONTENT_DIR } from "../pipeline.js";
 import { resolve } from "../resolve/resolve.js";
-import { validate } from "../validate/validate.js";
+import { profileProblems } from "../validate/validate.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
@@ -12,10 +13,17 @@ export function validateCommand(): Command {
     .argument("<file>", "the profile, YAML or JSON")
     .action(async (file: string) => {
       const toolkit = await loadContent(CONTENT_DIR);
-      const profile = await loadProfile(file);
-      validate(toolkit, profile);
-      const { warnings } = resolve({ toolkit, profile: profile.profile, logo: profile.logo });
-      console.log(`${profile.label} is valid.`);
-      for (const w of warnings) console.log(`  note: ${w.message}`);
+      const inspected = await inspectProfile(file);
+      const problems = profileProblems(toolkit, inspected);
+      if (problems.length > 0 || !inspected.profile) {
+        throw WorkshopkitError.fromProblems(
+          `${inspected.label} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`,
+          problems,
+          `Fix ${problems.length === 1 ? "it" : "them"}, then run: npx workshopkit validate ${file}`,
+        );
+      }
+      const { warnings } = resolve({ toolkit, profile: inspected.profile, logo: inspected.logo });
+      console.log(`${inspected.label} is valid.`);
+      for (const w of [...inspected.warnings, ...warnings]) console.log(`  note: ${w.message}`);
     });
 }

@@ -1,13 +1,17 @@
-// Reads the company logo and normalises it with sharp to an 8-bit sRGB PNG, the one form templates see.
+// Reads the company logo and normalises it with sharp to an 8-bit sRGB PNG, the one form templates see;
+// and says when a logo would print badly (too small, too faint, text in fonts we do not have).
+import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's fonts only
 import { readFile, stat } from "node:fs/promises";
 import sharp from "sharp";
-import { WorkshopkitError } from "../errors.js";
+import { WorkshopkitError, type Warning } from "../errors.js";
 
 /** Larger inputs are refused before decoding: a "pixel bomb" would exhaust memory. */
 export const MAX_LOGO_PIXELS = 40_000_000;
 const MAX_LOGO_BYTES = 20 * 1024 * 1024;
-/** Long edge of the normalised logo: sharp at 300 dpi for a 100 mm wide print. */
+/** Long edge of the normalised logo: 300 dpi for a 100 mm wide print. A vector logo is drawn at this size. */
 const LOGO_EDGE = 1200;
+/** The largest place a logo is printed: the pack's cover, up to 80 × 30 mm (templates/pack/Cover.tsx). */
+const COVER_MM = { width: 80, height: 30 };
 const FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
 
 export interface Logo {
@@ -16,43 +20,104 @@ export interface Logo {
   height: number;
 }
 
+export interface InspectedLogo {
+  logo: Logo;
+  warnings: Warning[];
+}
+
 export async function loadLogo(file: string, field: string): Promise<Logo> {
-  const where = `${field} (${file})`;
+  return (await inspectLogo(file, field)).logo;
+}
+
+/** Loads the logo; a logo that cannot be used is a WorkshopkitError with one problem for `field`. */
+export async function inspectLogo(file: string, field: string, label = field.split(" › ")[0] ?? field): Promise<InspectedLogo> {
   const hint = `Give the path of a ${FORMATS} file, relative to the profile, or remove the logo line to print the company name instead.`;
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new WorkshopkitError(`${where}: the logo file does not exist.`, hint);
-  }
-  if (size === 0) throw new WorkshopkitError(`${where}: the logo file is empty.`, hint);
-  if (size > MAX_LOGO_BYTES) throw new WorkshopkitError(`${where}: the logo file is larger than 20 MB.`, "Use a smaller logo file.");
+  const fail = (reason: string, advice = hint): never => {
+    throw new WorkshopkitError(`${field} (${file}): ${reason}`, advice, [{ file: label, path: "logo", message: `${reason} (${file}). ${advice}` }]);
+  };
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return fail("the logo file does not exist");
+  if (info.isDirectory()) return fail("this is a folder, not an image file");
+  if (!info.isFile()) return fail("this is not a regular file");
+  if (info.size === 0) return fail("the logo file is empty");
+  if (info.size > MAX_LOGO_BYTES) return fail("the logo file is larger than 20 MB", "Use a smaller logo file.");
 
   // Always a buffer, never a path: sharp must not follow references inside an SVG to other files.
   const input = await readFile(file);
   try {
-    const image = sharp(input, { limitInputPixels: MAX_LOGO_PIXELS, density: 300, failOn: "error" });
-    const meta = await image.metadata();
+    // The header only: how large, and what kind of image.
+    const meta = await sharp(input, { limitInputPixels: false }).metadata();
     const known = ["png", "jpeg", "webp", "tiff", "heif", "svg"];
-    if (!meta.format || !known.includes(meta.format)) {
-      throw new WorkshopkitError(`${where}: ${meta.format ?? "this"} images are not supported.`, hint);
-    }
-    const { data, info } = await image
+    if (!meta.format || !known.includes(meta.format)) return fail(`${meta.format ?? "this kind of"} images are not supported`);
+    const svg = meta.format === "svg";
+    // A vector logo is drawn straight at the size it is used at, so no pixel limit applies to it.
+    const density = svg ? Math.min(100_000, Math.max(1, (72 * LOGO_EDGE) / Math.max(meta.width ?? 1, meta.height ?? 1))) : 300;
+    const image = sharp(input, { limitInputPixels: MAX_LOGO_PIXELS, density, failOn: "error" });
+    const { data, info: out } = await image
       .rotate()
       .resize({ width: LOGO_EDGE, height: LOGO_EDGE, fit: "inside", withoutEnlargement: true })
       .toColourspace("srgb")
       .png({ compressionLevel: 9 })
       .toBuffer({ resolveWithObject: true });
-    return { png: data, width: info.width, height: info.height };
+    const logo = { png: data, width: out.width, height: out.height };
+    const warnings = [
+      ...(svg ? svgWarnings(input.toString("utf8")) : sizeWarnings(logo)),
+      ...(await contrastWarnings(logo)),
+    ].map((message) => ({ message: `${field} (${file}): ${message}` }));
+    return { logo, warnings };
   } catch (err) {
     if (err instanceof WorkshopkitError) throw err;
     const reason = (err as Error).message;
     if (/pixel limit/i.test(reason)) {
-      throw new WorkshopkitError(
-        `${where}: the logo is too large (over ${MAX_LOGO_PIXELS / 1_000_000} megapixels).`,
-        "Scale the logo down, e.g. to 2000 pixels wide, and try again.",
-      );
+      return fail(`the logo is too large (over ${MAX_LOGO_PIXELS / 1_000_000} megapixels)`, "Scale the logo down, e.g. to 2000 pixels wide, and try again.");
     }
-    throw new WorkshopkitError(`${where}: the logo cannot be read as an image (${reason.split("\n")[0]}).`, hint);
+    return fail(`the logo cannot be read as an image (${reason.split("\n")[0]})`);
   }
+}
+
+/** Printed size and resolution on the cover, where the logo is largest. */
+function sizeWarnings({ width, height }: Logo): string[] {
+  const mm = Math.min(COVER_MM.width, (COVER_MM.height * width) / height);
+  const dpi = Math.round(width / (mm / 25.4));
+  if (dpi >= 150) return [];
+  const heightMm = (mm * height) / width;
+  return [
+    `the logo is ${width} × ${height} pixels; printed ${mm.toFixed(0)} × ${heightMm.toFixed(0)} mm on the pack's cover that is ${dpi} dpi and looks blurred or blocky (at least 150 dpi, 300 is good). Use a logo at least ${Math.ceil((mm / 25.4) * 300)} pixels wide, or an SVG.`,
+  ];
+}
+
+/** Contrast of an sRGB grey level against the white page (WCAG's formula). */
+function contrastWithWhite(grey: number): number {
+  const c = grey / 255;
+  const l = c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  return 1.05 / (l + 0.05);
+}
+
+/** A logo whose every pixel is (nearly) white on white disappears on the page: white on transparent, say. */
+async function contrastWarnings(logo: Logo): Promise<string[]> {
+  const { data } = await sharp(logo.png).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let visible = 0;
+  for (const grey of data) if (contrastWithWhite(grey) >= 1.5) visible++;
+  if (visible >= Math.max(1, data.length * 0.002)) return [];
+  return ["the logo has too little contrast against the white page and will hardly show (white or very light on a transparent background?). Use a version of the logo made for light backgrounds."];
+}
+
+/** librsvg draws SVG text with Lato only (assets/fonts.conf) and never loads external images. */
+function svgWarnings(source: string): string[] {
+  const warnings: string[] = [];
+  if (/<(?:\w+:)?text[\s>]/.test(source)) {
+    const families = [...source.matchAll(/font-family\s*(?:=\s*["']|:\s*)([^"';>]+)/g)].map((m) => m[1]!.trim());
+    const first = (list: string) => list.split(",")[0]!.trim().replace(/^["']|["']$/g, "");
+    const foreign = families.length === 0 || families.some((f) => first(f).toLowerCase() !== "lato");
+    if (foreign) {
+      const asked = families.length > 0 ? [...new Set(families)].map((f) => `"${f}"`).join(", ") : "no font by name";
+      warnings.push(`the SVG logo sets text in ${asked}; it is drawn in Lato, the only font workshopkit uses, so it may look different from your design. Convert the text to outlines (paths) in your drawing program, or use a PNG.`);
+    }
+  }
+  for (const m of source.matchAll(/<(?:\w+:)?image\b[^>]*?\bhref\s*=\s*["']([^"']*)["']/g)) {
+    if (!m[1]!.startsWith("data:")) {
+      warnings.push(`the SVG logo refers to an external image (${m[1]!.slice(0, 80)}), which is not loaded and is left out. Embed the image in the SVG, or export the logo as PNG.`);
+    }
+  }
+  return warnings;
 }

@@ -1,21 +1,83 @@
-// Reads a company profile (YAML or JSON), validates it and loads its logo.
+// Reads a company profile (YAML or JSON), validates it and loads its logo, finding every problem in one pass.
 import path from "node:path";
+import { WorkshopkitError, type Problem, type Warning } from "../errors.js";
 import { Profile } from "../schema/profile.js";
-import { readDataFile } from "./readDataFile.js";
-import { loadLogo, type Logo } from "./loadLogo.js";
+import { checkGlyphs } from "../validate/checkGlyphs.js";
+import { parseData, readText, zodProblems } from "./readDataFile.js";
+import { inspectLogo, type Logo } from "./loadLogo.js";
+
+/** A profile is a page of text; anything much larger is the wrong file (or an attack on memory). */
+export const MAX_PROFILE_BYTES = 100 * 1024;
 
 export interface LoadedProfile {
   /** How the file is named in messages. */
   label: string;
   profile: Profile;
   logo?: Logo;
+  /** What the user should know about the profile: a faint or tiny logo, say. */
+  warnings?: Warning[];
 }
 
-export async function loadProfile(file: string): Promise<LoadedProfile> {
+/** A profile read as far as it goes: `profile` only when there are no problems. */
+export interface InspectedProfile {
+  label: string;
+  profile?: Profile;
+  /** The fields as the schema read them, even when the logo or a character has a problem. */
+  fields?: Profile;
+  logo?: Logo;
+  problems: Problem[];
+  warnings: Warning[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Every problem of the profile at once: fields, logo, characters the font lacks. A file that cannot
+ * be read as YAML or JSON at all is a WorkshopkitError.
+ */
+export async function inspectProfile(file: string): Promise<InspectedProfile> {
   const label = path.relative(process.cwd(), file) || file;
-  const profile = await readDataFile(file, Profile, "profile", label);
-  const logo = profile.logo
-    ? await loadLogo(path.resolve(path.dirname(file), profile.logo), `${label} › logo`)
-    : undefined;
-  return { label, profile, logo };
+  const source = await readText(file, "profile", MAX_PROFILE_BYTES, label);
+  if (source.trim() === "") throw new WorkshopkitError(`${label} is empty.`, "Write the profile into it (workshopkit init writes one to start from).");
+  const data = parseData(label, source);
+  if (!isRecord(data)) {
+    throw new WorkshopkitError(`${label} is not a profile: expected fields like "company: Firma ApS", one per line.`, "Start from the example: npx workshopkit init my-company.yaml");
+  }
+  const problems: Problem[] = [];
+  const raw = { ...data };
+  // `colour: #FFE066` is a YAML comment: the value is empty.
+  if (raw.colour === null && /^\s*colour\s*:\s*#/m.test(source)) {
+    problems.push({ file: label, path: "colour", message: 'put the colour in quotes, like colour: "#FFE066" (without quotes, YAML reads "#…" as a comment)' });
+    delete raw.colour;
+  }
+  const parsed = Profile.safeParse(raw);
+  if (!parsed.success) problems.push(...zodProblems(label, parsed.error));
+
+  const warnings: Warning[] = [];
+  let logo: Logo | undefined;
+  const logoPath = parsed.success ? parsed.data.logo : typeof raw.logo === "string" && raw.logo.trim() && raw.logo.length <= 1000 ? raw.logo.trim() : undefined;
+  if (logoPath) {
+    try {
+      const inspected = await inspectLogo(path.resolve(path.dirname(file), logoPath), `${label} › logo`, label);
+      logo = inspected.logo;
+      warnings.push(...inspected.warnings);
+    } catch (err) {
+      if (!(err instanceof WorkshopkitError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  // Characters the font lacks, in fields that are otherwise fine (a field over its length is not searched).
+  const flagged = new Set(problems.map((p) => p.path));
+  const text = parsed.success ? { ...parsed.data, logo: undefined, folder: undefined } : { company: raw.company, contacts: raw.contacts, films: raw.films };
+  for (const p of checkGlyphs(label, text)) if (![...flagged].some((f) => f && p.path.startsWith(f))) problems.push(p);
+
+  const fields = parsed.success ? parsed.data : undefined;
+  return { label, profile: problems.length === 0 ? fields : undefined, fields, logo, problems, warnings };
+}
+
+/** The profile, or a WorkshopkitError listing every problem. */
+export async function loadProfile(file: string): Promise<LoadedProfile> {
+  const inspected = await inspectProfile(file);
+  if (!inspected.profile) throw WorkshopkitError.fromProblems(`${inspected.label} has problems:`, inspected.problems);
+  return { label: inspected.label, profile: inspected.profile, logo: inspected.logo, warnings: inspected.warnings };
 }

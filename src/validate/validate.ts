@@ -1,6 +1,8 @@
 // Checks that go beyond the schemas: printable characters, and references between files.
 import { WorkshopkitError, type Problem } from "../errors.js";
-import type { LoadedProfile } from "../load/loadProfile.js";
+import type { InspectedProfile, LoadedProfile } from "../load/loadProfile.js";
+import { resolve } from "../resolve/resolve.js";
+import type { CardOptions } from "../cards/options.js";
 import { PLACEHOLDERS } from "../resolve/placeholders.js";
 import { collectStrings } from "../resolve/mapStrings.js";
 import type { Toolkit } from "../schema/toolkit.js";
@@ -39,10 +41,17 @@ function checkFieldIds(toolkit: Toolkit): Problem[] {
   );
 }
 
+/** Film ids of the profile that the toolkit has no film for. */
+function checkFilms(toolkit: Toolkit, label: string, films: Record<string, string>): Problem[] {
+  const filmIds = new Set(toolkit.tools.flatMap((t) => t.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === "film" ? [b.id] : [])))));
+  return Object.keys(films)
+    .filter((id) => !filmIds.has(id))
+    .map((id) => ({ file: label, path: `films.${id}`, message: `no film "${id}" in the toolkit; run "npx workshopkit list --films" to see the film names` }));
+}
+
 function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
   const problems: Problem[] = [];
   const deckIds = new Set(toolkit.decks.map((d) => d.id));
-  const filmIds = new Set<string>();
   for (const [file, tree] of contentFiles(toolkit)) {
     for (const { path, text } of collectStrings(tree)) {
       for (const [, name] of text.matchAll(/\{([a-zA-Z.]+)\}/g)) {
@@ -55,22 +64,35 @@ function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
       step.blocks.forEach((block, b) => {
         const path = `steps[${s}].blocks[${b}]`;
         if (block.type === "deck" && !deckIds.has(block.deck)) problems.push({ file: `content/tools/${tool.id}.yaml`, path: `${path}.deck`, message: `no deck "${block.deck}" in content/decks/` });
-        if (block.type === "film") filmIds.add(block.id);
       }),
     );
   }
-  for (const id of Object.keys(profile.profile.films)) {
-    if (!filmIds.has(id)) problems.push({ file: profile.label, path: `films.${id}`, message: `no film "${id}" in the toolkit; run "workshopkit list --films" to see the film names` });
-  }
-  return problems;
+  return [...problems, ...checkFilms(toolkit, profile.label, profile.profile.films)];
 }
 
 export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
   const problems = [
-    ...checkGlyphs(profile.label, { ...profile.profile, logo: undefined }),
+    ...checkGlyphs(profile.label, { ...profile.profile, logo: undefined, folder: undefined }),
     ...contentFiles(toolkit).flatMap(([file, tree]) => checkGlyphs(file, tree)),
     ...checkReferences(toolkit, profile),
     ...checkFieldIds(toolkit),
   ];
   if (problems.length > 0) throw WorkshopkitError.fromProblems("Some text cannot be printed as it stands:", problems);
+}
+
+/**
+ * Every problem of a profile at once, for `workshopkit validate`: its fields, logo and characters,
+ * its film names, and whether its text fits the cards (the layout the build would do).
+ */
+export function profileProblems(toolkit: Toolkit, inspected: InspectedProfile, cards?: CardOptions): Problem[] {
+  const problems = [...inspected.problems];
+  if (!inspected.fields) return problems;
+  problems.push(...checkFilms(toolkit, inspected.label, inspected.fields.films));
+  try {
+    resolve({ toolkit, profile: inspected.fields, logo: inspected.logo, cards });
+  } catch (err) {
+    if (!(err instanceof WorkshopkitError)) throw err;
+    problems.push({ file: inspected.label, path: "", message: [err.message, err.hint].filter(Boolean).join(" ") });
+  }
+  return problems;
 }

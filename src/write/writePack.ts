@@ -1,8 +1,10 @@
 // The only code that writes to out/: builds the pack in a temporary folder beside the target,
 // fsyncs every file, then swaps the folder in. A failed build leaves the previous pack as it was.
-import { mkdir, open, rename, rm, mkdtemp, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { WorkshopkitError } from "../errors.js";
+import { removeStaleTempFolders, tempFolderName, trackTempFolder, untrackTempFolder } from "./tempFolders.js";
 
 export interface OutputFile {
   name: string;
@@ -34,12 +36,17 @@ export async function writePack(target: string, files: OutputFile[]): Promise<vo
   let temp: string | undefined;
   try {
     await mkdir(parent, { recursive: true });
-    temp = await mkdtemp(path.join(parent, `.${path.basename(target)}.building-`));
+    await removeStaleTempFolders(target);
+    // mkdir, not mkdtemp: the pack gets the user's usual permissions (umask), not 0700, so colleagues can read it.
+    temp = tempFolderName(target, randomBytes(4).toString("hex"));
+    trackTempFolder(temp, target);
+    await mkdir(temp);
     for (const f of files) await writeSynced(path.join(temp, f.name), f.bytes);
     const dir = await open(temp, "r");
     await dir.sync().finally(() => dir.close());
   } catch (err) {
     if (temp) await rm(temp, { recursive: true, force: true });
+    if (temp) untrackTempFolder(temp);
     throw explain(err, target);
   }
   // Swap: the old pack is moved aside and removed only once the new one is in place.
@@ -51,7 +58,9 @@ export async function writePack(target: string, files: OutputFile[]): Promise<vo
   } catch (err) {
     if (hadOld) await rename(old, target).catch(() => undefined);
     await rm(temp, { recursive: true, force: true });
+    untrackTempFolder(temp);
     throw explain(err, target);
   }
+  untrackTempFolder(temp);
   if (hadOld) await rm(old, { recursive: true, force: true });
 }

@@ -1,0 +1,118 @@
+// Where a build will write, decided before anything is rendered: the output folder must be usable,
+// a pack made for another company is never replaced, and a partial build (--only) never replaces
+// materials it does not build.
+import { createHash } from "node:crypto";
+import { constants } from "node:fs";
+import { access, readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { escapeControl, WorkshopkitError, type Warning } from "../errors.js";
+import { slug } from "../slug.js";
+
+export interface OutputRequest {
+  /** `--out`: the folder that receives the company's folder. */
+  out: string;
+  company: string;
+  /** The profile's `folder:`, if it gives one. */
+  folder?: string;
+  /** The materials this build makes, when it is a partial build (--only). */
+  only?: string[];
+}
+
+export interface OutputFolder {
+  dir: string;
+  warnings: Warning[];
+}
+
+const shown = (p: string) => escapeControl(path.relative(process.cwd(), p) || p);
+
+/** The nearest part of `dir` that exists must be a folder we may write in. */
+async function checkWritable(dir: string, label: string): Promise<void> {
+  const hint = "Choose another folder with --out.";
+  let at = path.resolve(dir);
+  for (;;) {
+    const info = await stat(at).catch((err: NodeJS.ErrnoException) => (err.code === "ENOENT" || err.code === "ENOTDIR" ? undefined : Promise.reject(err)));
+    if (info) {
+      if (!info.isDirectory()) throw new WorkshopkitError(`--out ${label}: ${shown(at)} is a file, not a folder.`, hint);
+      try {
+        await access(at, constants.W_OK | constants.X_OK);
+      } catch {
+        throw new WorkshopkitError(`--out ${label}: you do not have permission to write in ${shown(at)}.`, hint);
+      }
+      return;
+    }
+    const up = path.dirname(at);
+    if (up === at) return;
+    at = up;
+  }
+}
+
+interface Manifest {
+  company?: unknown;
+  files?: { file?: unknown }[];
+}
+
+/** What a folder holds: nothing, a pack (its manifest), or something that is not a pack. */
+async function existing(dir: string): Promise<{ kind: "none" } | { kind: "pack"; manifest: Manifest } | { kind: "other"; why: string }> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) return { kind: "none" };
+  if (!info.isDirectory()) return { kind: "other", why: "is a file" };
+  const names = await readdir(dir);
+  if (names.length === 0) return { kind: "none" };
+  try {
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    if (typeof manifest.company === "string") return { kind: "pack", manifest };
+  } catch {
+    // no manifest, or not ours
+  }
+  return { kind: "other", why: "holds files that are not a workshopkit pack (it has no manifest.json)" };
+}
+
+function refuseForeign(dir: string, request: OutputRequest, why: string, otherCompany?: string): never {
+  const free = `${path.basename(dir)}-2`;
+  throw new WorkshopkitError(
+    otherCompany
+      ? `${shown(dir)}/ holds the pack of "${escapeControl(otherCompany)}", and this profile is for "${escapeControl(request.company)}". A build never replaces another company's pack.`
+      : `${shown(dir)}/ ${why}; a build would replace it.`,
+    `Give this company its own folder: add the line "folder: ${free}" to the profile, or build with --out another-folder. To replace the folder, delete it first.`,
+  );
+}
+
+/** The material PDFs of a pack's manifest (not the complete pack). */
+const materialFiles = (m: Manifest) =>
+  (m.files ?? []).map((f) => f.file).filter((f): f is string => typeof f === "string" && f.endsWith(".pdf") && !f.endsWith("-pakke.pdf"));
+
+/** The folder of a partial build beside the full pack: `nordlys-aps-only-v01+policy`. */
+function partialName(base: string, only: string[]): string {
+  const name = `${base}-only-${only.join("+")}`;
+  if (name.length <= 120) return name;
+  return `${base}-only-${only.length}-materials-${createHash("sha256").update(only.join("\n")).digest("hex").slice(0, 8)}`;
+}
+
+/** `only`: the ids of the materials a partial build makes; undefined for a full build. */
+export async function chooseOutputFolder(out: string, profile: { company: string; folder?: string }, only?: string[]): Promise<OutputFolder> {
+  const request: OutputRequest = { out, company: profile.company, folder: profile.folder, only };
+  if (request.out.trim() === "") throw new WorkshopkitError("--out is empty.", 'Give the folder for packs, e.g. --out out (the default), or leave --out away.');
+  await checkWritable(request.out, escapeControl(request.out));
+  const base = request.folder ?? slug(request.company);
+  const target = path.join(request.out, base);
+  const found = await existing(target);
+  if (found.kind === "other") refuseForeign(target, request, found.why);
+  if (found.kind === "pack" && found.manifest.company !== request.company) refuseForeign(target, request, "", String(found.manifest.company));
+
+  if (!only?.length || found.kind !== "pack") return { dir: target, warnings: [] };
+  const building = new Set(only.map((id) => `${id}.pdf`));
+  const others = materialFiles(found.manifest).filter((f) => !building.has(f));
+  if (others.length === 0) return { dir: target, warnings: [] };
+
+  // The folder holds other materials (the full pack, say): they stay as they are, and this build goes beside them.
+  const beside = path.join(request.out, partialName(base, only));
+  const there = await existing(beside);
+  if (there.kind === "other") refuseForeign(beside, request, there.why);
+  if (there.kind === "pack" && there.manifest.company !== request.company) refuseForeign(beside, request, "", String(there.manifest.company));
+  return {
+    dir: beside,
+    warnings: [{
+      message: `${shown(target)}/ holds ${others.length} other material${others.length === 1 ? "" : "s"} (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}), so this --only build went to ${shown(beside)}/ and that pack is unchanged. Build without --only to update the full pack.`,
+    }],
+  };
+}

@@ -1,0 +1,66 @@
+// The temporary folders a build is writing right now, so that Ctrl-C (SIGINT) or SIGTERM can remove
+// them, and the hidden `.<folder>.building-<pid>-…` that an earlier, killed build left behind.
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+
+/** Temporary folder → the pack folder it will become. */
+const active = new Map<string, string>();
+
+export function tempFolderName(target: string, tag: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.building-${process.pid}-${tag}`);
+}
+
+export function trackTempFolder(dir: string, target: string): void {
+  active.set(dir, target);
+}
+
+export function untrackTempFolder(dir: string): void {
+  active.delete(dir);
+}
+
+/** For the CLI's signal handler: removes every folder this process is still writing. Synchronous: the process is about to exit. */
+export function removeTempFoldersSync(): void {
+  for (const [dir, target] of active) {
+    rmSync(dir, { recursive: true, force: true });
+    // Stopped in the middle of the swap: the earlier pack goes back where it was.
+    const previous = `${dir}.previous`;
+    if (existsSync(previous)) {
+      if (existsSync(target)) rmSync(previous, { recursive: true, force: true });
+      else renameSync(previous, target);
+    }
+  }
+  active.clear();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the leftovers of builds of `target` whose process is gone (killed, or the machine
+ * stopped): a build still running, in this process or another, keeps its folder.
+ */
+export async function removeStaleTempFolders(target: string): Promise<string[]> {
+  const parent = path.dirname(target);
+  const prefix = `.${path.basename(target)}.building-`;
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    // Folders of older versions carry no process id: no build of theirs can still be running.
+    if (Number.isInteger(pid) && pid > 0 && alive(pid) && !(pid === process.pid && !active.has(path.join(parent, name.replace(/\.previous$/, ""))))) continue;
+    // An earlier pack moved aside by a swap that never finished goes back, unless a newer pack is in place.
+    const targetExists = await stat(target).then(() => true, () => false);
+    if (name.endsWith(".previous") && !targetExists) await rename(path.join(parent, name), target);
+    else await rm(path.join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
