@@ -7,7 +7,7 @@ import { fitDeck, type FittedDeck } from "./fitDeck.js";
 import { breakLines, sizesDown, type Fitted, type Measure } from "./fitText.js";
 import { dropRepeatedRole, fitPanel, type FittedPanel, type Resource } from "./helpCard.js";
 import { backOf, BLEED, EDGE_CLEARANCE, grow, impose, MARK_LENGTH, MARK_OFFSET, PAPER_SIZES, PT_PER_MM, toPdfBox, type Rect, type Sheet } from "./impose.js";
-import type { CardOptions, Duplex } from "./options.js";
+import { CARD_SIDE_MM, type CardOptions, type Duplex } from "./options.js";
 
 export type AgendaBlock = Extract<Block, { type: "agenda" }>;
 
@@ -74,7 +74,7 @@ function sheetFor(ctx: LayoutContext): Sheet {
   const { width, height } = ctx.options.size;
   throw new WorkshopkitError(
     `--card-size ${width}x${height}: a ${width} × ${height} mm card does not fit on ${ctx.paper === "A4" ? "A4" : "US Letter"} with room for crop marks.`,
-    `The largest card that fits is ${room(page.width)} × ${room(page.height)} mm; the default is 90x60.`,
+    `The largest card that fits is ${Math.min(room(page.width), CARD_SIDE_MM.max)}x${Math.min(room(page.height), CARD_SIDE_MM.max)} (sides of ${CARD_SIDE_MM.min}–${CARD_SIDE_MM.max} mm); the default is 90x60.`,
   );
 }
 
