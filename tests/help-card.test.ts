@@ -10,6 +10,8 @@ import type { BuildResult } from "../src/pipeline.js";
 import { listMaterials } from "../src/resolve/resolve.js";
 import type { Toolkit } from "../src/schema/toolkit.js";
 import { buildPack, pdfText, readPdf, ROOT, tempDir } from "./support/build.js";
+import { openPdf } from "../src/render/checkLayout.js";
+import { contrastRatio, drawnText, hex } from "./support/drawnText.js";
 import { paintedPaths } from "./support/pdfDrawing.js";
 
 const MM = 72 / 25.4;
@@ -94,5 +96,75 @@ describe("the help card", () => {
   it("names the content field when the resources' section does not exist", () => {
     const text = { ...toolkit.cards.helpCard, resources: { ...toolkit.cards.helpCard.resources, section: "hjaelpen" } };
     expect(() => resourcesOf(toolkit.documents, text)).toThrow(/content\/cards\/help-card\.yaml › resources\.section: no section "hjaelpen" in content\/documents\/manager-guide\.yaml/);
+  });
+
+  it("prints 112 for acute danger on every front, and each contact once", () => {
+    const front = pages(example)[2]!;
+    expect(front.match(/Ring 112 ved akut fare/g)).toHaveLength(8);
+    // The label names the role; the profile's "(arbejdsmiljørepræsentant)" after the name is not printed again.
+    expect(front.match(/arbejdsmiljørepræsentant/gi)).toHaveLength(8);
+    expect(front.match(/tillidsrepræsentant/gi)).toHaveLength(8);
+    expect(front.match(/Falck Healthcare/g)).toHaveLength(8);
+    expect(front).toContain("Arbejdsmiljørepræsentant (AMR): Jonas Kragh, tlf. 86 12 34 61");
+  });
+
+  /** Every text run of the card pages (pdf.js): its size from the text matrix, its box in PDF points. */
+  async function cardRuns(result: BuildResult) {
+    const pdf = await openPdf(readPdf(result, "help-card"));
+    const runs: { page: number; text: string; size: number; x0: number; y0: number; x1: number; y1: number }[] = [];
+    try {
+      for (const n of [3, 4]) {
+        for (const item of (await (await pdf.getPage(n)).getTextContent()).items) {
+          if (!("str" in item) || !item.str.trim()) continue;
+          const [a, b, , , x, y] = item.transform as number[];
+          const size = Math.hypot(a!, b!);
+          runs.push({ page: n, text: item.str, size, x0: x!, y0: y! - 0.25 * size, x1: x! + item.width, y1: y! + 0.8 * size });
+        }
+      }
+    } finally {
+      await pdf.destroy();
+    }
+    return runs;
+  }
+
+  it("sets the card's text at 8.5 pt or more, its footer at 7 pt or more, all of it inside the card's safe area", async () => {
+    for (const result of [example, sparse]) {
+      const bytes = readPdf(result, "help-card");
+      const doc = await PDFDocument.load(bytes);
+      const runs = await cardRuns(result);
+      expect(runs.length).toBeGreaterThan(50);
+      const footers = new Set(["Nordlys Maskinfabrik A/S", "Bageriet Østergård ApS", "Fællesskaber Skaber Mental Sundhed"]);
+      for (const r of runs) {
+        const min = footers.has(r.text.trim()) ? 7 : 8.5;
+        expect(r.size, `"${r.text}"`).toBeGreaterThanOrEqual(min - 0.01);
+        // The card (90 × 60 mm) it lies on: the trim box is a grid of them; 5 mm of it is kept clear of the cut.
+        const trim = doc.getPage(r.page - 1).getTrimBox();
+        const [w, h] = [90 * MM, 60 * MM];
+        const col = Math.floor((r.x0 - trim.x) / w);
+        const row = Math.floor((r.y0 - trim.y) / h);
+        const card = { x0: trim.x + col * w + 5 * MM, y0: trim.y + row * h + 5 * MM, x1: trim.x + (col + 1) * w - 5 * MM, y1: trim.y + (row + 1) * h - 5 * MM };
+        expect(r.x0 >= card.x0 - 0.5 && r.x1 <= card.x1 + 0.5 && r.y0 >= card.y0 - 0.5 && r.y1 <= card.y1 + 0.5, `"${r.text}" inside its card`).toBe(true);
+      }
+    }
+  });
+
+  it("prints every text of the card dark enough to read (4.5:1 on white), labels included", () => {
+    for (const result of [example, sparse]) {
+      const drawn = drawnText(path.join(result.dir, "help-card.pdf")).filter((t) => t.page === 3 || t.page === 4);
+      expect(drawn.some((t) => t.text.startsWith("Anonym psykologisk rådgivning") && t.bold)).toBe(true);
+      for (const t of drawn) expect(contrastRatio(t.colour, t.background), `"${t.text}" ${hex(t.colour)}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it("stops the build, naming the entry, when the contacts do not fit the card", async () => {
+    const file = path.join(tempDir("wk-help-"), "long.yaml");
+    const name = JSON.stringify("Personale- og HR-afdelingen i hovedkontoret, att. personalechef og souschef for medarbejderforhold");
+    writeFileSync(file, ["company: Bageriet Østergård ApS", "contacts:", `  hr: { name: ${name}, phone: 12 34 56 78, email: personaleafdelingen.hovedkontoret@bageriet-oestergaard.dk }`, `  amr: { name: ${name}, phone: 12 34 56 79 }`, `  tr: { name: ${name}, phone: 12 34 56 80 }`].join("\n"));
+    const error = await buildPack({ profile: file, only: ["help-card"] }).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(/^The help card \(front\) does not fit a 90 × 60 mm card: .*"HR: Personale- og HR-afdelingen i hovedkontoret/);
+    // Each entry short enough for its lines, all of them together too long: the longest is named.
+    writeFileSync(file, ["company: Bageriet Østergård ApS", "contacts:", "  counselling: { name: Rådgivningen for ansatte i fødevarebranchen, phone: 70 20 30 40, hours: hverdage kl. 8–16 og weekender kl. 10–14 }", `  hr: { name: ${name}, phone: 12 34 56 78 }`, `  amr: { name: ${name}, phone: 12 34 56 79 }`, `  tr: { name: ${name}, phone: 12 34 56 80 }`].join("\n"));
+    const total = await buildPack({ profile: file, only: ["help-card"] }).then(() => undefined, (e: Error) => e);
+    expect(total?.message).toMatch(/^The help card \(front\) does not fit a 90 × 60 mm card: its text is too long even at 8\.5 pt; the longest entry is "Anonym psykologisk rådgivning: Rådgivningen for ansatte i fødevarebranchen/);
   });
 });

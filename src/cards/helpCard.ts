@@ -136,5 +136,9 @@ export function fitPanel(title: string, entries: PanelEntry[], footerText: strin
       }
     }
   }
-  throw fail(tallest ? `"${tallest}" is too long even at ${TYPE.help.min} pt` : `its text is too long even at ${TYPE.help.min} pt: ${entries.map((e) => e.label).join(", ")}`);
+  if (tallest) throw fail(`"${tallest}" is too long even at ${TYPE.help.min} pt`);
+  // Name the entry that takes the most lines: that is the one to shorten.
+  const lines = texts.map((t) => breakLines(t.text, width, TYPE.help.min, true, measure, { maxLines: 4 })?.length ?? 4);
+  const longest = texts[lines.indexOf(Math.max(...lines))]!.text;
+  throw fail(`its text is too long even at ${TYPE.help.min} pt; the longest entry is "${longest}"`);
 }
