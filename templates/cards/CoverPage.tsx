@@ -56,8 +56,11 @@ export function CoverPage({
   return (
     <Page size={[page.width, page.height]} style={{ ...styles.page, lineHeight: undefined }}>
       <View style={{ position: "absolute", top: mm(8), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}>
-        <BrandMark brand={brand} />
-        <Text style={{ fontSize: 8, color: grey }}>{brand.company}</Text>
+        {/* Without a logo the mark is the company name itself: printed once, wrapping when long. */}
+        <View style={{ flexShrink: 1 }}>
+          <BrandMark brand={brand} />
+        </View>
+        {brand.logo && <Text style={{ flexShrink: 1, marginLeft: mm(8), fontSize: 8, color: grey, textAlign: "right" }}>{brand.company}</Text>}
       </View>
       <View style={{ lineHeight: styles.page.lineHeight }}>
         <Text style={{ ...styles.kicker, color: textColourOnWhite(brand.colour) }}>{kicker}</Text>
