@@ -18,22 +18,49 @@ const FACES = [
 const SOFT_HYPHEN = "\u00AD";
 /** Words that must never be hyphenated: addresses, links, numbers. */
 const UNBREAKABLE = /[@/\d_]|^www\.|\.(dk|com|org|net)$/i;
+/** A word in capitals is a heading, label or card topic: fitted, never hyphenated ("PRI-VATLIV?"). */
+const CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** Letters that must stay on either side of a break: no "vi-dest", no "medarbejde-re". */
+const MIN_LETTERS = 3;
+/** Danish compounds often join with an s after a consonant ("arbejds|miljø", "sundheds|politik"). */
+const JOINT = /[bcdfgklmnprtv]s$/;
+
+const letters = (s: string) => s.replace(/[^\p{L}]/gu, "").length;
 
 /** Splits a word where it may be hyphenated; react-pdf adds the hyphen when it breaks there. */
 export function hyphenate(word: string): string[] {
   if (word.includes(SOFT_HYPHEN)) return word.split(SOFT_HYPHEN);
-  if (word.length < 6 || UNBREAKABLE.test(word)) return [word];
+  if (word.length < 2 * MIN_LETTERS + 1 || UNBREAKABLE.test(word) || CAPITALS.test(word)) return [word];
   // The Danish patterns allow a few breaks that read badly ("me-d-ar-bej-de-re"):
   // a one-letter syllable joins the one before it ("med-ar-bej-de-re").
-  const parts: string[] = [];
+  const syllables: string[] = [];
   for (const part of hyphenateSync(word, { minWordLength: 6 }).split(SOFT_HYPHEN)) {
-    if (parts.length > 0 && part.length === 1) parts[parts.length - 1] += part;
-    else parts.push(part);
+    if (syllables.length > 0 && part.length === 1) syllables[syllables.length - 1] += part;
+    else syllables.push(part);
   }
-  const last = parts.at(-1);
-  if (parts.length > 1 && last !== undefined && last.length < 2) parts[parts.length - 2] += parts.pop()!;
+  // Break after a syllable only where it leaves MIN_LETTERS on both sides, and never right after a
+  // syllable of two letters, which then joins the next: "med-ar-bej-de-re" gives "med-arbej-dere".
+  let breaks: number[] = [];
+  let at = 0;
+  for (const syllable of syllables.slice(0, -1)) {
+    at += syllable.length;
+    if (letters(syllable) > 2 && letters(word.slice(0, at)) >= MIN_LETTERS && letters(word.slice(at)) >= MIN_LETTERS) breaks.push(at);
+  }
+  // Prefer the compound's joint: no break inside its first element ("sund-hedspolitik").
+  const joint = breaks.find((b) => JOINT.test(word.slice(0, b)));
+  if (joint !== undefined) breaks = breaks.filter((b) => b >= joint);
+  const parts: string[] = [];
+  let from = 0;
+  for (const b of breaks) {
+    parts.push(word.slice(from, b));
+    from = b;
+  }
+  parts.push(word.slice(from));
   return parts;
 }
+
+/** For headings and labels: no hyphenation at all (they are fitted instead). */
+export const wholeWords = (word: string): string[] => [word];
 
 let registered = false;
 

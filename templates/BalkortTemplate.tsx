@@ -6,6 +6,7 @@ import type { Brand, Material } from "../src/model.js";
 import type { Step } from "../src/schema/content.js";
 import { brandInk } from "../src/cards/colour.js";
 import { FieldMark } from "./parts/FieldMark.js";
+import { wholeWords } from "./parts/fitWords.js";
 import { BrandMark } from "./parts/PageFrame.js";
 import { grey, ink, mm, styles } from "./theme.js";
 
@@ -16,7 +17,7 @@ type Write = Extract<Step["blocks"][number], { type: "write" }>;
 function Card({ material, block, scale, colour, numbered, about }: { material: BalkortMaterial; block: Write; scale: number; colour: string; numbered?: boolean; about?: string }) {
   return (
     <View style={{ flex: numbered ? 1 : block.lines, flexDirection: numbered ? "row" : "column", borderWidth: 1.4 * scale, borderColor: colour, borderRadius: 4 * scale, padding: mm(3) * scale, margin: mm(1.5) * scale }}>
-      <Text style={numbered ? { fontSize: 22 * scale, fontWeight: 700, color: brandInk(colour), width: mm(10) * scale, flexShrink: 0 } : { fontSize: 12.5 * scale, fontWeight: 700, lineHeight: 1.25, marginBottom: mm(1) * scale }}>{block.label}</Text>
+      <Text style={numbered ? { fontSize: 22 * scale, fontWeight: 700, color: brandInk(colour), width: mm(10) * scale, flexShrink: 0 } : { fontSize: 12.5 * scale, fontWeight: 700, lineHeight: 1.25, marginBottom: mm(1) * scale }} hyphenationCallback={wholeWords}>{block.label}</Text>
       <FieldMark field={{ type: "text", name: `${material.id}.${block.id}`, label: about ? `${block.label} ${about}` : block.label, multiline: true, fontSize: Math.round(12 * scale) }} style={{ flex: 1 }} />
     </View>
   );

@@ -4,6 +4,7 @@ import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { brandInk } from "../src/cards/colour.js";
 import { Blocks } from "./parts/Blocks.js";
 import { PageFrame } from "./parts/PageFrame.js";
+import { wholeWords } from "./parts/fitWords.js";
 import { mm, styles } from "./theme.js";
 
 type DocumentMaterial = Extract<Material, { kind: "document" }>;
@@ -14,15 +15,15 @@ export function DocumentTemplate({ material, brand, pack }: { material: Document
   return (
     <PageFrame brand={brand} title={document.title}>
       <View style={{ borderLeftWidth: 4, borderLeftColor: brand.colour, paddingLeft: mm(4), marginBottom: mm(6) }}>
-        <Text style={styles.h1}>{document.title}</Text>
-        {document.subtitle && <Text style={{ fontSize: 12 }}>{document.subtitle}</Text>}
+        <Text style={styles.h1} hyphenationCallback={wholeWords}>{document.title}</Text>
+        {document.subtitle && <Text style={{ fontSize: 12 }} hyphenationCallback={wholeWords}>{document.subtitle}</Text>}
       </View>
       {document.sections.map((section) => (
         <View key={section.id}>
           <Blocks
             blocks={section.blocks}
             ctx={{ ...base, fields: `${material.id}.${section.id}` }}
-            lead={<Text style={{ ...styles.h2, color: brandInk(brand.colour) }} minPresenceAhead={mm(25)}>{section.heading}</Text>}
+            lead={<Text style={{ ...styles.h2, color: brandInk(brand.colour) }} minPresenceAhead={mm(25)} hyphenationCallback={wholeWords}>{section.heading}</Text>}
           />
         </View>
       ))}

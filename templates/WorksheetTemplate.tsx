@@ -10,6 +10,7 @@ import { BlockUnit, Blocks } from "./parts/Blocks.js";
 import type { BlockContext } from "./parts/blockContext.js";
 import { withLeadIns } from "./parts/leadIns.js";
 import { PageFrame } from "./parts/PageFrame.js";
+import { wholeWords } from "./parts/fitWords.js";
 import { grey, mm, styles } from "./theme.js";
 
 type WorksheetMaterial = Extract<Material, { kind: "worksheet" }>;
@@ -18,7 +19,7 @@ type Orientation = "portrait" | "landscape";
 function Fact({ label, text, colour }: { label: string; text: string; colour: string }) {
   return (
     <View style={{ flex: 1, paddingRight: mm(3) }}>
-      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{label}</Text>
+      <Text style={{ ...styles.kicker, color: brandInk(colour) }} hyphenationCallback={wholeWords}>{label}</Text>
       <Text style={{ fontSize: 9.5 }}>{text}</Text>
     </View>
   );
@@ -28,7 +29,7 @@ function Header({ tool, colour }: { tool: Tool; colour: string }) {
   return (
     <View>
       <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{`VÆRKTØJ ${tool.number}`}</Text>
-      <Text style={styles.h1}>{tool.title}</Text>
+      <Text style={styles.h1} hyphenationCallback={wholeWords}>{tool.title}</Text>
       <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: colour, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
         <Fact label="MÅLGRUPPE" text={tool.audience} colour={colour} />
         <Fact label="FORMÅL" text={tool.purpose} colour={colour} />
@@ -56,7 +57,7 @@ const stepTitle = (step: Step) => (step.number ? `STEP ${step.number}: ${step.ti
 
 function StepHeading({ step, colour }: { step: Step; colour: string }) {
   return (
-    <Text style={{ ...styles.h2, color: brandInk(colour) }} minPresenceAhead={mm(30)}>
+    <Text style={{ ...styles.h2, color: brandInk(colour) }} minPresenceAhead={mm(30)} hyphenationCallback={wholeWords}>
       {stepTitle(step)}
     </Text>
   );
@@ -85,7 +86,7 @@ function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string):
       const key = `${step.id}-${i}`;
       if (isLandscape(unit.block)) {
         // On its own page the table still says which step it belongs to.
-        const lead = i === 0 ? heading : <Text style={{ ...styles.kicker, color: grey }}>{stepTitle(step)}</Text>;
+        const lead = i === 0 ? heading : <Text style={{ ...styles.kicker, color: grey }} hyphenationCallback={wholeWords}>{stepTitle(step)}</Text>;
         add("landscape", <BlockUnit key={key} unit={unit} ctx={ctx} lead={lead} />);
       } else {
         add("portrait", <BlockUnit key={key} unit={unit} ctx={ctx} lead={i === 0 ? heading : undefined} />);

@@ -254,8 +254,8 @@ describe("--only", () => {
   it("gives a byte-identical pack when built again", async () => {
     const [a, b] = [await buildPack({ only: ["v01", "v01-scoring"] }), await buildPack({ only: ["v01", "v01-scoring"] })];
     expect(b.pack.sha256).toBe(a.pack.sha256);
-    // Cover and contents, Værktøj 1 (3 pages), a blank back, the scoring sheet (2) on a right-hand page.
-    expect(a.pages).toBe(5);
-    expect(b.pack.pages).toBe(2 + 3 + 1 + 2);
+    // Cover and contents, Værktøj 1, a blank back if it ends on a right-hand page, the scoring sheet.
+    const [v01, scoring] = ["v01.pdf", "v01-scoring.pdf"].map((f) => a.files.find((e) => e.file === f)!.pages!) as [number, number];
+    expect(b.pack.pages).toBe(2 + v01 + (v01 % 2) + scoring);
   });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
 import { buildPack, pdfText, tempDir } from "./support/build.js";
 import { contrastRatio, drawnText, hex, isLarge } from "./support/drawnText.js";
+import { textLines } from "./support/textLines.js";
 
 const LONG_NAME = "Sønderjyllands Forenede Maskin- og Stålkonstruktionsfabrikker ApS";
 
@@ -107,5 +108,44 @@ describe("letter-spaced headings", () => {
       // No word of capitals spelled out letter by letter ("VÆ R K T Ø J"), in any file.
       for (const file of pdfs(r)) expect(pdfText(path.join(r.dir, file)), file).not.toMatch(/(?:^|\s)(?:\p{Lu} ){4,}/mu);
     }
+  });
+});
+
+describe("hyphenation", () => {
+  /**
+   * A line that ends in a hyphen the text does not have: a word broken by the layout. A line broken
+   * at a space keeps the space ("samarbejds- " / "og arbejdsmiljøudvalget"); the company name's own
+   * hyphen ends a line of the card backs, which are broken by our own fitting.
+   */
+  const broken = (text: string) => /\p{L}-$/u.test(text) && !LONG_NAME.includes(`${text.split(" ").at(-1)!} `);
+  const capitals = (text: string) => /\p{Lu}{3}/u.test(text) && text === text.toLocaleUpperCase("da");
+
+  it("never breaks a heading, label, table header or card topic (bold or in capitals)", () => {
+    for (const r of [yellow, white]) {
+      for (const file of pdfs(r).filter((f) => !f.endsWith("-pakke.pdf"))) {
+        for (const { lines } of textLines(path.join(r.dir, file))) {
+          for (const line of lines) if (line.bold || capitals(line.text)) expect(broken(line.text), `${file} p${line.page}: "${line.text}"`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("in running text leaves at least three letters on either side of a break", () => {
+    let breaks = 0;
+    for (const r of [yellow, white]) {
+      for (const file of pdfs(r).filter((f) => !f.endsWith("-pakke.pdf"))) {
+        for (const { lines } of textLines(path.join(r.dir, file))) {
+          lines.forEach((line, i) => {
+            if (!broken(line.text)) return;
+            breaks++;
+            const before = /(\p{L}+)-$/u.exec(line.text)![1]!;
+            const after = /^\p{L}+/u.exec(lines[i + 1]?.text.trimStart() ?? "")?.[0] ?? "";
+            expect(before.length, `${file} p${line.page}: "${line.text}" / "${lines[i + 1]?.text}"`).toBeGreaterThanOrEqual(3);
+            if (after) expect(after.length, `${file} p${line.page}: "${line.text}" / "${lines[i + 1]?.text}"`).toBeGreaterThanOrEqual(3);
+          });
+        }
+      }
+    }
+    expect(breaks).toBeGreaterThan(0); // running text is still hyphenated
   });
 });

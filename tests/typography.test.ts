@@ -22,9 +22,20 @@ describe("danishTypography", () => {
 });
 
 describe("Danish hyphenation", () => {
-  it("breaks compound words where Danish does", () => {
-    expect(hyphenate("arbejdsmiljø").join("-")).toBe("ar-bejds-mil-jø");
-    expect(hyphenate("medarbejdere").join("-")).toBe("med-ar-bej-de-re");
+  it("breaks compound words where Danish does, preferring the joint, never leaving two letters", () => {
+    expect(hyphenate("arbejdsmiljø").join("-")).toBe("arbejds-miljø");
+    expect(hyphenate("medarbejdere").join("-")).toBe("med-arbej-dere");
+    expect(hyphenate("sundhedspolitik").join("-")).toBe("sundheds-politik");
+    expect(hyphenate("vidste")).toEqual(["vidste"]);
+    for (const word of ["arbejdsmiljørepræsentant", "forebyggende", "omsorgssamtale", "ledelsesopgaver"]) {
+      const parts = hyphenate(word);
+      expect(parts.join(""), word).toBe(word);
+      for (const p of parts) expect(p.length, `${word}: ${parts.join("-")}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+  it("never hyphenates a word in capitals: headings, labels and card topics are fitted instead", () => {
+    expect(hyphenate("UNDERSØGENDE")).toEqual(["UNDERSØGENDE"]);
+    expect(hyphenate("ARBEJDSMILJØ?")).toEqual(["ARBEJDSMILJØ?"]);
   });
   it("never breaks e-mail addresses, web addresses or phone numbers", () => {
     expect(hyphenate("hr@nordlys-maskinfabrik.dk")).toEqual(["hr@nordlys-maskinfabrik.dk"]);

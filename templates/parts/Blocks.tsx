@@ -10,6 +10,7 @@ import type { BlockContext } from "./blockContext.js";
 import { ChecklistBlock } from "./ChecklistBlock.js";
 import { DeckPreview } from "./DeckPreview.js";
 import { FilmBlock } from "./FilmBlock.js";
+import { wholeWords } from "./fitWords.js";
 import { isWritingSpace, withLeadIns, type Unit } from "./leadIns.js";
 import { ListBlock } from "./ListBlock.js";
 import { ScaleBlock } from "./ScaleBlock.js";
@@ -40,20 +41,20 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
     case "paragraph":
       return <Text style={styles.paragraph}>{block.text}</Text>;
     case "heading":
-      return <Text style={styles.h3} minPresenceAhead={mm(20)}>{block.text}</Text>;
+      return <Text style={styles.h3} minPresenceAhead={mm(20)} hyphenationCallback={wholeWords}>{block.text}</Text>;
     // Fragments, not Views: a breakable View whose first child cannot break is squeezed onto a
     // full page by react-pdf when it is itself a first child (see WriteBlock).
     case "list":
       return (
         <>
-          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)}>{block.title}</Text>}
+          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)} hyphenationCallback={wholeWords}>{block.title}</Text>}
           <ListBlock items={block.items} style={block.style} />
         </>
       );
     case "quotes":
       return (
         <>
-          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)}>{block.title}</Text>}
+          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)} hyphenationCallback={wholeWords}>{block.title}</Text>}
           {block.items.map((q, i) => (
             <Text key={i} style={{ fontStyle: "italic", marginBottom: i === block.items.length - 1 ? mm(3) : mm(1), paddingLeft: mm(4) }}>{q}</Text>
           ))}
@@ -65,7 +66,7 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
         <View wrap={Math.max(...block.columns.map((c) => c.items.length)) > MAX_UNBROKEN_ITEMS} style={{ flexDirection: "row", marginVertical: mm(2) }}>
           {block.columns.map((col, i) => (
             <View key={i} style={{ flex: 1, paddingRight: mm(3) }}>
-              <Text style={{ ...styles.label, color: brandInk(ctx.colour) }}>{col.title}</Text>
+              <Text style={{ ...styles.label, color: brandInk(ctx.colour) }} hyphenationCallback={wholeWords}>{col.title}</Text>
               <ListBlock items={col.items} style="bullet" />
             </View>
           ))}
@@ -86,7 +87,7 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
         <>
           <View minPresenceAhead={mm(30)} />
           <View style={{ ...styles.box, borderColor: ctx.colour }}>
-            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: brandInk(ctx.colour) }}>{block.title}</Text>} />
+            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: brandInk(ctx.colour) }} hyphenationCallback={wholeWords}>{block.title}</Text>} />
           </View>
         </>
       );

@@ -5,6 +5,7 @@ import type { Block } from "../../src/schema/content.js";
 import { mm, styles } from "../theme.js";
 import { fieldName, type BlockContext } from "./blockContext.js";
 import { FieldMark } from "./FieldMark.js";
+import { wholeWords } from "./fitWords.js";
 import { tickBoxStyle } from "./WriteLines.js";
 
 export function ChecklistBlock({ block, ctx, lead }: { block: Extract<Block, { type: "checklist" }>; ctx: BlockContext; lead?: ReactNode }) {
@@ -22,7 +23,7 @@ export function ChecklistBlock({ block, ctx, lead }: { block: Extract<Block, { t
       {block.items.map((text, i) => (
         <View key={i} wrap={false} style={i === 0 ? { marginTop: mm(2) } : {}}>
           {i === 0 && lead}
-          {i === 0 && block.title && <Text style={styles.label}>{block.title}</Text>}
+          {i === 0 && block.title && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.title}</Text>}
           {item(text, i)}
         </View>
       ))}

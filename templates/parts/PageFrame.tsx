@@ -3,6 +3,7 @@ import { Image, Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Brand } from "../../src/model.js";
 import { grey, ink, mm, styles } from "../theme.js";
+import { wholeWords } from "./fitWords.js";
 
 export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: number }) {
   if (brand.logo) {
@@ -10,7 +11,7 @@ export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: nu
     return <Image src={{ data: brand.logo.png, format: "png" }} style={{ width, height: (width * brand.logo.height) / brand.logo.width }} />;
   }
   // In ink, not the brand colour: a light brand colour (yellow, say) would not read on white.
-  return <Text style={{ fontSize: 11, fontWeight: 700, color: ink, borderBottomWidth: 1.5, borderBottomColor: brand.colour }}>{brand.company}</Text>;
+  return <Text style={{ fontSize: 11, fontWeight: 700, color: ink, borderBottomWidth: 1.5, borderBottomColor: brand.colour }} hyphenationCallback={wholeWords}>{brand.company}</Text>;
 }
 
 /** react-pdf passes totalPages to a View's render too, but its types name only pageNumber. */
@@ -33,8 +34,11 @@ export function PageFrame({
   return (
     <Page size={brand.paper} orientation={orientation} style={styles.page} wrap>
       <View fixed style={{ position: "absolute", top: mm(8), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}>
-        <BrandMark brand={brand} />
-        <Text style={{ fontSize: 8, color: grey, maxWidth: "60%", textAlign: "right" }}>{title}</Text>
+        {/* A long company name and a long title share the line: each wraps in its own part, neither runs into the other. */}
+        <View style={{ maxWidth: "58%" }}>
+          <BrandMark brand={brand} />
+        </View>
+        <Text style={{ flex: 1, marginLeft: mm(6), fontSize: 8, color: grey, textAlign: "right" }} hyphenationCallback={wholeWords}>{title}</Text>
       </View>
       <View fixed style={{ position: "absolute", bottom: mm(9), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: brand.colour, paddingTop: mm(1.5) }}>
         <Text style={footerText}>{brand.company}</Text>

@@ -7,6 +7,7 @@ import { slug } from "../../src/slug.js";
 import { grey, mm, rule, styles } from "../theme.js";
 import { fieldName, type BlockContext } from "./blockContext.js";
 import { FieldMark } from "./FieldMark.js";
+import { fitWords, wholeWords } from "./fitWords.js";
 import { ringStyle } from "./WriteLines.js";
 
 const OPTION_WIDTH = mm(17);
@@ -20,7 +21,7 @@ export function ScaleBlock({ block, ctx, lead }: { block: Extract<Block, { type:
         // The title (and lead-in) stay with the first statement; every statement is whole on its page.
         <View key={i} wrap={false} style={{ marginTop: i === 0 ? mm(2) : 0, marginBottom: i === last ? mm(3) : 0 }}>
           {i === 0 && lead}
-          {i === 0 && block.title && <Text style={styles.label}>{block.title}</Text>}
+          {i === 0 && block.title && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.title}</Text>}
           <View style={{ flexDirection: "row", alignItems: "center", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: mm(2) }}>
             {numbered && <Text style={{ width: mm(6), color: grey }}>{`${i + 1}.`}</Text>}
             <Text style={{ flex: 1, paddingRight: mm(3) }}>{text}</Text>
@@ -28,7 +29,7 @@ export function ScaleBlock({ block, ctx, lead }: { block: Extract<Block, { type:
               <View key={option} style={{ width: OPTION_WIDTH, alignItems: "center" }}>
                 {/* The export value is the option as a plain name ("meget-uenig", "groen"): every reader decodes it alike. */}
                 <FieldMark field={{ type: "radio", name: fieldName(ctx, block.id, i + 1), option: slug(option), label: text }} style={ringStyle} />
-                <Text style={{ fontSize: 7.5, lineHeight: 1.2, marginTop: mm(0.8), textAlign: "center" }}>{option}</Text>
+                <Text style={{ fontSize: fitWords(option, OPTION_WIDTH, 7.5, false, 6.5), lineHeight: 1.2, marginTop: mm(0.8), textAlign: "center" }} hyphenationCallback={wholeWords}>{option}</Text>
               </View>
             ))}
           </View>

@@ -6,6 +6,7 @@ import type { Block } from "../../src/schema/content.js";
 import { LINE_GAP, mm, rule, styles } from "../theme.js";
 import { fieldName, type BlockContext } from "./blockContext.js";
 import { FieldMark } from "./FieldMark.js";
+import { fitWords, wholeWords } from "./fitWords.js";
 import { FIELD_FONT_SIZE } from "./WriteBlock.js";
 import { WriteLines } from "./WriteLines.js";
 
@@ -18,17 +19,24 @@ const PAD_X = mm(1.5);
 const PAD_Y = mm(1.2);
 /** The narrowest text column a table gets (A4 portrait, 174 mm): estimates err on the tall side. */
 const NARROWEST_WIDTH = mm(174);
+/** The narrowest landscape text column (US Letter, 279.4 − 2 × 18 mm). */
+const NARROWEST_LANDSCAPE = mm(243.4);
 /** Lato's average advance is about half its size; a little more for capitals. */
 const AVERAGE_ADVANCE = 0.56;
 
 const cell = { borderRightWidth: 0.6, borderBottomWidth: 0.6, borderColor: rule } as const;
 
-/** A cell's text: a first line set apart by a line break ("GRUPPENIVEAU\nHvad kan vi …") is its heading. */
-function CellText({ text, bold = false }: { text: string; bold?: boolean }) {
-  const [head, ...rest] = text.split("\n");
+/**
+ * A cell's text: a first line set apart by a line break ("GRUPPENIVEAU\nHvad kan vi …") is its heading.
+ * A heading is never hyphenated: in a narrow column it is set a little smaller until its longest word fits.
+ */
+function CellText({ text, bold = false, width }: { text: string; bold?: boolean; width: number }) {
+  const [head = "", ...rest] = text.split("\n");
+  const isHead = bold || rest.length > 0;
+  const size = isHead ? fitWords(head, width - 2 * PAD_X, CELL_FONT_SIZE, true, 7.5) : CELL_FONT_SIZE;
   return (
     <View style={{ paddingHorizontal: PAD_X, paddingVertical: PAD_Y }}>
-      <Text style={{ fontSize: CELL_FONT_SIZE, fontWeight: bold || rest.length > 0 ? 700 : 400 }}>{head}</Text>
+      <Text style={{ fontSize: size, fontWeight: isHead ? 700 : 400 }} hyphenationCallback={isHead ? wholeWords : undefined}>{head}</Text>
       {rest.length > 0 && <Text style={{ fontSize: CELL_FONT_SIZE }}>{rest.join("\n")}</Text>}
     </View>
   );
@@ -58,6 +66,7 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
   const total = widths.reduce((a, b) => a + b, 0);
   const shares = block.columns.map((_, i) => (widths[i] ?? 1) / total);
   const width = (i: number) => `${(shares[i] ?? 0) * 100}%`;
+  const points = (i: number) => (block.landscape ? NARROWEST_LANDSCAPE : NARROWEST_WIDTH) * (shares[i] ?? 0) - 0.6;
   const firstRows = rowHeight(block.columns, shares, block.lines) + (block.rows[0] ? rowHeight(block.rows[0], shares, block.lines) : 0);
 
   const row = (values: Row, r: number) => (
@@ -66,7 +75,7 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
         const value = values[c];
         return value ? (
           <View key={c} style={{ ...cell, width: width(c) }}>
-            <CellText text={value} />
+            <CellText text={value} width={points(c)} />
           </View>
         ) : (
           <FieldMark key={c} field={{ type: "text", name: fieldName(ctx, block.id, `r${r + 1}`, `c${c + 1}`), multiline: true, fontSize: FIELD_FONT_SIZE, label: cellLabel(block, values, c) }} style={{ ...cell, width: width(c), paddingHorizontal: PAD_X }}>
@@ -84,13 +93,13 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
     <>
       <View wrap={false} minPresenceAhead={firstRows + mm(2)} style={{ marginTop: mm(2) }}>
         {lead}
-        {block.title && <Text style={styles.h3}>{block.title}</Text>}
+        {block.title && <Text style={styles.h3} hyphenationCallback={wholeWords}>{block.title}</Text>}
       </View>
       <View style={{ marginBottom: mm(2) }}>
         <View fixed style={{ flexDirection: "row", borderLeftWidth: 0.6, borderLeftColor: rule }}>
           {block.columns.map((c, i) => (
             <View key={i} style={{ ...cell, width: width(i), borderTopWidth: 2, borderTopColor: ctx.colour }}>
-              <CellText text={c} bold />
+              <CellText text={c} bold width={points(i)} />
             </View>
           ))}
         </View>

@@ -5,6 +5,7 @@ import type { Block } from "../../src/schema/content.js";
 import { mm, styles } from "../theme.js";
 import { fieldName, type BlockContext } from "./blockContext.js";
 import { FieldMark } from "./FieldMark.js";
+import { wholeWords } from "./fitWords.js";
 import { WriteLines } from "./WriteLines.js";
 
 /** Typed answers: readable, and several lines fit where one is written by hand. */
@@ -33,7 +34,7 @@ export function WriteBlock({ block, ctx, lead }: { block: Extract<Block, { type:
       {pieces.map((lines, i) => (
         <View key={i} wrap={false} style={{ marginTop: i === 0 ? mm(2) : 0, marginBottom: i === pieces.length - 1 ? mm(2) : 0 }}>
           {i === 0 && lead}
-          {i === 0 && <Text style={styles.label}>{block.label}</Text>}
+          {i === 0 && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.label}</Text>}
           <FieldMark field={{ type: "text", name: fieldName(ctx, i === 0 ? block.id : `${block.id}-${i + 1}`), multiline: true, fontSize: FIELD_FONT_SIZE, label: block.label }}>
             <WriteLines lines={lines} />
           </FieldMark>
