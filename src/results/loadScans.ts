@@ -124,7 +124,8 @@ async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (fie
 async function* loadImage(bytes: Uint8Array, source: SourceFile): AsyncGenerator<LoadedPage> {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    // Only the header is read here: a huge image is measured, never decoded.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw new WorkshopkitError(`The image cannot be read: ${(err as Error).message}.`, "Check that the file is a JPEG, PNG or TIFF, and not damaged.");
   }

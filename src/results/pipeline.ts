@@ -11,7 +11,7 @@ import { loadProfile } from "../load/loadProfile.js";
 import { renderStrict } from "../render/renderMaterial.js";
 import { slug } from "../slug.js";
 import { loadScans } from "./loadScans.js";
-import { readerContext, type ReaderContext } from "./sheetLayout.js";
+import { readerContext } from "./sheetLayout.js";
 import { recognise, type PageReading } from "./recognise.js";
 import { aggregate, summarise } from "./aggregate.js";
 import { RoundStore } from "./rounds.js";
@@ -46,19 +46,12 @@ export interface ResultsRun {
 /** The default rounds database of a company: beside out/, where a build never writes. */
 export const defaultDb = (company: string) => path.join("results", `${slug(company)}.sqlite`);
 
-/** A form field's name to the statement it answers: the scoring sheet's own, or the worksheet's (`v01.skema.modenhed.passiv.1`). */
-function statementOf(ctx: ReaderContext) {
-  const byTail = new Map(ctx.fields.map((f) => [f.split(".").slice(-2).join("."), f]));
-  const tool = `${ctx.material.tool.id}.`;
-  return (name: string) => (name.startsWith(tool) ? byTail.get(name.split(".").slice(-2).join(".")) : undefined);
-}
-
 export async function readResults(options: ResultsOptions): Promise<ResultsRun> {
   // load: what the sheets were printed from, then the scans, page by page
   const profile = await loadProfile(options.profile);
   const ctx = await readerContext(CONTENT_DIR, profile);
   const readings: PageReading[] = [];
-  for await (const page of loadScans(options.files, statementOf(ctx))) {
+  for await (const page of loadScans(options.files, ctx.statementOf)) {
     // recognise
     const reading = await recognise(page, ctx);
     readings.push(reading);

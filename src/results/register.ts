@@ -33,13 +33,35 @@ function zxing() {
   return ready;
 }
 
-function rgbaOf(image: GreyImage) {
-  const data = new Uint8ClampedArray(image.width * image.height * 4);
-  for (let i = 0, j = 0; i < image.data.length; i++, j += 4) {
+/** Rows y0…y1 of the image as RGBA, as ZXing takes it. */
+function rgbaOf(image: GreyImage, y0 = 0, y1 = image.height) {
+  const data = new Uint8ClampedArray(image.width * (y1 - y0) * 4);
+  for (let i = y0 * image.width, j = 0; i < y1 * image.width; i++, j += 4) {
     const v = image.data[i]!;
     data[j] = v; data[j + 1] = v; data[j + 2] = v; data[j + 3] = 255;
   }
-  return { data, width: image.width, height: image.height, colorSpace: "srgb" as const };
+  return { data, width: image.width, height: y1 - y0, colorSpace: "srgb" as const };
+}
+
+type Found = { text: string; position: Record<"topLeft" | "topRight" | "bottomLeft", { x: number; y: number }>; valid: boolean };
+
+/**
+ * The QR codes on the page. The page code sits near the top edge, or the bottom one if the page was fed
+ * upside down: those strips are searched first (fast), the whole page only if they hold no page code.
+ */
+export async function findCodes(image: GreyImage): Promise<Found[]> {
+  await zxing();
+  const strip = Math.min(image.height, Math.round(image.width * 0.22));
+  const found: Found[] = [];
+  for (const [y0, y1, harder] of [[0, strip, false], [image.height - strip, image.height, false], [0, image.height, true]] as const) {
+    const results = await readBarcodes(rgbaOf(image, y0, y1), { formats: ["QRCode"], tryHarder: harder, tryRotate: true, tryInvert: false, maxNumberOfSymbols: 4 });
+    for (const r of results) {
+      const at = (q: { x: number; y: number }) => ({ x: q.x, y: q.y + y0 });
+      found.push({ text: r.text, valid: r.isValid, position: { topLeft: at(r.position.topLeft), topRight: at(r.position.topRight), bottomLeft: at(r.position.bottomLeft) } });
+    }
+    if (found.some((f) => f.valid && parsePageCode(f.text))) break;
+  }
+  return found;
 }
 
 /** Least-squares affine map from points `from` to `to` (at least three, not in a line). */
@@ -137,10 +159,10 @@ function similarity(p: [number, number][], q: [number, number][]): Affine {
 
 export async function register(image: GreyImage): Promise<Registration> {
   await zxing();
-  const results = await readBarcodes(rgbaOf(image), { formats: ["QRCode"], tryHarder: true, tryRotate: true, maxNumberOfSymbols: 4 });
-  const found = results.map((r) => ({ r, code: r.isValid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
+  const results = await findCodes(image);
+  const found = results.map((r) => ({ r, code: r.valid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
   if (!found) {
-    return { ok: false, reason: results.some((r) => r.isValid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
+    return { ok: false, reason: results.some((r) => r.valid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
   }
   const code = found.code!;
   const p = found.r.position;

@@ -41,6 +41,11 @@ export interface ReaderContext {
   date: string;
   /** Field name of each statement, in sheet order: `v01.passiv.1` … `v01.skabende.4`. */
   fields: string[];
+  /**
+   * A form field's name to the statement it answers, or undefined: the scoring sheet's own names, and the
+   * Værktøj 1 worksheet's (`v01.skema.modenhed.passiv.1`).
+   */
+  statementOf(name: string): string | undefined;
   /** The scoring sheet as built for a paper size (cached: one render per paper). */
   layout(paper: Paper): Promise<SheetLayout>;
 }
@@ -59,7 +64,9 @@ export async function readerContext(contentDir: string, profile: LoadedProfile):
     if (!cache.has(paper)) cache.set(paper, buildLayout(packFor(paper), paper, new Date(`${toolkit.info.date}T00:00:00Z`)));
     return cache.get(paper)!;
   };
-  return { pack, material, fields, layout, date: toolkit.info.date };
+  const byTail = new Map(fields.map((f) => [f.split(".").slice(-2).join("."), f]));
+  const statementOf = (name: string) => (name.startsWith(`${material.tool.id}.`) ? byTail.get(name.split(".").slice(-2).join(".")) : undefined);
+  return { pack, material, fields, layout, statementOf, date: toolkit.info.date };
 }
 
 function scoringMaterial(pack: ResolvedPack): ScoringMaterial {
