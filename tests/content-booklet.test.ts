@@ -109,8 +109,19 @@ describe("4. every promise is kept", () => {
   const levels = ["PASSIV: Virksomheden gør ikke noget", "REAKTIV: Virksomheden gør kun noget, hvis der er problemer", "AKTIV: Virksomhederne arbejder ud fra formelle krav – gør det, de skal", "FOREBYGGENDE: Virksomhederne arbejder løbende med at forebygge mentale sundhedsudfordringer", "SKABENDE: Mental sundhed er hele tiden integreret i virksomhedens tankegang"];
 
   it("lists the five maturity levels after the sentence that announces them, on the worksheet and the scoring sheet", () => {
-    for (const id of ["v01", "v01-scoring"]) {
-      expect(text(example, id), id).toContain(`fem modenhedsniveauer i forhold til forebyggelse: ${levels.join(" ")}`);
+    // The worksheet: a list right after the sentence.
+    expect(text(example, "v01")).toContain(`fem modenhedsniveauer i forhold til forebyggelse: ${levels.map((l) => `• ${l}`).join(" ")}`);
+    // The scoring sheet: the sentence, then the five level tables, each headed by the level and its description.
+    const sheet = text(example, "v01-scoring");
+    let from = sheet.indexOf("fem modenhedsniveauer i forhold til forebyggelse:");
+    expect(from).toBeGreaterThan(0);
+    expect(sheet.slice(from).match(/^fem modenhedsniveauer i forhold til forebyggelse: PASSIV /)).not.toBeNull();
+    for (const level of levels) {
+      const [name, description] = level.split(": ");
+      const at = sheet.indexOf(` ${name} `, from);
+      expect(at, name).toBeGreaterThan(from);
+      expect(sheet.slice(at, at + 200), name).toContain(description);
+      from = at;
     }
   });
 
@@ -153,7 +164,9 @@ describe("5. one home for the scoring", () => {
     }
     const form = (await PDFDocument.load(readFileSync(path.join(example.dir, "v01.pdf")))).getForm();
     expect(form.getFields().map((f) => f.getName())).toEqual([]);
+    // The worksheet is one page; the scoring sheet keeps its two (the levels' list added none).
     expect(example.files.find((f) => f.file === "v01.pdf")?.pages).toBe(1);
+    expect(example.files.find((f) => f.file === "v01-scoring.pdf")?.pages).toBe(2);
   });
 });
 
