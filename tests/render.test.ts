@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../src/load/loadContent.js";
 import { renderMaterial } from "../src/render/renderMaterial.js";
+import { checkLayout, openPdf, textRuns, type TextLayout } from "../src/render/checkLayout.js";
+import { textLayoutOf } from "../src/render/layoutText.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { Profile } from "../src/schema/profile.js";
 import { ROOT } from "./support/build.js";
@@ -20,5 +22,38 @@ describe("renderMaterial", () => {
     const pack = resolve({ toolkit, profile: Profile.parse({ company: "Testfirma ApS" }), only: ["about"] });
     const bytes = await renderMaterial(pack.materials[0]!, pack, new Date(0));
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+  });
+});
+
+describe("the layout facts come from react-pdf's own layout", () => {
+  const norm = (s: string) => s.normalize("NFC").replace(/[\s\u00ad-]/g, "");
+
+  it("and agree with the PDF read back by pdf.js: the text of every page, every line's baseline, the page sizes", async () => {
+    const toolkit = await loadContent(path.join(ROOT, "content"));
+    const pack = resolve({ toolkit, profile: Profile.parse({ company: "Testfirma ApS" }), only: ["v04", "v02-dialogkort"] });
+    for (const material of pack.materials) {
+      const bytes = await renderMaterial(material, pack, new Date(0));
+      const fromLayout = textLayoutOf(bytes);
+      expect(fromLayout, material.id).toBeDefined();
+      const pdf = await openPdf(bytes);
+      const readBack = await textRuns(pdf);
+      await pdf.destroy();
+      expect(fromLayout!.pages).toEqual(readBack.pages.map((p) => ({ width: expect.closeTo(p.width, 2), height: expect.closeTo(p.height, 2) })));
+      for (let page = 1; page <= readBack.pages.length; page++) {
+        const text = (l: TextLayout) => norm(l.runs.filter((r) => r.page === page).map((r) => r.text).join(""));
+        const baselines = (l: TextLayout) => [...new Set(l.runs.filter((r) => r.page === page).map((r) => r.y.toFixed(1)))].sort();
+        expect(text(fromLayout!), `${material.id} page ${page}`).toBe(text(readBack));
+        expect(baselines(fromLayout!), `${material.id} page ${page}`).toEqual(baselines(readBack));
+      }
+    }
+  });
+
+  it("so the check still stops a word too long for its page", async () => {
+    const toolkit = await loadContent(path.join(ROOT, "content"));
+    const profile = Profile.parse({ company: `Testfirma${"ABCDEFGHIJ".repeat(14)}` });
+    const pack = resolve({ toolkit, profile, only: ["about"] });
+    const bytes = await renderMaterial(pack.materials[0]!, pack, new Date(0));
+    expect(textLayoutOf(bytes)).toBeDefined();
+    await expect(checkLayout("about", bytes)).rejects.toThrow(/Text in "about" does not fit its page:\n {2}page 1: "Testfirma/);
   });
 });

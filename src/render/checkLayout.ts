@@ -1,7 +1,8 @@
 // After rendering: every piece of text must lie on its page.
 // react-pdf lets an unbreakable word run off the page without a word; this catches it.
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { WorkshopkitError } from "../errors.js";
+import { textLayoutOf } from "./layoutText.js";
 
 /** Tolerance in points for glyph boxes that touch the edge of the allowed area. */
 const SLACK = 0.5;
@@ -16,6 +17,7 @@ export interface TextRun {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs"); // loaded only when a PDF is read back
   return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }
 
@@ -41,25 +43,32 @@ export async function textRuns(pdf: PDFDocumentProxy): Promise<TextLayout> {
   return { runs, pages };
 }
 
-/** Fails when text runs past its page; returns the text as laid out, for later steps to find headings in. */
-export async function checkLayout(materialId: string, bytes: Uint8Array): Promise<TextLayout> {
+/** The text of a PDF as laid out: from react-pdf's layout where renderStrict kept it, else read back with pdf.js. */
+async function readTextLayout(bytes: Uint8Array): Promise<TextLayout> {
+  const known = textLayoutOf(bytes);
+  if (known) return known;
   const pdf = await openPdf(bytes);
   try {
-    const layout = await textRuns(pdf);
-    const { runs, pages } = layout;
-    const outside = runs.filter((r) => {
-      const p = pages[r.page - 1]!;
-      return r.x < -SLACK || r.x + r.width > p.width + SLACK || r.y < -SLACK || r.y + r.height > p.height + SLACK;
-    });
-    if (outside.length > 0) {
-      const list = outside.slice(0, 5).map((r) => `  page ${r.page}: "${r.text}"`).join("\n");
-      throw new WorkshopkitError(
-        `Text in "${materialId}" does not fit its page:\n${list}`,
-        "A word is too long for its box. Shorten the text (or add a soft hyphen, U+00AD) in the profile or content.",
-      );
-    }
-    return layout;
+    return await textRuns(pdf);
   } finally {
     await pdf.destroy();
   }
+}
+
+/** Fails when text runs past its page; returns the text as laid out, for later steps to find headings in. */
+export async function checkLayout(materialId: string, bytes: Uint8Array): Promise<TextLayout> {
+  const layout = await readTextLayout(bytes);
+  const { runs, pages } = layout;
+  const outside = runs.filter((r) => {
+    const p = pages[r.page - 1]!;
+    return r.x < -SLACK || r.x + r.width > p.width + SLACK || r.y < -SLACK || r.y + r.height > p.height + SLACK;
+  });
+  if (outside.length > 0) {
+    const list = outside.slice(0, 5).map((r) => `  page ${r.page}: "${r.text}"`).join("\n");
+    throw new WorkshopkitError(
+      `Text in "${materialId}" does not fit its page:\n${list}`,
+      "A word is too long for its box. Shorten the text (or add a soft hyphen, U+00AD) in the profile or content.",
+    );
+  }
+  return layout;
 }

@@ -1,9 +1,12 @@
 // Renders with react-pdf to bytes. A warning from react-pdf fails the render.
+import { cloneElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { WorkshopkitError } from "../errors.js";
 import { prepareFonts } from "../fonts.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { materialDocument } from "../../templates/index.js";
+import type { TextLayout } from "./checkLayout.js";
+import { layoutTextRuns, rememberTextLayout, type LayoutNode } from "./layoutText.js";
 
 /**
  * Renders a react-pdf <Document>; `what` names it in messages. react-pdf reports a dropped image or
@@ -15,8 +18,13 @@ export async function renderStrict(what: string, element: Parameters<typeof rend
   const warn = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
   let bytes: Buffer;
+  let layout: TextLayout | undefined;
+  // react-pdf hands its finished layout to the document's onRender (as _INTERNAL__LAYOUT__DATA_).
+  const onRender = ({ _INTERNAL__LAYOUT__DATA_: tree }: { _INTERNAL__LAYOUT__DATA_?: LayoutNode }) => {
+    layout = tree && layoutTextRuns(tree);
+  };
   try {
-    bytes = await renderToBuffer(element);
+    bytes = await renderToBuffer(cloneElement(element, { onRender } as Record<string, unknown>));
   } catch (err) {
     throw new WorkshopkitError(`Rendering ${what} failed: ${(err as Error).message}`, "This is a fault in workshopkit; please report it with the profile you used.");
   } finally {
@@ -25,7 +33,9 @@ export async function renderStrict(what: string, element: Parameters<typeof rend
   if (warnings.length > 0) {
     throw new WorkshopkitError(`Rendering ${what} gave warnings:\n  ${warnings.join("\n  ")}`, "Nothing was written. This is a fault in workshopkit or its content; please report it.");
   }
-  return new Uint8Array(bytes);
+  const result = new Uint8Array(bytes);
+  if (layout) rememberTextLayout(result, layout);
+  return result;
 }
 
 export function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Uint8Array> {

@@ -1,0 +1,101 @@
+// The text runs of a rendered document, read from react-pdf's own layout (what it is about to
+// draw) instead of from the written PDF: the same facts the layout check and the pack's bookmarks
+// need, without parsing the PDF again. Where the layout holds something this reader does not place
+// exactly (a transformed node, text inside SVG), it returns undefined and the PDF is read instead.
+import type { TextLayout, TextRun } from "./checkLayout.js";
+
+interface Box {
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
+  paddingLeft?: number;
+  paddingTop?: number;
+}
+interface Run {
+  start: number;
+  end: number;
+  xAdvance?: number;
+  attributes: { fontSize?: number; letterSpacing?: number; font?: unknown[] };
+}
+interface Line {
+  string: string;
+  box: { x: number; y: number };
+  ascent?: number;
+  runs: Run[];
+}
+export interface LayoutNode {
+  type: string;
+  box?: Box;
+  style?: { transform?: unknown };
+  alignOffset?: number;
+  lines?: Line[];
+  children?: LayoutNode[];
+}
+
+const NOT_PLACED = new Set(["SVG", "CANVAS"]);
+
+/** The text layout of each PDF renderStrict made, so that the layout check need not read the PDF again. */
+const laidOut = new WeakMap<Uint8Array, TextLayout>();
+export const rememberTextLayout = (bytes: Uint8Array, layout: TextLayout) => void laidOut.set(bytes, layout);
+export const textLayoutOf = (bytes: Uint8Array): TextLayout | undefined => laidOut.get(bytes);
+
+/** Runs of one text node; `ox`, `oy`: the top-left corner its box is relative to, from the page's top. */
+function textNode(node: LayoutNode, ox: number, oy: number, page: number, pageHeight: number, runs: TextRun[]): void {
+  const b = node.box ?? {};
+  const lines = node.lines ?? [];
+  const x0 = ox + (b.left ?? 0) + (b.paddingLeft ?? 0) - (node.alignOffset ?? 0);
+  const y0 = oy + (b.top ?? 0) + (b.paddingTop ?? 0) - (lines[0]?.box.y ?? 0);
+  for (const line of lines) {
+    let x = x0 + line.box.x;
+    const y = pageHeight - (y0 + line.box.y + (line.ascent ?? 0));
+    let previous: { run: TextRun; font: unknown } | undefined;
+    for (const run of line.runs) {
+      const advance = run.xAdvance ?? 0;
+      const text = line.string.slice(run.start, run.end);
+      const font = run.attributes.font?.[0];
+      const size = run.attributes.fontSize ?? 0;
+      // As a PDF reader measures it: no letter spacing after the last letter, the font size as height.
+      const width = advance - (run.attributes.letterSpacing ?? 0);
+      if (previous && previous.font === font && previous.run.height === size) {
+        // One piece of text as a reader sees it: a run in the same face and size goes on the one before (a colour or a link changed).
+        previous.run.text += text;
+        previous.run.width = x + width - previous.run.x;
+      } else if (text.trim() !== "") {
+        previous = { run: { page, text, x, y, width, height: size }, font };
+        runs.push(previous.run);
+      }
+      x += advance;
+    }
+  }
+}
+
+/** Positioned text runs and page sizes, in PDF points from the bottom-left corner, as checkLayout gives them; undefined where unsure. */
+export function layoutTextRuns(document: LayoutNode): TextLayout | undefined {
+  const runs: TextRun[] = [];
+  const pages: TextLayout["pages"] = [];
+  let sure = true;
+  const visit = (node: LayoutNode, ox: number, oy: number, page: number, pageHeight: number): void => {
+    if (!sure) return;
+    if (node.style?.transform || NOT_PLACED.has(node.type)) {
+      if (NOT_PLACED.has(node.type) && !hasText(node)) return; // a drawing without text (a QR code)
+      sure = false;
+      return;
+    }
+    if (node.type === "TEXT") return textNode(node, ox, oy, page, pageHeight, runs);
+    const b = node.box ?? {};
+    for (const child of node.children ?? []) visit(child, ox + (b.left ?? 0), oy + (b.top ?? 0), page, pageHeight);
+  };
+  (document.children ?? []).forEach((page, i) => {
+    const width = page.box?.width ?? 0;
+    const height = page.box?.height ?? 0;
+    pages.push({ width, height });
+    // A page's children are placed from its own corner.
+    for (const child of page.children ?? []) visit(child, 0, 0, i + 1, height);
+  });
+  return sure ? { runs, pages } : undefined;
+}
+
+function hasText(node: LayoutNode): boolean {
+  return node.type === "TEXT" || node.type === "TSPAN" || (node.children ?? []).some(hasText);
+}
