@@ -49,13 +49,7 @@ export function serveCommand(): Command {
       if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") {
         console.log("Listening beyond this machine: anyone who can reach this address can build packs. See README, “The web page”.");
       }
-      await new Promise<void>((stopped) => {
-        const stop = () => {
-          console.log("\nStopping: finishing the build in progress, then removing the server's temporary files.");
-          void app.close().then(() => stopped());
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
+      // The server keeps the process alive; Ctrl+C (the CLI's signal handler) ends it, and the
+      // server's temporary folder is removed as the process exits.
     });
 }

@@ -1,5 +1,6 @@
 // The web server: the page and its API on one Fastify instance, with a temporary folder of its own
 // that every upload and build works inside and that is removed when the server closes.
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -63,9 +64,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const profile = { label: "profile", profile: Profile.parse({ company: "workshopkit" }) };
     app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch((err: unknown) => app.log.error(err)));
   }
+  // However the process ends (Ctrl+C exits at once, from the CLI's signal handler), the folder goes with it.
+  const removeTemp = () => rmSync(tempRoot, { recursive: true, force: true });
+  process.once("exit", removeTemp);
   app.addHook("onClose", async () => {
     await jobs.idle();
     await rm(tempRoot, { recursive: true, force: true });
+    process.removeListener("exit", removeTemp);
   });
   return app;
 }
