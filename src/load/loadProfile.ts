@@ -25,6 +25,8 @@ export interface InspectedProfile {
   /** The fields as the schema read them, even when the logo or a character has a problem. */
   fields?: Profile;
   logo?: Logo;
+  /** The film names the file gives, even when other fields have problems. */
+  filmIds: string[];
   problems: Problem[];
   warnings: Warning[];
 }
@@ -72,7 +74,8 @@ export async function inspectProfile(file: string): Promise<InspectedProfile> {
   for (const p of checkGlyphs(label, text)) if (![...flagged].some((f) => f && p.path.startsWith(f))) problems.push(p);
 
   const fields = parsed.success ? parsed.data : undefined;
-  return { label, profile: problems.length === 0 ? fields : undefined, fields, logo, problems, warnings };
+  const filmIds = isRecord(raw.films) ? Object.keys(raw.films) : [];
+  return { label, profile: problems.length === 0 ? fields : undefined, fields, logo, filmIds, problems, warnings };
 }
 
 /** The profile, or a WorkshopkitError listing every problem. */

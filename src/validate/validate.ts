@@ -42,9 +42,9 @@ function checkFieldIds(toolkit: Toolkit): Problem[] {
 }
 
 /** Film ids of the profile that the toolkit has no film for. */
-function checkFilms(toolkit: Toolkit, label: string, films: Record<string, string>): Problem[] {
+function checkFilms(toolkit: Toolkit, label: string, ids: string[]): Problem[] {
   const filmIds = new Set(toolkit.tools.flatMap((t) => t.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === "film" ? [b.id] : [])))));
-  return Object.keys(films)
+  return ids
     .filter((id) => !filmIds.has(id))
     .map((id) => ({ file: label, path: `films.${id}`, message: `no film "${id}" in the toolkit; run "npx workshopkit list --films" to see the film names` }));
 }
@@ -67,7 +67,7 @@ function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
       }),
     );
   }
-  return [...problems, ...checkFilms(toolkit, profile.label, profile.profile.films)];
+  return [...problems, ...checkFilms(toolkit, profile.label, Object.keys(profile.profile.films))];
 }
 
 export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
@@ -85,9 +85,9 @@ export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
  * its film names, and whether its text fits the cards (the layout the build would do).
  */
 export function profileProblems(toolkit: Toolkit, inspected: InspectedProfile, cards?: CardOptions): Problem[] {
-  const problems = [...inspected.problems];
+  const problems = [...inspected.problems, ...checkFilms(toolkit, inspected.label, inspected.filmIds.slice(0, 100))];
+  // The layout needs every field valid: the cards' fit is checked once the fields are.
   if (!inspected.fields) return problems;
-  problems.push(...checkFilms(toolkit, inspected.label, inspected.fields.films));
   try {
     resolve({ toolkit, profile: inspected.fields, logo: inspected.logo, cards });
   } catch (err) {

@@ -7,6 +7,7 @@ import { access, readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { escapeControl, WorkshopkitError, type Warning } from "../errors.js";
 import { slug } from "../slug.js";
+import { removeStaleTempFolders } from "./tempFolders.js";
 
 export interface OutputRequest {
   /** `--out`: the folder that receives the company's folder. */
@@ -95,6 +96,7 @@ export async function chooseOutputFolder(out: string, profile: { company: string
   await checkWritable(request.out, escapeControl(request.out));
   const base = request.folder ?? slug(request.company);
   const target = path.join(request.out, base);
+  await removeStaleTempFolders(target);
   const found = await existing(target);
   if (found.kind === "other") refuseForeign(target, request, found.why);
   if (found.kind === "pack" && found.manifest.company !== request.company) refuseForeign(target, request, "", String(found.manifest.company));

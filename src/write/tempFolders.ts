@@ -43,22 +43,24 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Removes the leftovers of builds of `target` whose process is gone (killed, or the machine
- * stopped): a build still running, in this process or another, keeps its folder.
+ * Removes the leftovers in the folder of `target` (`.<pack>.building-<pid>-…`) of builds whose
+ * process is gone (killed, or the machine stopped); a build still running, here or in another
+ * process, keeps its folder. An earlier pack a killed swap had moved aside goes back in place.
  */
 export async function removeStaleTempFolders(target: string): Promise<string[]> {
   const parent = path.dirname(target);
-  const prefix = `.${path.basename(target)}.building-`;
   const names = await readdir(parent).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    const m = /^\.(.+)\.building-(?:(\d+)-)?[^/]*$/.exec(name);
+    if (!m) continue;
+    const own = path.join(parent, name.replace(/\.previous$/, ""));
+    const pid = Number(m[2]);
     // Folders of older versions carry no process id: no build of theirs can still be running.
-    if (Number.isInteger(pid) && pid > 0 && alive(pid) && !(pid === process.pid && !active.has(path.join(parent, name.replace(/\.previous$/, ""))))) continue;
-    // An earlier pack moved aside by a swap that never finished goes back, unless a newer pack is in place.
-    const targetExists = await stat(target).then(() => true, () => false);
-    if (name.endsWith(".previous") && !targetExists) await rename(path.join(parent, name), target);
+    if (m[2] && alive(pid) && (pid !== process.pid || active.has(own))) continue;
+    const packDir = path.join(parent, m[1]!);
+    const packExists = await stat(packDir).then(() => true, () => false);
+    if (name.endsWith(".previous") && !packExists) await rename(path.join(parent, name), packDir);
     else await rm(path.join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
