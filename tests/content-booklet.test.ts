@@ -154,6 +154,14 @@ describe("4. every promise is kept", () => {
   });
 });
 
+describe("repeated content appears once", () => {
+  it("prints Værktøj 5's four stress types once; the leader's page points to them", () => {
+    const v05 = text(example, "v05");
+    for (const type of ["Klassisk stress:", "Den moderne stress:", "Den relationelle stress:", "Kriserelateret stress:"]) expect(v05.split(type).length - 1, type).toBe(1);
+    expect(v05).toContain("Vi har delt årsager til stress op i fire hovedområder i step 2.");
+  });
+});
+
 describe("5. one home for the scoring", () => {
   it("scores on the scoring sheet only; the worksheet points to it by title", async () => {
     const v01 = text(example, "v01");
