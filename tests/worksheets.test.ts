@@ -201,7 +201,6 @@ describe("every worksheet, as a form", () => {
     expect(names("v06")).toContain("radio v06.step2.load-level.1");
     expect(names("v04")).toContain("radio v04.step3.load-level.1");
     expect(names("v10")).toContain("checkbox v10.step4.prevention.10");
-    expect(names("v01")).toContain("radio v01.skema.modenhed.passiv.1");
     expect(names("v07")).toContain("text v07.step4.care-conversation.r2.c5");
     const statement = fieldMapOf("v06").fields.find((f) => f.name === "v06.step3.statements.2")!;
     expect(statement.options).toEqual(["meget-uenig", "uenig", "hverken-eller", "enig", "meget-enig"]);
@@ -222,6 +221,9 @@ describe("every worksheet, as a form", () => {
         if (field instanceof PDFTextField) {
           const max = field.getMaxLength();
           const text = max === undefined ? `Rødgrød på Ærø ${i} æøå` : String(10 + i).slice(0, max);
+          // Multiline fields fit their text to the field (size 0) in viewers; pdf-lib's own fitting
+          // lays a line out wider than its field, so a program filling with pdf-lib gives a size.
+          if (field.isMultiline()) field.setFontSize(10);
           field.setText(text);
           filled.set(name, text);
         } else if (field instanceof PDFCheckBox) {

@@ -1,6 +1,7 @@
 // Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox on the pages that have them (card sheets).
 import { PDFDocument } from "pdf-lib";
 import type { PageBoxes } from "../cards/layout.js";
+import { savePdf } from "./savePdf.js";
 
 export interface FinishOptions {
   title: string;
@@ -33,7 +34,6 @@ export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ 
       page.setTrimBox(b.trim.x, b.trim.y, b.trim.width, b.trim.height);
     });
   }
-  // No object streams: the file stays readable by older print-shop tools.
-  const out = await pdf.save({ useObjectStreams: false });
-  return { bytes: out, pages: pdf.getPageCount() };
+  const pages = pdf.getPageCount();
+  return { bytes: await savePdf(pdf), pages };
 }

@@ -1,17 +1,22 @@
 // Swaps every field mark (a `wkfield:` link a template laid out, see src/fieldMark.ts) for a form
 // widget at exactly its box: a radio button per printed score box, a text field per writing area.
-// Widgets draw no border or background: the printed box is page content and prints as it is.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, TextAlignment, drawEllipse, rgb, type AppearanceProviderFor, type PDFPage, type PDFRadioGroup } from "pdf-lib";
+// Widgets draw no border or background when empty: the printed box is page content and prints as it is.
+// Typed text is set in the page's Lato, embedded in full (a person may type any character), once per file.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFPage } from "pdf-lib";
 import { hasFieldMarks, parseFieldMark, type FieldSpec } from "../fieldMark.js";
-import { normaliseRadioGroup, setTooltip, startUnticked } from "./fieldDetails.js";
+import { FieldWriter, type PlacedWidget } from "./fieldDetails.js";
+
+const FIELD_FONT_FILE = path.resolve(import.meta.dirname, "../../assets/fonts/Lato-Regular.ttf");
+let fontBytes: Promise<Buffer> | undefined;
 
 interface Mark {
   page: PDFPage;
   spec: FieldSpec;
-  rect: { x: number; y: number; width: number; height: number };
+  rect: PlacedWidget["rect"];
 }
-
-const INK = rgb(0.1, 0.1, 0.1);
 
 /** Takes the marks off every page (the link and its action), in page and drawing order. */
 function takeMarks(pdf: PDFDocument): Mark[] {
@@ -40,54 +45,34 @@ function takeMarks(pdf: PDFDocument): Mark[] {
   return marks;
 }
 
-const dotWhenChosen: AppearanceProviderFor<PDFRadioGroup> = (_group, widget) => {
-  const { width, height } = widget.getRectangle();
-  const r = Math.min(width, height) * 0.3;
-  return { on: drawEllipse({ x: width / 2, y: height / 2, xScale: r, yScale: r, color: INK, borderColor: undefined, borderWidth: 0 }), off: [] };
-};
+/** The marks of each field, by name, in the order the fields first appear. */
+function byField(marks: Mark[]): Mark[][] {
+  const fields = new Map<string, Mark[]>();
+  for (const mark of marks) {
+    const same = fields.get(mark.spec.name);
+    if (!same) fields.set(mark.spec.name, [mark]);
+    else if (mark.spec.type !== same[0]!.spec.type || mark.spec.type === "checkbox") throw new Error(`Two field marks named ${mark.spec.name} that cannot be one field (${same[0]!.spec.type} and ${mark.spec.type}).`);
+    else same.push(mark);
+  }
+  return [...fields.values()];
+}
 
 export async function addMarkedFields(bytes: Uint8Array): Promise<Uint8Array> {
   if (!hasFieldMarks(bytes)) return bytes;
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  const form = pdf.getForm();
-  const radios = new Map<string, ReturnType<typeof form.createRadioGroup>>();
-  const texts = new Map<string, ReturnType<typeof form.createTextField>>();
+  const marks = takeMarks(pdf);
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(await (fontBytes ??= readFile(FIELD_FONT_FILE)), { subset: false, customName: "Lato-Regular" });
+  const writer = new FieldWriter(pdf.context, font.ref);
+  const placed = (m: Mark): PlacedWidget => ({ page: m.page.ref, rect: m.rect });
 
-  for (const { page, spec, rect } of takeMarks(pdf)) {
-    if (spec.type === "radio") {
-      let group = radios.get(spec.name);
-      if (!group) radios.set(spec.name, (group = form.createRadioGroup(spec.name)));
-      group.addOptionToPage(spec.option, page, { ...rect, borderWidth: 0, textColor: INK });
-      setTooltip(group, spec.label);
-    } else if (spec.type === "checkbox") {
-      const box = form.createCheckBox(spec.name);
-      box.addToPage(page, { ...rect, borderWidth: 0, backgroundColor: undefined, borderColor: undefined, textColor: INK });
-      setTooltip(box, spec.label);
-      startUnticked(box);
-    } else {
-      let field = texts.get(spec.name);
-      if (!field) {
-        texts.set(spec.name, (field = form.createTextField(spec.name)));
-        if (spec.multiline) field.enableMultiline();
-        if (spec.maxLength) field.setMaxLength(spec.maxLength);
-        field.setAlignment(spec.align === "center" ? TextAlignment.Center : TextAlignment.Left);
-        setTooltip(field, spec.label);
-      }
-      field.addToPage(page, { ...rect, borderWidth: 0, backgroundColor: undefined, borderColor: undefined, textColor: INK });
-      if (spec.fontSize) field.setFontSize(spec.fontSize);
-    }
+  for (const group of byField(marks)) {
+    const spec = group[0]!.spec;
+    if (spec.type === "text") writer.textField(spec, group.map(placed));
+    else if (spec.type === "checkbox") writer.checkBox(spec, placed(group[0]!));
+    else writer.radioGroup(spec, group.map((m) => ({ option: (m.spec as Extract<FieldSpec, { type: "radio" }>).option, placed: placed(m) })));
   }
-  // pdf-lib gives every radio button a white background and a black border, and its default look
-  // strokes a hairline circle even at border width 0: take the colours off (a viewer that redraws
-  // the button uses them) and draw our own look: nothing when off, a dot when chosen.
-  for (const group of radios.values()) {
-    for (const widget of group.acroField.getWidgets()) {
-      const mk = widget.getOrCreateAppearanceCharacteristics();
-      mk.dict.delete(PDFName.of("BG"));
-      mk.dict.delete(PDFName.of("BC"));
-    }
-    normaliseRadioGroup(group);
-    group.updateAppearances(dotWhenChosen);
-  }
-  return pdf.save({ useObjectStreams: false });
+  for (const { page, ref } of writer.widgets) pdf.context.lookup(page, PDFDict).lookup(PDFName.of("Annots"), PDFArray).push(ref);
+  pdf.catalog.set(PDFName.of("AcroForm"), pdf.context.register(writer.acroForm()));
+  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

@@ -1,0 +1,72 @@
+// The one way an output PDF is saved: only the objects the document reaches, numbered 1…n in the
+// order they are reached, so the file has one cross-reference subsection starting at object 0.
+// pdf-lib keeps the numbers of objects it deleted as gaps, and writes a subsection per run of
+// numbers; poppler then saves an edited file as it was (a ticked box comes back unticked).
+// No object streams: the file stays readable by older print-shop tools.
+import { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from "pdf-lib";
+
+/**
+ * Saves `pdf` compacted. Its objects are renumbered in place: use the bytes afterwards, not the
+ * document (a page's `ref` is stale).
+ */
+export async function savePdf(pdf: PDFDocument): Promise<Uint8Array> {
+  await pdf.flush(); // fonts, images and embedded pages become objects now, so that they are numbered too
+  renumber(pdf.context);
+  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
+}
+
+/** The objects a value refers to, directly or inside its dictionaries and arrays. */
+function* refsIn(value: PDFObject | undefined): Generator<PDFRef> {
+  if (value instanceof PDFRef) yield value;
+  else if (value instanceof PDFDict) for (const [, v] of value.entries()) yield* refsIn(v);
+  else if (value instanceof PDFArray) for (let i = 0; i < value.size(); i++) yield* refsIn(value.get(i));
+  else if (value instanceof PDFStream) yield* refsIn(value.dict);
+}
+
+/** Rewrites every reference inside `value` through `to` (one to no object becomes null); each dictionary and array once. */
+function rewrite(value: PDFObject, to: Map<PDFRef, PDFRef>, done: Set<PDFObject>): void {
+  if (done.has(value)) return;
+  done.add(value);
+  if (value instanceof PDFDict) {
+    for (const [key, v] of value.entries()) {
+      if (v instanceof PDFRef) value.set(key, to.get(v) ?? PDFNull);
+      else rewrite(v, to, done);
+    }
+  } else if (value instanceof PDFArray) {
+    for (let i = 0; i < value.size(); i++) {
+      const v = value.get(i);
+      if (v instanceof PDFRef) value.set(i, to.get(v) ?? PDFNull);
+      else rewrite(v, to, done);
+    }
+  } else if (value instanceof PDFStream) {
+    rewrite(value.dict, to, done);
+  }
+}
+
+/** Numbers the objects reachable from the trailer 1…n, depth first from the catalogue; drops the rest. */
+function renumber(context: PDFContext): void {
+  const { trailerInfo } = context;
+  const order: PDFRef[] = [];
+  const seen = new Set<PDFRef>();
+  // Depth first with an explicit stack (an outline's /Next chain can be long), children in order.
+  const stack: PDFRef[] = [trailerInfo.Info, trailerInfo.Root].filter((r): r is PDFRef => r instanceof PDFRef);
+  while (stack.length > 0) {
+    const ref = stack.pop()!;
+    if (seen.has(ref)) continue;
+    const object = context.lookup(ref);
+    if (object === undefined) continue; // refers to nothing: becomes null
+    seen.add(ref);
+    order.push(ref);
+    const children = [...refsIn(object)];
+    for (let i = children.length - 1; i >= 0; i--) if (!seen.has(children[i]!)) stack.push(children[i]!);
+  }
+  const to = new Map(order.map((ref, i) => [ref, PDFRef.of(i + 1)]));
+  const objects = order.map((ref) => context.lookup(ref)!);
+  const done = new Set<PDFObject>();
+  for (const object of objects) rewrite(object, to, done);
+  for (const [ref] of context.enumerateIndirectObjects()) context.delete(ref);
+  objects.forEach((object, i) => context.assign(PDFRef.of(i + 1), object));
+  context.largestObjectNumber = objects.length;
+  if (trailerInfo.Root instanceof PDFRef) trailerInfo.Root = to.get(trailerInfo.Root)!;
+  if (trailerInfo.Info instanceof PDFRef) trailerInfo.Info = to.get(trailerInfo.Info)!;
+}
