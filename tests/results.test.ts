@@ -175,7 +175,7 @@ describe("reading scans", () => {
     const readings = await readFiles([{ name: "stack.pdf", bytes: await scanPdf(pages) }]);
     readings.forEach((r, i) => expect(score(r, drawn[i]!).wrong).toBe(0));
     const { results } = aggregate(readings, ctx.material);
-    expect(results.sheets.map((s) => s.pages)).toEqual([[1, 2], [3, 4]]);
+    expect(results.sheets.map((s) => s.pages.map((p) => p.page))).toEqual([[1, 2], [3, 4]]);
     expect(results.sheets[0]!.answers[drawn[0]![0]!.field]).toBe(Number(drawn[0]![0]!.option));
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 // aggregate: pages to sheets, sheets to each level's totals, totals to the group's median and band.
-// A scan's pages belong to one sheet while their page numbers rise (page 1, 2, 3, then page 1 of the
-// next sheet); a sheet filled on screen is one sheet. A level's total counts only if all its statements
+// Scanned pages, in the order given (within a file and across files), belong to one sheet while their
+// page numbers rise (page 1, 2, then page 1 of the next sheet); a sheet filled on screen is one sheet. A level's total counts only if all its statements
 // were read with certainty; there is no overall score.
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -40,15 +40,15 @@ export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWith
   for (const page of pages) {
     const current = groups.at(-1);
     const last = current?.at(-1);
-    const continues = last && page.from === "paper" && last.from === "paper" && last.source === page.source && page.sheetPage > last.sheetPage;
+    const continues = last && page.from === "paper" && last.from === "paper" && page.sheetPage > last.sheetPage;
     if (continues) current!.push(page);
     else groups.push([page]);
   }
   const levels = levelFields(material);
   return groups.map((group, i) => {
     const first = group[0]!;
-    const statements = new Map<string, StatementReading & { page: number }>();
-    for (const page of group) for (const s of page.statements) statements.set(s.field, { ...s, page: page.page });
+    const statements = new Map<string, StatementReading & { page: number; source: string }>();
+    for (const page of group) for (const s of page.statements) statements.set(s.field, { ...s, page: page.page, source: path.basename(page.source) });
     const answers: Sheet["answers"] = {};
     for (const { fields } of levels) for (const f of fields) answers[f] = statements.get(f)?.value ?? null;
     const totals: Sheet["totals"] = {};
@@ -57,18 +57,17 @@ export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWith
       totals[level] = scores.every((v) => v !== null) ? scores.reduce((s: number, v) => s + v!, 0) : null;
     }
     const doubtful = [...statements.values()].filter((s) => s.value === null && s.doubt);
-    const pagesRead = group.map((p) => p.page);
-    const key = createHash("sha256").update(JSON.stringify([first.sha256, pagesRead, answers])).digest("hex").slice(0, 32);
-    const source = path.basename(first.source);
+    const pages = group.map((p) => ({ source: path.basename(p.source), page: p.page }));
+    // The files' contents, not their names: the same scan under another name is the same sheet.
+    const key = createHash("sha256").update(JSON.stringify([group.map((p) => [p.sha256, p.page]), answers])).digest("hex").slice(0, 32);
     return {
       number: i + 1,
       key,
-      source,
-      pages: pagesRead,
+      pages,
       from: first.from,
       answers,
       totals,
-      uncertain: doubtful.map((s) => ({ field: s.field, source, page: s.page, reason: s.doubt! })),
+      uncertain: doubtful.map((s) => ({ field: s.field, source: s.source, page: s.page, reason: s.doubt! })),
       missingPages: first.sheetPages.filter((p) => !group.some((g) => g.sheetPage === p)),
       crops: new Map(doubtful.flatMap((s) => (s.crop ? [[s.field, s.crop] as const] : []))),
     };

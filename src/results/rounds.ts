@@ -17,7 +17,7 @@ export interface RoundInfo {
 }
 
 /** What is kept of a sheet: where it was read and its scores; no crops, no names. */
-const StoredSheet = Sheet.pick({ key: true, source: true, pages: true, from: true, answers: true, totals: true });
+const StoredSheet = Sheet.pick({ key: true, pages: true, from: true, answers: true, totals: true });
 type StoredSheet = z.infer<typeof StoredSheet>;
 
 export interface StoredRound {
@@ -100,7 +100,7 @@ export class RoundStore {
     const insert = this.db.prepare("INSERT OR IGNORE INTO sheets (round, key, sheet) VALUES (?, ?, ?)");
     let added = 0;
     for (const sheet of sheets) {
-      const stored: StoredSheet = { key: sheet.key, source: sheet.source, pages: sheet.pages, from: sheet.from, answers: sheet.answers, totals: sheet.totals };
+      const stored: StoredSheet = { key: sheet.key, pages: sheet.pages, from: sheet.from, answers: sheet.answers, totals: sheet.totals };
       added += insert.run(id, sheet.key, JSON.stringify(stored)).changes;
     }
     return { added, already: sheets.length - added };

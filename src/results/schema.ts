@@ -20,9 +20,8 @@ export const Sheet = z.strictObject({
   number: z.number().int().positive(),
   /** A hash of the source file, its pages and the answers: the same sheet read twice has the same key. */
   key: z.string(),
-  source: z.string(),
-  /** Pages of the source file that make up this sheet (one for a sheet filled on screen). */
-  pages: z.array(z.number().int().positive()),
+  /** The file and page of each of the sheet's pages, in order (one for a sheet filled on screen). */
+  pages: z.array(z.strictObject({ source: z.string(), page: z.number().int().positive() })),
   /** "screen": read from the form's fields; "paper": read from a scan. */
   from: z.enum(["screen", "paper"]),
   /** Every statement's field name to its score. */

@@ -52,6 +52,9 @@ export interface ReaderContext {
 
 export const SCORING_SHEET = "v01-scoring";
 
+/** Sheets already built, by content, profile and paper: a process reading several stacks renders each once. */
+const layouts = new Map<string, Promise<SheetLayout>>();
+
 export async function readerContext(contentDir: string, profile: LoadedProfile): Promise<ReaderContext> {
   const toolkit = await loadContent(contentDir);
   const packFor = (paper: Paper) =>
@@ -59,10 +62,10 @@ export async function readerContext(contentDir: string, profile: LoadedProfile):
   const pack = packFor(profile.profile.paper);
   const material = scoringMaterial(pack);
   const fields = material.scoring.levels.flatMap((level) => level.statements.map((_, i) => `${material.tool.id}.${level.id}.${i + 1}`));
-  const cache = new Map<Paper, Promise<SheetLayout>>();
   const layout = (paper: Paper) => {
-    if (!cache.has(paper)) cache.set(paper, buildLayout(packFor(paper), paper, new Date(`${toolkit.info.date}T00:00:00Z`)));
-    return cache.get(paper)!;
+    const key = JSON.stringify([contentDir, toolkit.info.version, profile.profile, profile.logo?.png.length, paper]);
+    if (!layouts.has(key)) layouts.set(key, buildLayout(packFor(paper), paper, new Date(`${toolkit.info.date}T00:00:00Z`)));
+    return layouts.get(key)!;
   };
   const byTail = new Map(fields.map((f) => [f.split(".").slice(-2).join("."), f]));
   const statementOf = (name: string) => (name.startsWith(`${material.tool.id}.`) ? byTail.get(name.split(".").slice(-2).join(".")) : undefined);

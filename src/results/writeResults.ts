@@ -11,13 +11,12 @@ export function resultsJson(results: Results): OutputFile {
   return { name: "results.json", bytes: new TextEncoder().encode(JSON.stringify(results, null, 2) + "\n") };
 }
 
-/** One row per sheet: where it came from, every statement's score (empty: not certain), each level's total. */
+/** One row per sheet: where it came from (file:page …), every statement's score (empty: not certain), each level's total. */
 export function resultsCsv(results: Results, fields: string[], levels: { level: string; field: string }[]): OutputFile {
-  const header = ["sheet", "source", "pages", "from", ...fields, ...levels.map((l) => l.field), "uncertain"];
+  const header = ["sheet", "pages", "from", ...fields, ...levels.map((l) => l.field), "uncertain"];
   const rows = results.sheets.map((s) => [
     s.number,
-    s.source,
-    s.pages.join(" "),
+    s.pages.map((p) => `${p.source}:${p.page}`).join(" "),
     s.from,
     ...fields.map((f) => s.answers[f] ?? ""),
     ...levels.map((l) => s.totals[l.level] ?? ""),
