@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
-import { WorkshopkitError } from "../errors.js";
+import { escapeControl, WorkshopkitError } from "../errors.js";
 import { PROFILE_TEMPLATE } from "./profileTemplate.js";
 
 /** `profile.yaml` → the first of `profile-2.yaml`, `profile-3.yaml`, … that does not exist. */
@@ -26,6 +26,6 @@ export function initCommand(): Command {
         }
         throw new WorkshopkitError(`Cannot write ${file}: ${(err as Error).message}`);
       }
-      console.log(`Wrote ${file}. Fill it in, then run:\n  npx workshopkit validate ${file}\n  npx workshopkit build --profile ${file}`);
+      console.log(escapeControl(`Wrote ${file}. Fill it in, then run:\n  npx workshopkit validate ${file}\n  npx workshopkit build --profile ${file}`, true));
     });
 }

@@ -2,6 +2,7 @@
 // (CI, logs); and the summary printed at the end.
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { escapeControl } from "../errors.js";
 import type { BuildResult } from "../pipeline.js";
 
 const BAR = 20;
@@ -35,7 +36,7 @@ const pages = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
 
 /** What the build made, how long it took, and what the user should know (open contacts, say). */
 export function buildSummary(result: BuildResult, milliseconds: number, cwd = process.cwd()): string[] {
-  const where = path.relative(cwd, result.dir) || result.dir;
+  const where = escapeControl(path.relative(cwd, result.dir) || result.dir);
   const materials = result.files.length - 1;
   const lines = [
     `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"} and the complete pack), ${pages(result.pages)}, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
@@ -44,7 +45,7 @@ export function buildSummary(result: BuildResult, milliseconds: number, cwd = pr
   ];
   if (result.warnings.length > 0) {
     lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);
-    for (const w of result.warnings) lines.push(`  - ${w.message}`);
+    for (const w of result.warnings) lines.push(`  - ${escapeControl(w.message)}`);
   }
   return lines;
 }

@@ -1,6 +1,6 @@
 // `workshopkit validate <file>`: checks a profile and reports every problem at once.
 import { Command } from "commander";
-import { WorkshopkitError } from "../errors.js";
+import { escapeControl, WorkshopkitError } from "../errors.js";
 import { loadContent } from "../load/loadContent.js";
 import { inspectProfile } from "../load/loadProfile.js";
 import { CONTENT_DIR } from "../pipeline.js";
@@ -23,7 +23,7 @@ export function validateCommand(): Command {
         );
       }
       const { warnings } = resolve({ toolkit, profile: inspected.profile, logo: inspected.logo });
-      console.log(`${inspected.label} is valid.`);
-      for (const w of [...inspected.warnings, ...warnings]) console.log(`  note: ${w.message}`);
+      console.log(escapeControl(`${inspected.label} is valid.`));
+      for (const w of [...inspected.warnings, ...warnings]) console.log(`  note: ${escapeControl(w.message)}`);
     });
 }
