@@ -19,6 +19,9 @@ const MM = 72 / 25.4;
 let toolkit: Toolkit;
 let example: BuildResult;
 let sparse: BuildResult;
+/** A long company name (two footer lines), US Letter, a light brand colour. */
+let long: BuildResult;
+const LONG_NAME = "Vestjyllands Andelsbaserede Maskin- og Værktøjsfabrik for Landbrug og Industri A/S";
 
 /** A profile with a counselling provider but no opening hours, and no AMR or TR. */
 function sparseProfile(): string {
@@ -39,7 +42,13 @@ const pages = (result: BuildResult) => pdfText(path.join(result.dir, "help-card.
 
 beforeAll(async () => {
   toolkit = await loadContent(path.join(ROOT, "content"));
-  [example, sparse] = await Promise.all([buildPack({ only: ["help-card"] }), buildPack({ profile: sparseProfile(), only: ["help-card"] })]);
+  const longProfile = path.join(tempDir("wk-help-"), "long-name.yaml");
+  writeFileSync(longProfile, [`company: ${LONG_NAME}`, "paper: LETTER", 'colour: "#FFE066"', "contacts:", "  counselling: { name: Rådgivningen, phone: 70 20 30 40, hours: hverdage kl. 8–16 }"].join("\n"));
+  [example, sparse, long] = await Promise.all([
+    buildPack({ only: ["help-card"] }),
+    buildPack({ profile: sparseProfile(), only: ["help-card"] }),
+    buildPack({ profile: longProfile, only: ["help-card"] }),
+  ]);
 });
 
 describe("the help card", () => {
@@ -128,14 +137,15 @@ describe("the help card", () => {
   }
 
   it("sets the card's text at 8.5 pt or more, its footer at 7 pt or more, all of it inside the card's safe area", async () => {
-    for (const result of [example, sparse]) {
+    for (const result of [example, sparse, long]) {
       const bytes = readPdf(result, "help-card");
       const doc = await PDFDocument.load(bytes);
       const runs = await cardRuns(result);
       expect(runs.length).toBeGreaterThan(50);
-      const footers = new Set(["Nordlys Maskinfabrik A/S", "Bageriet Østergård ApS", "Fællesskaber Skaber Mental Sundhed"]);
+      // The footers: the company name (two lines when long) and the toolkit's title.
+      const footers = ["Nordlys Maskinfabrik A/S", "Bageriet Østergård ApS", LONG_NAME, "Fællesskaber Skaber Mental Sundhed"];
       for (const r of runs) {
-        const min = footers.has(r.text.trim()) ? 7 : 8.5;
+        const min = r.size < 8.5 && footers.some((f) => f.includes(r.text.trim())) ? 7 : 8.5;
         expect(r.size, `"${r.text}"`).toBeGreaterThanOrEqual(min - 0.01);
         // The card (90 × 60 mm) it lies on: the trim box is a grid of them; 5 mm of it is kept clear of the cut.
         const trim = doc.getPage(r.page - 1).getTrimBox();
@@ -148,8 +158,14 @@ describe("the help card", () => {
     }
   });
 
+  it("sets a long company name in the footer on two lines, whole", () => {
+    const front = pages(long)[2]!;
+    expect(front.split("Vestjyllands Andelsbaserede").length - 1).toBe(8);
+    expect(front.split("Landbrug og Industri A/S").length - 1).toBe(8);
+  });
+
   it("prints every text of the card dark enough to read (4.5:1 on white), labels included", () => {
-    for (const result of [example, sparse]) {
+    for (const result of [example, sparse, long]) {
       const drawn = drawnText(path.join(result.dir, "help-card.pdf")).filter((t) => t.page === 3 || t.page === 4);
       expect(drawn.some((t) => t.text.startsWith("Anonym psykologisk rådgivning") && t.bold)).toBe(true);
       for (const t of drawn) expect(contrastRatio(t.colour, t.background), `"${t.text}" ${hex(t.colour)}`).toBeGreaterThanOrEqual(4.5);
