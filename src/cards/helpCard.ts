@@ -78,10 +78,18 @@ export function dropRepeatedRole(text: string, label: string): string {
   return text.replace(/\s*\(([^()]+)\)/g, (whole, inner: string) => (known.includes(inner.trim().toLowerCase()) ? "" : whole));
 }
 
-/** An entry as one line of text, and how many of its first words are the bold label. */
-function entryText(e: PanelEntry): { text: string; boldWords: number } {
+/**
+ * An entry as one line of text, and how many of its first words are the bold label. The parts of
+ * the text between commas ("Mette Holm", "tlf. 86 12 34 50") are kept whole on a line where one
+ * fits the line, so a line breaks after a comma rather than inside a name.
+ */
+function entryText(e: PanelEntry, fitsALine: (part: string) => boolean): { text: string; boldWords: number } {
   const head = e.text ? `${e.label}:` : e.label;
-  return { text: e.text ? `${head} ${e.text}` : head, boldWords: head.split(" ").filter(Boolean).length };
+  const text = e.text
+    ?.split(", ")
+    .map((part) => (fitsALine(part) ? part.replace(/ /g, "\u00A0") : part))
+    .join(", ");
+  return { text: text ? `${head} ${text}` : head, boldWords: head.split(" ").filter(Boolean).length };
 }
 
 function splitBold(lines: string[], boldWords: number): PanelLine[] {
@@ -119,7 +127,8 @@ export function fitPanel(title: string, entries: PanelEntry[], footerText: strin
   const room = face.text.height - (footer.length - 1) * FOOTER_LINE;
   // A title on one line first; then the body as large as it goes; the title shrinks only if that is what it takes.
   titles.sort((a, b) => a.lines.length - b.lines.length || b.size - a.size);
-  const texts = entries.map(entryText);
+  // Measured at the largest size: a part kept whole then fits at every size tried.
+  const texts = entries.map((e) => entryText(e, (part) => measure(part, TYPE.help.max, true) <= width - 2));
   let tallest = "";
   for (const size of sizesDown(TYPE.help.max, TYPE.help.min)) {
     // Measured bold throughout: bold is the wider cut, so a line never runs over once its label is set bold.
