@@ -61,10 +61,19 @@ function valuesFor(map: FieldMap): Values {
 
 const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) < 1);
 
-/** The field map's widget (and its option) at a poppler widget's place. */
-function widgetOf(map: FieldMap, w: PopplerWidget): { field: FieldEntry; option?: string } {
-  for (const field of map.fields) for (const fw of field.widgets) if (field.name === w.name && fw.page === w.page && near(fw.rect, w.rect)) return { field, option: fw.option };
-  throw new Error(`poppler finds ${w.name} on page ${w.page} at [${w.rect.map(Math.round).join(", ")}], which the field map does not list`);
+/** The field map's widget (and its option) at a reader's widget's place (and of its name, where the reader gives one). */
+function widgetOf(map: FieldMap, w: { name?: string; page: number; rect: number[] }): { field: FieldEntry; option?: string } {
+  for (const field of map.fields) for (const fw of field.widgets) if ((w.name ?? field.name) === field.name && fw.page === w.page && near(fw.rect, w.rect)) return { field, option: fw.option };
+  throw new Error(`a reader finds ${w.name ?? "a widget"} on page ${w.page} at [${w.rect.map(Math.round).join(", ")}], which the field map does not list`);
+}
+
+/** Runs MUPDF_JS in MuPDF's own interpreter: each job lists the widgets of a file, sets some and saves. */
+function mutool<T>(jobs: { file: string; out?: string; actions?: Record<number, string | true> }[]): T {
+  const script = path.join(dir, "fill.js");
+  writeFileSync(script, MUPDF_JS);
+  const r = spawnSync("mutool", ["run", script, JSON.stringify(jobs)], { encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`mutool run failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
 }
 
 /** Each field's value as poppler-glib reads it: a radio group's value is the option of its chosen widget. */
@@ -245,6 +254,31 @@ describe("filled in with one reader, read back with the others", () => {
       qpdfCheck(f.out);
     }
   }, 60_000);
+
+  it("MuPDF fills and saves; pypdf, pdf-lib and poppler read the same values", async () => {
+    type MuWidget = { page: number; rect: number[]; kind: string };
+    const listed = mutool<MuWidget[][]>(FORMS.map((id) => ({ file: file(id) })));
+    const fills = FORMS.map((id, i) => {
+      const map = maps.get(id)!;
+      const values = valuesFor(map);
+      const actions: Record<number, string | true> = {};
+      listed[i]!.forEach((w, index) => {
+        const { field, option } = widgetOf(map, w);
+        const value = values.get(field.name)!;
+        if (field.type === "text") actions[index] = value;
+        else if (field.type === "checkbox" ? value === "Yes" : option === value) actions[index] = true; // toggled on
+      });
+      return { id, values, out: path.join(dir, `${id}-mupdf.pdf`), actions };
+    });
+    mutool(fills.map((f) => ({ file: file(f.id), out: f.out, actions: f.actions })));
+    const reads = python<unknown[]>(fills.flatMap((f) => [{ op: "read-pypdf", args: [f.out] }, { op: "read-poppler", args: [f.out] }]));
+    for (const [i, f] of fills.entries()) {
+      const want = sorted(f.values);
+      expect(sorted(pypdfValues(reads[2 * i] as Record<string, { type: string; value: string | null }>)), `pypdf reads MuPDF's ${f.id}`).toEqual(want);
+      expect(sorted(popplerValues(maps.get(f.id)!, reads[2 * i + 1] as PopplerWidget[])), `poppler reads MuPDF's ${f.id}`).toEqual(want);
+      expect(sorted(await pdfLibValues(readFileSync(f.out))), `pdf-lib reads MuPDF's ${f.id}`).toEqual(want);
+    }
+  });
 
   it("pypdf fills; poppler and pdf-lib read the same values", async () => {
     const fills = FORMS.map((id) => ({ id, values: valuesFor(maps.get(id)!), out: path.join(dir, `${id}-pypdf.pdf`) }));
@@ -447,3 +481,29 @@ OPS = {"read-pypdf": read_pypdf, "read-poppler": read_poppler, "fill-poppler": f
 print(json.dumps([OPS[op["op"]](*op["args"]) for op in json.load(sys.stdin)]))
 `;
 
+/** MuPDF's JavaScript (mutool run): widgets in page order with their place; set a text, or toggle a box or button on. */
+const MUPDF_JS = String.raw`
+var jobs = JSON.parse(scriptArgs[0]);
+var out = [];
+for (var j = 0; j < jobs.length; j++) {
+  var job = jobs[j];
+  var doc = new PDFDocument(job.file);
+  var listed = [];
+  for (var p = 0; p < doc.countPages(); p++) {
+    var page = doc.loadPage(p);
+    var height = page.bound()[3];
+    var widgets = page.getWidgets();
+    for (var i = 0; i < widgets.length; i++) {
+      var w = widgets[i], r = w.getRect(), index = listed.length;
+      listed.push({ page: p + 1, rect: [r[0], height - r[3], r[2] - r[0], r[3] - r[1]], kind: w.getFieldType() });
+      var act = job.actions ? job.actions[index] : undefined;
+      if (act === undefined) continue;
+      if (typeof act === "string") w.setTextValue(act); else w.toggle();
+      w.update();
+    }
+  }
+  if (job.out) doc.save(job.out, "");
+  out.push(listed);
+}
+print(JSON.stringify(out));
+`;
