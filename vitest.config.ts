@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Two cores in CI: run test files two at a time.
     maxWorkers: 2,
+    // Every build renders afresh unless a test turns the cache on (tests/cache*.test.ts): a test must see its own changes.
+    env: { WORKSHOPKIT_CACHE: "off" },
   },
 });

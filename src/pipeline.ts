@@ -8,6 +8,8 @@ import { validate } from "./validate/validate.js";
 import { resolve } from "./resolve/resolve.js";
 import { renderMaterial } from "./render/renderMaterial.js";
 import { checkLayout } from "./render/checkLayout.js";
+import { openCache } from "./cache/cacheDir.js";
+import { cachedMaterial, materialKey } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
@@ -27,6 +29,8 @@ export interface BuildOptions {
   /** Creation date of every PDF; defaults to the content's date (see SOURCE_DATE_EPOCH in the CLI). */
   date?: Date;
   onProgress?: (event: { done: number; total: number; material: string }) => void;
+  /** The cache of finished materials: a folder, or false for none (default: see src/cache/cacheDir.ts). */
+  cacheDir?: string | false;
 }
 
 export interface BuildResult {
@@ -55,15 +59,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const entries: ManifestEntry[] = [];
   const built: BuiltMaterial[] = [];
   const total = pack.materials.length + 1; // every material, then the complete pack
+  const cache = openCache(options.cacheDir);
   for (const material of pack.materials) {
-    // render
-    const rendered = await renderMaterial(material, pack, date);
-    const layout = await checkLayout(material.id, rendered);
-    // finish: form fields, metadata, page boxes, field map
-    const finished = await finishMaterial(material, rendered, pack, date);
+    // render and finish, or take both from the cache: the same inputs make the same bytes
+    const finished = await cachedMaterial(cache, materialKey(material, pack, date), async () => {
+      // render
+      const rendered = await renderMaterial(material, pack, date);
+      const layout = await checkLayout(material.id, rendered);
+      // finish: form fields, metadata, page boxes, field map
+      return { ...(await finishMaterial(material, rendered, pack, date)), layout };
+    });
     files.push(...finished.files);
     entries.push(finished.entry);
-    built.push({ material, bytes: finished.bytes, pages: finished.pages, layout });
+    built.push({ material, bytes: finished.bytes, pages: finished.pages, layout: finished.layout });
     options.onProgress?.({ done: built.length, total, material: material.id });
   }
   // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest

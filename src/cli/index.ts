@@ -9,6 +9,7 @@ import { listCommand } from "./list.js";
 import { validateCommand } from "./validate.js";
 import { serveCommand } from "./serve.js";
 import { resultsCommand } from "./results.js";
+import { cacheCommand } from "./cache.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -32,6 +33,7 @@ program.addCommand(listCommand());
 program.addCommand(buildCommand());
 program.addCommand(serveCommand());
 program.addCommand(resultsCommand());
+program.addCommand(cacheCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -3,12 +3,14 @@
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
 /** Temporary folder → the pack folder it will become. */
 const active = new Map<string, string>();
 
 export function tempFolderName(target: string, tag: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.building-${process.pid}-${tag}`);
+  // The thread too: builds of a batch share the process, one per worker thread (src/batch).
+  return path.join(path.dirname(target), `.${path.basename(target)}.building-${process.pid}-t${threadId}-${tag}`);
 }
 
 export function trackTempFolder(dir: string, target: string): void {
@@ -57,7 +59,7 @@ export async function removeStaleTempFolders(target: string): Promise<string[]> 
     const own = path.join(parent, name.replace(/\.previous$/, ""));
     const pid = Number(m[2]);
     // Folders of older versions carry no process id: no build of theirs can still be running.
-    if (m[2] && alive(pid) && (pid !== process.pid || active.has(own))) continue;
+    if (m[2] && alive(pid) && (pid !== process.pid || active.has(own) || !name.includes(`-t${threadId}-`))) continue;
     const packDir = path.join(parent, m[1]!);
     const packExists = await stat(packDir).then(() => true, () => false);
     if (name.endsWith(".previous") && !packExists) await rename(path.join(parent, name), packDir);

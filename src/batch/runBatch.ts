@@ -1,0 +1,69 @@
+// Builds many companies at once, one build per worker thread (piscina), as many threads as cores.
+// Each company gets exactly a single build's guarantees (it is the same build()); a failing one is
+// reported in its result and the others go on.
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { BuildOptions } from "../pipeline.js";
+import type { BatchOutcome, BatchTask } from "./worker.js";
+
+export interface BatchResult {
+  profile: string;
+  outcome: BatchOutcome;
+}
+
+export interface BatchProgress {
+  companies: number;
+  built: number;
+  failed: number;
+  /** Materials done, over the builds that have started (each build tells its total when it starts). */
+  materials: { done: number; total: number };
+  /** Profiles being built now. */
+  building: string[];
+}
+
+/** Compiled (dist/), the worker is dist/batch-worker.js; from the TypeScript, a module that loads tsx first. */
+function workerFile(): string {
+  const here = import.meta.filename; // not rewritten by scripts/compile.mjs: the file actually running
+  if (!here.endsWith(".ts")) return path.join(path.dirname(here), "batch-worker.js");
+  return path.join(path.dirname(here), "worker-tsx.mjs");
+}
+
+export async function runBatch(
+  profiles: string[],
+  options: Omit<BuildOptions, "profile" | "onProgress">,
+  onProgress?: (progress: BatchProgress) => void,
+  threads = availableParallelism(),
+): Promise<BatchResult[]> {
+  const pool = new Piscina({ filename: workerFile(), minThreads: 1, maxThreads: Math.max(1, Math.min(threads, profiles.length)), idleTimeout: 1000 });
+  const state: BatchProgress = { companies: profiles.length, built: 0, failed: 0, materials: { done: 0, total: 0 }, building: [] };
+  const perBuild = new Map<string, { done: number; total: number }>();
+  const tell = () => {
+    const counts = [...perBuild.values()];
+    state.materials = { done: counts.reduce((n, c) => n + c.done, 0), total: counts.reduce((n, c) => n + c.total, 0) };
+    onProgress?.(state);
+  };
+  try {
+    return await Promise.all(
+      profiles.map(async (profile): Promise<BatchResult> => {
+        const { port1, port2 } = new MessageChannel();
+        port1.on("message", (event: { done: number; total: number }) => {
+          if (!state.building.includes(profile)) state.building.push(profile);
+          perBuild.set(profile, { done: event.done, total: event.total });
+          tell();
+        });
+        const task: BatchTask = { options: { ...options, profile }, progress: port2 };
+        const outcome = (await pool.run(task, { transferList: [port2] })) as BatchOutcome;
+        port1.close();
+        state.building = state.building.filter((p) => p !== profile);
+        if (outcome.ok) state.built++;
+        else state.failed++;
+        tell();
+        return { profile, outcome };
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,32 @@
+// One company of a batch, in a worker thread: the same build() as a single build, with its
+// progress sent to the main thread and its outcome (or its error, as text) returned.
+import type { MessagePort } from "node:worker_threads";
+import { WorkshopkitError } from "../errors.js";
+import { build, type BuildOptions } from "../pipeline.js";
+
+export interface BatchTask {
+  options: Omit<BuildOptions, "onProgress">;
+  progress: MessagePort;
+}
+
+export type BatchOutcome =
+  | { ok: true; dir: string; pages: number; files: number; warnings: string[]; ms: number }
+  | { ok: false; error: string; hint?: string; ms: number };
+
+export default async function buildOne({ options, progress }: BatchTask): Promise<BatchOutcome> {
+  const started = performance.now();
+  try {
+    const result = await build({ ...options, onProgress: (event) => progress.postMessage(event) });
+    return { ok: true, dir: result.dir, pages: result.pages, files: result.files.length, warnings: result.warnings.map((w) => w.message), ms: performance.now() - started };
+  } catch (err) {
+    const known = err instanceof WorkshopkitError;
+    return {
+      ok: false,
+      error: known ? err.message : `Unexpected error: ${(err as Error).stack ?? String(err)}`,
+      hint: known ? err.hint : "This is a fault in workshopkit; please report it.",
+      ms: performance.now() - started,
+    };
+  } finally {
+    progress.close();
+  }
+}

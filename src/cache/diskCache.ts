@@ -1,0 +1,68 @@
+// A content-addressed store of byte blobs on disk, safe for builds running at the same time: each
+// entry is written to a temporary file and renamed into place (atomic), and carries the sha256 of
+// its bytes and its own key, so a torn, corrupt or misplaced entry is detected, deleted and rebuilt,
+// never served.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** Bump when the entry format changes: older entries are then simply never found. */
+const FORMAT = "v1";
+const MAGIC = Buffer.from("WKC1");
+
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
+
+export class DiskCache {
+  readonly dir: string;
+
+  constructor(readonly root: string) {
+    this.dir = path.join(root, FORMAT);
+  }
+
+  private file(key: string): string {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`DiskCache: bad key "${key}"`);
+    return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
+  }
+
+  /** The bytes stored under `key`, or undefined (never stored, or found damaged and removed). */
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const file = this.file(key);
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch {
+      return undefined;
+    }
+    // MAGIC, the key (32 bytes), the payload's sha256 (32 bytes), the payload.
+    const ok =
+      data.length >= 68 &&
+      data.subarray(0, 4).equals(MAGIC) &&
+      data.subarray(4, 36).toString("hex") === key &&
+      data.subarray(36, 68).equals(sha(data.subarray(68)));
+    if (!ok) {
+      await unlink(file).catch(() => undefined);
+      return undefined;
+    }
+    return new Uint8Array(data.buffer, data.byteOffset + 68, data.length - 68);
+  }
+
+  /** Stores `bytes` under `key`. A cache that cannot be written is not an error: the build goes on. */
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const file = this.file(key);
+    const temp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temp, Buffer.concat([MAGIC, Buffer.from(key, "hex"), sha(bytes), bytes]));
+      await rename(temp, file);
+    } catch {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /** Removes every entry, of this format and older ones; nothing else in the folder is touched. */
+  async clear(): Promise<number> {
+    const formats = (await readdir(this.root).catch(() => [] as string[])).filter((name) => /^v\d+$/.test(name));
+    for (const name of formats) await rm(path.join(this.root, name), { recursive: true, force: true });
+    return formats.length;
+  }
+}

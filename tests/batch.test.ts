@@ -1,0 +1,57 @@
+// A batch: several profiles (or a folder of them) built in one run across worker threads; a bad
+// profile is reported and the others are built; each pack is byte-identical to a single build.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPack, EXAMPLE_PROFILE, runCli, tempDir } from "./support/build.js";
+
+const ONLY = ["about", "v04"];
+
+function profiles(dir: string): { good: string[]; bad: string } {
+  mkdirSync(dir, { recursive: true });
+  const logo = path.resolve(path.dirname(EXAMPLE_PROFILE), "../assets/default-logo.svg");
+  const example = readFileSync(EXAMPLE_PROFILE, "utf8").replace(/^logo: .*$/m, `logo: ${logo}`);
+  const write = (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  return {
+    good: [
+      write("a-firma.yaml", example.replace(/^company: .*$/m, "company: Alfa Værktøj ApS")),
+      write("b-firma.yaml", example.replace(/^company: .*$/m, "company: Beta Bageri I/S").replace(/^colour: .*$/m, 'colour: "#FFE066"')),
+    ],
+    bad: write("c-firma.yaml", example.replace(/^colour: .*$/m, 'colour: "grønlig"')),
+  };
+}
+
+describe("workshopkit build with several profiles", () => {
+  it("builds the good ones, reports the bad one, exits 1, and each pack is the single build's, byte for byte", async () => {
+    const dir = tempDir("wk-batch-");
+    const { good, bad } = profiles(path.join(dir, "profiles"));
+    const out = path.join(dir, "out");
+    const r = runCli(["build", "--only", ...ONLY, "--out", out, "--profile", ...good, bad]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/a-firma\.yaml\s+built\s+\d+/);
+    expect(r.stdout).toMatch(/b-firma\.yaml\s+built\s+\d+/);
+    expect(r.stdout).toMatch(/c-firma\.yaml\s+FAILED/);
+    expect(r.stdout).toMatch(/c-firma\.yaml › colour/);
+    expect(r.stdout).toContain("2 of 3 companies built");
+    expect(r.stderr).toContain("1 of 3 profiles failed");
+
+    for (const [profile, folder] of [[good[0]!, "alfa-vaerktoej-aps"], [good[1]!, "beta-bageri-i-s"]] as const) {
+      const single = await buildPack({ profile, only: ONLY });
+      const batchManifest = JSON.parse(readFileSync(path.join(out, path.basename(single.dir), "manifest.json"), "utf8"));
+      const singleManifest = JSON.parse(readFileSync(path.join(single.dir, "manifest.json"), "utf8"));
+      expect(batchManifest, folder).toEqual(singleManifest);
+      for (const f of single.files) expect(readFileSync(path.join(out, path.basename(single.dir), f.file)).equals(readFileSync(path.join(single.dir, f.file))), f.file).toBe(true);
+    }
+  });
+
+  it("takes a folder of profiles", () => {
+    const dir = tempDir("wk-batch-");
+    profiles(path.join(dir, "profiles"));
+    const r = runCli(["build", "--only", "about", "--out", path.join(dir, "out"), "--profile", path.join(dir, "profiles")]);
+    expect(r.stdout, r.stderr).toContain("2 of 3 companies built");
+    expect(r.stdout.match(/^\S*[abc]-firma\.yaml +(built|FAILED) /gm)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,84 @@
+// The cache of finished materials: the same bytes with it, without it, and from it; a damaged
+// entry is found and made again, never served; `workshopkit cache clear` empties it.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { BuildResult } from "../src/pipeline.js";
+import { buildPack, runCli, tempDir } from "./support/build.js";
+
+const ONLY = ["v04", "v01-scoring"]; // a worksheet, and a material with radio buttons
+/** The sha256 of every PDF as written (and as the manifest says it is). */
+const hashes = (r: BuildResult) =>
+  Object.fromEntries(
+    r.files.map((f) => {
+      const written = createHash("sha256").update(readFileSync(path.join(r.dir, f.file))).digest("hex");
+      return [f.file, written === f.sha256 ? written : `${written} (manifest: ${f.sha256})`];
+    }),
+  );
+const entries = (cache: string) =>
+  readdirSync(path.join(cache, "v1"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".bin"))
+    .map((f) => path.join(cache, "v1", f));
+const fieldMaps = (r: BuildResult) => readFileSync(path.join(r.dir, "v01-scoring.fields.json"), "utf8");
+
+describe("the build cache", () => {
+  it("gives byte-identical output without it, filling it, and served from it", async () => {
+    const cache = tempDir("wk-cache-");
+    const without = await buildPack({ only: ONLY, cacheDir: false });
+    const filling = await buildPack({ only: ONLY, cacheDir: cache });
+    expect(entries(cache)).toHaveLength(ONLY.length);
+    const served = await buildPack({ only: ONLY, cacheDir: cache });
+    expect(hashes(filling)).toEqual(hashes(without));
+    expect(hashes(served)).toEqual(hashes(without));
+    expect(fieldMaps(served)).toBe(fieldMaps(without));
+  });
+
+  it("serves what it holds, so a damaged entry is detected and rebuilt, never served", async () => {
+    const cache = tempDir("wk-cache-");
+    const first = await buildPack({ only: ["v04"], cacheDir: cache });
+    const [entry] = entries(cache);
+    const good = readFileSync(entry!);
+
+    // A well-formed entry is served as it is: change a byte of its PDF and re-seal it, and the build hands that on.
+    const tampered = Buffer.from(good);
+    const at = tampered.lastIndexOf(Buffer.from("%%EOF"));
+    tampered[at + 1] = "X".charCodeAt(0);
+    tampered.set(createHash("sha256").update(tampered.subarray(68)).digest(), 36);
+    writeFileSync(entry!, tampered);
+    const served = await buildPack({ only: ["v04"], cacheDir: cache });
+    expect(readFileSync(path.join(served.dir, "v04.pdf")).toString("latin1").trimEnd()).toMatch(/%XEOF$/);
+
+    // A torn or corrupt one (its checksum fails) is thrown away and made again.
+    const corrupt = Buffer.from(good);
+    corrupt[corrupt.length - 100] ^= 0xff;
+    writeFileSync(entry!, corrupt);
+    expect(hashes(await buildPack({ only: ["v04"], cacheDir: cache }))).toEqual(hashes(first));
+    expect(readFileSync(entry!).equals(good)).toBe(true);
+
+    // An entry under another key (a file copied into the wrong place) is not served either.
+    writeFileSync(entry!, Buffer.concat([good.subarray(0, 4), Buffer.alloc(32, 7), good.subarray(36)]));
+    expect(hashes(await buildPack({ only: ["v04"], cacheDir: cache }))).toEqual(hashes(first));
+  });
+
+  it("is shared safely by builds running at the same time", async () => {
+    const cache = tempDir("wk-cache-");
+    const [a, b] = await Promise.all([buildPack({ only: ["v04"], cacheDir: cache }), buildPack({ only: ["v04"], cacheDir: cache })]);
+    expect(hashes(a)).toEqual(hashes(b));
+    expect(entries(cache)).toHaveLength(1);
+    expect(readdirSync(path.dirname(entries(cache)[0]!)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("is cleared by `workshopkit cache clear`, which leaves other files in the folder alone", async () => {
+    const cache = tempDir("wk-cache-");
+    await buildPack({ only: ["about"], cacheDir: cache });
+    writeFileSync(path.join(cache, "mine.txt"), "not the cache's");
+    const where = runCli(["cache", "dir", "--cache-dir", cache]);
+    expect(where.stdout.trim()).toBe(cache);
+    const r = runCli(["cache", "clear", "--cache-dir", cache]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Cleared the cache in ${cache}`);
+    expect(existsSync(path.join(cache, "v1"))).toBe(false);
+    expect(readFileSync(path.join(cache, "mine.txt"), "utf8")).toBe("not the cache's");
+  });
+});
