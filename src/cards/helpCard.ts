@@ -135,7 +135,7 @@ export function fitPanel(title: string, entries: PanelEntry[], footerText: strin
     const broken = texts.map((t) => breakLines(t.text, width, size, true, measure, { maxLines: 4 }));
     const bad = broken.findIndex((b) => !b);
     if (bad >= 0) {
-      tallest = texts[bad]!.text;
+      tallest = texts[bad]!.text.replace(/\u00A0/g, " ");
       continue;
     }
     const body = broken.reduce((h, b) => h + PANEL_GAP + b!.length * size * TYPE.help.lineHeight, 0);
@@ -148,6 +148,6 @@ export function fitPanel(title: string, entries: PanelEntry[], footerText: strin
   if (tallest) throw fail(`"${tallest}" is too long even at ${TYPE.help.min} pt`);
   // Name the entry that takes the most lines: that is the one to shorten.
   const lines = texts.map((t) => breakLines(t.text, width, TYPE.help.min, true, measure, { maxLines: 4 })?.length ?? 4);
-  const longest = texts[lines.indexOf(Math.max(...lines))]!.text;
+  const longest = texts[lines.indexOf(Math.max(...lines))]!.text.replace(/\u00A0/g, " ");
   throw fail(`its text is too long even at ${TYPE.help.min} pt; the longest entry is "${longest}"`);
 }
