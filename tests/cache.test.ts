@@ -51,7 +51,7 @@ describe("the build cache", () => {
 
     // A torn or corrupt one (its checksum fails) is thrown away and made again.
     const corrupt = Buffer.from(good);
-    corrupt[corrupt.length - 100] ^= 0xff;
+    corrupt[corrupt.length - 100]! ^= 0xff;
     writeFileSync(entry!, corrupt);
     expect(hashes(await buildPack({ only: ["v04"], cacheDir: cache }))).toEqual(hashes(first));
     expect(readFileSync(entry!).equals(good)).toBe(true);
