@@ -5,7 +5,7 @@ import { profileYaml } from "../src/serve/profileYaml.js";
 import { fetchPreview, getInfo, RefusedError, startBuild, uploadLogo, type Info, type PreviewPage, type Problem } from "./api.js";
 import { BuildPanel, type BuildState } from "./BuildPanel.js";
 import { colourWarnings } from "./contrast.js";
-import { EMPTY_DRAFT, fromProfile, keepLogoFile, keptLogoFile, loadDraft, saveDraft, toProfile, type ContactDraft, type Draft } from "./draft.js";
+import { EMPTY_DRAFT, withoutProblems, fromProfile, keepLogoFile, keptLogoFile, loadDraft, saveDraft, toProfile, type ContactDraft, type Draft } from "./draft.js";
 import { Field } from "./Field.js";
 import { CONTACTS, FIELD_LABELS, HINTS } from "./fields.js";
 import { LogoField } from "./LogoField.js";
@@ -51,19 +51,22 @@ export function App() {
     if (draft.logo && !draft.logo.src) void reupload().catch(() => setDraft((d) => ({ ...d, logo: undefined })));
   }, []);
 
-  // The preview follows every valid change, a moment after the typing stops; an older request is cancelled.
-  const previewKey = JSON.stringify([toProfile(draft), draft.cards, draft.logo?.id]);
+  // The preview follows every change, a moment after the typing stops, leaving out fields with problems;
+  // an older request is cancelled.
   const valid = Object.keys(errors).length === 0;
+  const shownDraft = useMemo(() => (valid ? draft : withoutProblems(draft, errors)), [draft, errors, valid]);
+  const previewable = useMemo(() => Object.keys(validateDraft(shownDraft)).length === 0, [shownDraft]);
+  const previewKey = JSON.stringify([toProfile(shownDraft), shownDraft.cards, shownDraft.logo?.id]);
   useEffect(() => {
-    if (!valid) {
-      setPreviewState({ state: "waiting" });
+    if (!previewable) {
+      setPreviewState({ state: "waiting", message: errors.company ? "Skriv virksomhedens navn for at se siderne." : "Ret felterne med fejl for at se siderne." });
       return;
     }
     if (draft.logo && !draft.logo.src) return;
     const abort = new AbortController();
     const timer = setTimeout(() => {
       setPreviewState({ state: "loading" });
-      fetchPreview(draft, abort.signal).then(
+      fetchPreview(shownDraft, abort.signal).then(
         (p) => {
           setPages(p);
           setPreviewState({ state: "idle" });
@@ -82,7 +85,7 @@ export function App() {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [previewKey, valid]);
+  }, [previewKey, previewable]);
 
   const chooseLogo = async (file: File) => {
     if (info && file.size > info.maxUploadBytes) {
@@ -106,7 +109,7 @@ export function App() {
     setTouched(new Set(["*"]));
     if (!valid) {
       setBuild({ state: "idle" });
-      document.querySelector<HTMLElement>(".error-summary a")?.focus();
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(".build .error-summary a")?.focus());
       return;
     }
     setBuild({ state: "queued", ahead: 0 });
@@ -117,7 +120,8 @@ export function App() {
       events.addEventListener("queued", (e) => setBuild({ state: "queued", ahead: JSON.parse((e as MessageEvent).data).ahead }));
       events.addEventListener("progress", (e) => {
         const p = JSON.parse((e as MessageEvent).data);
-        setBuild({ state: "running", done: p.done, total: p.total, material: p.material });
+        const title = p.done === p.total ? "den samlede pakke" : (info?.materials.find((m) => m.id === p.material)?.title ?? p.material);
+        setBuild({ state: "running", done: p.done, total: p.total, material: title });
       });
       events.addEventListener("done", (e) => {
         const d = JSON.parse((e as MessageEvent).data);

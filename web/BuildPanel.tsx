@@ -12,6 +12,7 @@ export interface DownloadEntry {
 export type BuildState =
   | { state: "idle" }
   | { state: "queued"; ahead: number }
+  /** `material`: the title of the one just finished. */
   | { state: "running"; done: number; total: number; material: string }
   | { state: "done"; id: string; files: DownloadEntry[]; pack: string; warnings: string[] }
   | { state: "failed"; error: string; hint?: string; problems: { path: string; message: string }[] };
@@ -46,7 +47,7 @@ export function BuildPanel(props: { build: BuildState; errors: [string, string][
       {busy && (
         <div className="progress">
           <label htmlFor="build-progress" className="label">
-            {build.state === "queued" ? (build.ahead > 0 ? `I kø: ${build.ahead} ${build.ahead === 1 ? "pakke" : "pakker"} før din` : "Starter …") : `Bygger ${build.material} (${build.done} af ${build.total})`}
+            {build.state === "queued" ? (build.ahead > 0 ? `I kø: ${build.ahead} ${build.ahead === 1 ? "pakke" : "pakker"} før din` : "Starter …") : `${build.done} af ${build.total} færdige: ${build.material}`}
           </label>
           <progress id="build-progress" max={build.state === "running" ? build.total : 1} value={build.state === "running" ? build.done : 0} />
         </div>

@@ -7,7 +7,7 @@ export function PreviewPanel(props: { pages: PreviewPage[]; state: "idle" | "loa
       <div className="preview-head">
         <h2 id="preview-title">Forhåndsvisning</h2>
         <p className="preview-status" role="status">
-          {props.state === "loading" ? "Opdaterer …" : props.state === "waiting" ? "Ret felterne med fejl for at se siderne." : props.state === "error" ? props.message : "Sådan bliver siderne."}
+          {props.state === "loading" ? "Opdaterer …" : props.state === "waiting" || props.state === "error" ? props.message : "Sådan bliver siderne."}
         </p>
       </div>
       <div className="preview-grid">

@@ -127,3 +127,24 @@ export async function keptLogoFile(): Promise<Blob | undefined> {
     request.onerror = () => done(undefined);
   });
 }
+
+/**
+ * The draft without the fields that have problems, for the preview: while one phone number is half
+ * typed, the pages still show everything else. (The build itself is only offered for a valid draft.)
+ */
+export function withoutProblems(draft: Draft, problems: Record<string, string>): Draft {
+  const next: Draft = { ...draft, contacts: { ...draft.contacts }, films: { ...draft.films }, cards: { ...draft.cards } };
+  for (const path of Object.keys(problems)) {
+    const [first, second, third] = path.split(".");
+    if (first === "colour") next.colour = EMPTY_DRAFT.colour;
+    else if (first === "cards" && second) next.cards = { ...next.cards, [second]: EMPTY_DRAFT.cards[second as keyof Draft["cards"]] };
+    else if (first === "films" && second) delete next.films[path.slice("films.".length)];
+    else if (first === "contacts" && second) {
+      const key = second as ContactKey;
+      // A contact without a name cannot stand; any other field can be left out.
+      if (!third || third === "name") delete next.contacts[key];
+      else next.contacts[key] = { ...next.contacts[key], [third]: "" };
+    }
+  }
+  return next;
+}

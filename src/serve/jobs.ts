@@ -52,6 +52,8 @@ export class QueueFullError extends Error {}
 export class JobQueue {
   private readonly queue: PQueue;
   private readonly jobs = new Map<string, Job>();
+  /** Jobs not started yet, in order: each is told how many are ahead of it as the queue moves. */
+  private readonly waiting: Job[] = [];
 
   constructor(private readonly options: JobQueueOptions) {
     this.queue = new PQueue({ concurrency: options.concurrency ?? 1 });
@@ -68,12 +70,18 @@ export class JobQueue {
     this.jobs.set(job.id, job);
     this.forgetOld();
     emit(job, { type: "queued", ahead: this.queue.size + this.queue.pending });
-    void this.queue.add(() => this.run(job, request));
+    this.waiting.push(job);
+    void this.queue.add(() => {
+      this.waiting.splice(this.waiting.indexOf(job), 1);
+      this.waiting.forEach((w, i) => emit(w, { type: "queued", ahead: this.queue.pending + i }));
+      return this.run(job, request);
+    });
     return job;
   }
 
   async idle(): Promise<void> {
     this.queue.clear();
+    this.waiting.length = 0;
     await this.queue.onIdle();
   }
 
