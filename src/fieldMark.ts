@@ -4,7 +4,7 @@
 export type FieldSpec = (
   /** One option of a radio group; every mark with the same name joins the one group. `option` is its export value. */
   | { type: "radio"; name: string; option: string }
-  /** A text field; several marks with one name are widgets of one field (they show the same value). */
+  /** A text field; several marks with one name are widgets of one field (they show the same value). `fontSize` is for a single-line field: a multiline one fits its text to its space. */
   | { type: "text"; name: string; multiline?: boolean; fontSize?: number; align?: "left" | "center"; maxLength?: number }
   /** A box to tick (on value `Yes`). */
   | { type: "checkbox"; name: string }
