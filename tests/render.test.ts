@@ -1,4 +1,5 @@
 // The render stage refuses to hand on a PDF that react-pdf only warned about.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../src/load/loadContent.js";
@@ -7,7 +8,7 @@ import { checkLayout, openPdf, textRuns, type TextLayout } from "../src/render/c
 import { textLayoutOf } from "../src/render/layoutText.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { Profile } from "../src/schema/profile.js";
-import { ROOT } from "./support/build.js";
+import { buildPack, ROOT } from "./support/build.js";
 
 describe("renderMaterial", () => {
   it("fails when react-pdf warns (here: it would drop a corrupt logo and print none)", async () => {
@@ -55,5 +56,19 @@ describe("the layout facts come from react-pdf's own layout", () => {
     const bytes = await renderMaterial(pack.materials[0]!, pack, new Date(0));
     expect(textLayoutOf(bytes)).toBeDefined();
     await expect(checkLayout("about", bytes)).rejects.toThrow(/Text in "about" does not fit its page:\n {2}page 1: "Testfirma/);
+  });
+});
+
+describe("the merged pack", () => {
+  it("stores the logo once and gives each distinct font subset a name of its own", async () => {
+    const result = await buildPack({ only: ["about", "v04", "policy"] });
+    const file = path.join(result.dir, result.pack.file);
+    const images = spawnSync("pdfimages", ["-list", file], { encoding: "utf8" }).stdout.trim().split("\n").slice(2);
+    expect(images.length).toBeGreaterThan(3); // the logo on every material's pages (and its soft mask)
+    expect(new Set(images.map((l) => l.trim().split(/\s+/).slice(10, 12).join(" "))).size).toBe(1); // one image object (pdfimages names its mask by it too)
+    const fonts = spawnSync("pdffonts", [file], { encoding: "utf8" }).stdout.trim().split("\n").slice(2).map((l) => l.split(/\s+/)[0]!);
+    expect(fonts.length).toBeGreaterThan(4);
+    expect(new Set(fonts).size).toBe(fonts.length);
+    for (const name of fonts) expect(name).toMatch(/^[A-Z]{6}\+Lato-/);
   });
 });

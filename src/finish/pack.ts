@@ -8,7 +8,7 @@ import { slug } from "../slug.js";
 import { checkLayout, type TextLayout } from "../render/checkLayout.js";
 import { finishPdf } from "./finishPdf.js";
 import { renderPackFront, renderPageNumbers } from "./packFront.js";
-import { mergePdfs, pruneUnreachable } from "./packMerge.js";
+import { mergePdfs, pruneUnreachable, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
 import { findPartStarts, type PartStart } from "./packParts.js";
 import { onPaper, planPack, type PackPlan } from "./packPlan.js";
@@ -108,6 +108,8 @@ export async function completePack(
   ];
   setOutline(pdf, bookmarks);
   await pdf.flush(); // embeds the number pages now, so that pruning sees what they use
+  shareIdenticalStreams(pdf); // the logo and a shared font subset once, not once per material
+  tagSubsetsByContent(pdf);
   pruneUnreachable(pdf);
   const merged = await pdf.save({ useObjectStreams: false });
 

@@ -6,7 +6,8 @@
 // "repairs"); and two materials' fields of one name would collide. The widgets draw nothing when
 // empty (the printed boxes are page content), so the pages look the same without them. Links to
 // named destinations are dropped too: the names stay behind in the material's own file.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFPage } from "pdf-lib";
+import { createHash } from "node:crypto";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from "pdf-lib";
 
 /** Annotations that would dangle in the merged file: widgets, and links to destinations of the source. */
 function dangles(annot: PDFDict): boolean {
@@ -66,4 +67,97 @@ export function pruneUnreachable(pdf: PDFDocument): void {
   visit(context.trailerInfo.Root);
   visit(context.trailerInfo.Info);
   for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
+}
+
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
+
+/** Every reference in the document to a key of `moved` is made to point at its value instead. */
+function redirect(pdf: PDFDocument, moved: Map<PDFRef, PDFRef>): void {
+  const fix = (container: PDFDict | PDFArray) => {
+    if (container instanceof PDFDict) {
+      for (const [key, value] of container.entries()) {
+        if (value instanceof PDFRef && moved.has(value)) container.set(key, moved.get(value)!);
+        else if (value instanceof PDFDict || value instanceof PDFArray) fix(value);
+      }
+    } else {
+      for (let i = 0; i < container.size(); i++) {
+        const value = container.get(i);
+        if (value instanceof PDFRef && moved.has(value)) container.set(i, moved.get(value)!);
+        else if (value instanceof PDFDict || value instanceof PDFArray) fix(value);
+      }
+    }
+  };
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict || object instanceof PDFArray) fix(object);
+    else if (object instanceof PDFRawStream) fix(object.dict);
+  }
+}
+
+/** Streams worth sharing: images (and their soft masks) and embedded font programs. */
+function shareable(stream: PDFRawStream, fontFiles: Set<PDFRef>, ref: PDFRef): boolean {
+  return stream.dict.lookupMaybe(PDFName.of("Subtype"), PDFName) === PDFName.of("Image") || fontFiles.has(ref);
+}
+
+function fontFileRefs(pdf: PDFDocument): Set<PDFRef> {
+  const refs = new Set<PDFRef>();
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of("Type"), PDFName) !== PDFName.of("FontDescriptor")) continue;
+    for (const key of ["FontFile", "FontFile2", "FontFile3"]) {
+      const ref = object.get(PDFName.of(key));
+      if (ref instanceof PDFRef) refs.add(ref);
+    }
+  }
+  return refs;
+}
+
+/**
+ * Stores each image and each font program once: every material brings its own copy of the logo
+ * (and a font subset two materials share), and the merged pack kept them all. Identical streams
+ * (same dictionary, same bytes) become one; repeated until no more fold (an image's soft mask
+ * folds first, then the images that use it).
+ */
+export function shareIdenticalStreams(pdf: PDFDocument): void {
+  const fontFiles = fontFileRefs(pdf);
+  for (;;) {
+    const first = new Map<string, PDFRef>();
+    const moved = new Map<PDFRef, PDFRef>();
+    for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFRawStream) || !shareable(object, fontFiles, ref)) continue;
+      const key = `${object.dict.toString()}\n${sha(object.contents).toString("hex")}`;
+      const kept = first.get(key);
+      if (kept) moved.set(ref, kept);
+      else first.set(key, ref);
+    }
+    if (moved.size === 0) return;
+    redirect(pdf, moved);
+    for (const ref of moved.keys()) pdf.context.delete(ref);
+  }
+}
+
+/**
+ * Gives each distinct font subset a tag of its own, made from its bytes. react-pdf tags the subsets
+ * of every file alike (`CZZZZZ+Lato-Regular`), so the pack held many different fonts of one name,
+ * which a print shop's RIP that caches fonts by name can mix up. The same subset keeps the same
+ * tag (the output stays deterministic).
+ */
+export function tagSubsetsByContent(pdf: PDFDocument): void {
+  const { context } = pdf;
+  const retag = (name: PDFName | undefined, tag: string) => (name && /^[A-Z]{6}\+/.test(name.decodeText()) ? PDFName.of(`${tag}+${name.decodeText().slice(7)}`) : name);
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of("Type"), PDFName) !== PDFName.of("Font")) continue;
+    // A composite font (Type0) keeps its descriptor in its descendant font.
+    const descendants = object.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray);
+    const fonts = [object, ...(descendants ? [descendants.lookupMaybe(0, PDFDict)].filter((d): d is PDFDict => d !== undefined) : [])];
+    const descriptor = fonts.map((f) => f.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict)).find((d) => d !== undefined);
+    const file = descriptor && ["FontFile2", "FontFile3", "FontFile"].map((k) => descriptor.lookup(PDFName.of(k))).find((s) => s instanceof PDFRawStream);
+    if (!descriptor || !file) continue;
+    const digest = sha(file.contents);
+    const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join("");
+    for (const font of fonts) {
+      const base = retag(font.lookupMaybe(PDFName.of("BaseFont"), PDFName), tag);
+      if (base) font.set(PDFName.of("BaseFont"), base);
+    }
+    const fontName = retag(descriptor.lookupMaybe(PDFName.of("FontName"), PDFName), tag);
+    if (fontName) descriptor.set(PDFName.of("FontName"), fontName);
+  }
 }
