@@ -25,7 +25,7 @@ const program = new Command("workshopkit")
   .version(version, "-V, --version", "print the version of workshopkit")
   .description('Print-ready, branded workshop material for the toolkit "Fællesskaber Skaber Mental Sundhed".')
   .showHelpAfterError("(run workshopkit --help to see the commands)")
-  .configureOutput({ outputError: (str, write) => write(str) });
+  .configureOutput({ outputError: (str, write) => write(escapeControl(str, true)) });
 
 program.addCommand(initCommand());
 program.addCommand(validateCommand());

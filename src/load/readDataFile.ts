@@ -35,13 +35,22 @@ const MAX_ALIASES = 100;
 
 /** Parses YAML (JSON is YAML too) and reports syntax errors with their line. */
 export function parseData(file: string, source: string): unknown {
+  try {
+    return parseYaml(file, source);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new WorkshopkitError(`${file} is nested too deeply to be a profile or content file.`, "Check the indentation and the brackets [ ] { }.");
+  }
+}
+
+function parseYaml(file: string, source: string): unknown {
   const lineCounter = new LineCounter();
   // yaml's own duplicate-key check compares every key with every other; ours below is linear.
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: false, lineCounter });
   if (doc.errors.length > 0) {
     throw WorkshopkitError.fromProblems(
       `${file} is not valid YAML or JSON.`,
-      doc.errors.map((e) => ({ file, path: "", message: e.message.split("\n")[0] ?? e.message })),
+      doc.errors.map((e) => ({ file, path: "", message: /call stack/i.test(e.message) ? "nested too deeply (check the brackets [ ] { })" : e.message.split("\n")[0] ?? e.message })),
       "Fix the syntax at the line shown; indentation must use spaces.",
     );
   }
