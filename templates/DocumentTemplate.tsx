@@ -1,5 +1,6 @@
 // Running-text documents: the policy, the stress guidelines, the manager's guide, the introduction.
 import { Text, View } from "@react-pdf/renderer";
+import { Fragment } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { brandInk } from "../src/cards/colour.js";
 import { Blocks } from "./parts/Blocks.js";
@@ -18,14 +19,16 @@ export function DocumentTemplate({ material, brand, pack }: { material: Document
         <Text style={styles.h1} hyphenationCallback={wholeWords}>{document.title}</Text>
         {document.subtitle && <Text style={{ fontSize: 12 }} hyphenationCallback={wholeWords}>{document.subtitle}</Text>}
       </View>
+      {/* Fragments, not Views: react-pdf keeps a heading off the foot of a page (minPresenceAhead)
+          only for children of the page itself. */}
       {document.sections.map((section) => (
-        <View key={section.id}>
+        <Fragment key={section.id}>
           <Blocks
             blocks={section.blocks}
             ctx={{ ...base, fields: `${material.id}.${section.id}` }}
             lead={<Text style={{ ...styles.h2, color: brandInk(brand.colour) }} minPresenceAhead={mm(25)} hyphenationCallback={wholeWords}>{section.heading}</Text>}
           />
-        </View>
+        </Fragment>
       ))}
     </PageFrame>
   );

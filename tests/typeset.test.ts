@@ -1,13 +1,15 @@
 // Typesetting read back from real packs: brand colour contrast, headings that extract as words.
-// Two packs cover the hard cases: the example company in a light yellow on A4, and a long company
-// name in white on US Letter with contacts missing.
+// Two packs cover the hard cases: the example company in a light yellow on A4 (laid out exactly as the
+// default pack: the colour changes no size), and a long company name in white on US Letter with
+// contacts missing.
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
 import { buildPack, pdfText, tempDir } from "./support/build.js";
-import { contrastRatio, drawnText, hex, isLarge } from "./support/drawnText.js";
-import { textLines } from "./support/textLines.js";
+import { contrastRatio, drawnShapes, drawnText, hex, isLarge } from "./support/drawnText.js";
+import { flowProblems } from "./support/pageFlow.js";
+import { textLines, type TextLine } from "./support/textLines.js";
 
 const LONG_NAME = "Sønderjyllands Forenede Maskin- og Stålkonstruktionsfabrikker ApS";
 
@@ -147,5 +149,35 @@ describe("hyphenation", () => {
       }
     }
     expect(breaks).toBeGreaterThan(0); // running text is still hyphenated
+  });
+});
+
+describe("page breaks", () => {
+  it("are judged by a check that finds a heading at the foot, an orphan and a lone item (made-up pages)", () => {
+    const line = (page: number, y0: number, text: string, more: Partial<TextLine> = {}): TextLine => ({ page, text, size: 10.5, bold: false, x0: 51, x1: 540, y0, y1: y0 + 13, ...more });
+    const page = (n: number, lines: TextLine[]) => ({ page: n, width: 595, height: 842, lines });
+    const heading = [page(1, [line(1, 100, "Et afsnit."), line(1, 740, "Overskrift", { bold: true, size: 14, x1: 200 })]), page(2, [line(2, 80, "Tekst.")])];
+    expect(flowProblems(heading).map((p) => p.kind)).toEqual(["heading at the foot"]);
+    const orphan = [page(1, [line(1, 100, "Et afsnit.", { x1: 200 }), line(1, 740, "Første linje af et afsnit, der fortsætter på")]), page(2, [line(2, 80, "næste side og slutter her.")])];
+    expect(flowProblems(orphan).map((p) => p.kind)).toContain("orphan");
+    const item = [page(1, [line(1, 700, "• første punkt", { x1: 200 }), line(1, 720, "• andet punkt", { x1: 200 })]), page(2, [line(2, 80, "• sidste punkt", { x1: 200 }), line(2, 120, "Et nyt afsnit.", { x1: 300 })])];
+    expect(flowProblems(item).map((p) => p.kind)).toEqual(["lone item at the head"]);
+  });
+
+  /** Materials of running text and writing spaces; card sheets and the balkort are laid out by hand. */
+  const flowing = (r: BuildResult) => pdfs(r).filter((f) => !/kort\.pdf$|^help-card\.pdf$|balkort|-pakke\.pdf$/.test(f));
+
+  it.each([
+    ["A4 (the default pack)", () => yellow],
+    ["US Letter", () => white],
+  ])("leave no heading or label last on a page, no lone line of a paragraph, no lone item of a list, checklist or scale: %s", (_, result) => {
+    const r = result();
+    const problems: string[] = [];
+    for (const file of flowing(r)) {
+      const at = path.join(r.dir, file);
+      for (const p of flowProblems(textLines(at), drawnShapes(at))) problems.push(`${file} p${p.page}: ${p.kind}: "${p.text}"`);
+    }
+    expect(flowing(r).length).toBeGreaterThan(15);
+    expect(problems).toEqual([]);
   });
 });

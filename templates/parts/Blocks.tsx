@@ -12,6 +12,7 @@ import { DeckPreview } from "./DeckPreview.js";
 import { FilmBlock } from "./FilmBlock.js";
 import { wholeWords } from "./fitWords.js";
 import { isWritingSpace, withLeadIns, type Unit } from "./leadIns.js";
+import { keepTogether } from "./keepTogether.js";
 import { ListBlock } from "./ListBlock.js";
 import { ScaleBlock } from "./ScaleBlock.js";
 import { ScoringBlock } from "./ScoringBlock.js";
@@ -47,8 +48,11 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
     case "list":
       return (
         <>
-          {block.title && <Text style={styles.label} minPresenceAhead={mm(15)} hyphenationCallback={wholeWords}>{block.title}</Text>}
-          <ListBlock items={block.items} style={block.style} />
+          <ListBlock
+            items={block.items}
+            style={block.style}
+            lead={(lead || block.title) && <>{lead}{block.title && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.title}</Text>}</>}
+          />
         </>
       );
     case "quotes":
@@ -94,29 +98,74 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
   }
 }
 
-/** A block with its lead-in; `lead` (a step heading, say) goes before the unit's own lead-in. */
+/** A paragraph up to this long goes to the next page with a heading before it rather than leave the heading alone. */
+const SHORT_PARAGRAPH = 700;
+
+/**
+ * A block with its lead-in; `lead` (a step heading, say) goes before the unit's own lead-in.
+ * A heading or label never ends a page: the lead goes in one unbreakable piece with the first part
+ * of what it leads (a writing space's first piece, a list's first items, a short paragraph).
+ * react-pdf's minPresenceAhead alone is not enough: it does nothing for a first child of a View.
+ */
 export function BlockUnit({ unit, ctx, lead }: { unit: Unit; ctx: BlockContext; lead?: ReactNode }) {
   const leads = unit.lead.map((b, i) => <BlockView key={i} block={b} ctx={ctx} />);
-  if (isWritingSpace(unit.block)) {
-    return <BlockView block={unit.block} ctx={ctx} lead={lead || leads.length > 0 ? <>{lead}{leads}</> : undefined} />;
+  const all = lead || leads.length > 0 ? <>{lead}{leads}</> : undefined;
+  const block = unit.block;
+  if (isWritingSpace(block) || (all && block.type === "list")) return <BlockView block={block} ctx={ctx} lead={all} />;
+  if (all && block.type === "paragraph" && block.text.length <= SHORT_PARAGRAPH) {
+    return (
+      <View wrap={false}>
+        {all}
+        <BlockView block={block} ctx={ctx} />
+      </View>
+    );
   }
   return (
     <>
-      {lead}
-      {leads}
-      <BlockView block={unit.block} ctx={ctx} />
+      {all}
+      <BlockView block={block} ctx={ctx} />
     </>
   );
 }
 
+/** A writing space labelled only by its number ("1.", "2."): one of a numbered run, like the items of a list. */
+const numbered = (unit: Unit) => unit.block.type === "write" && /^\d+\.?$/.test(unit.block.label.trim());
+
+/**
+ * Runs of numbered writing spaces keep their first two and last two together (keepTogether), so no
+ * number is left alone at the foot or the head of a page. Returns the units, runs as groups.
+ */
+export function groupNumbered(units: Unit[]): (Unit | Unit[])[] {
+  const out: (Unit | Unit[])[] = [];
+  for (let i = 0; i < units.length; ) {
+    // The first of a run may have a lead-in (a heading); the others are numbers only.
+    let end = i;
+    while (end < units.length && numbered(units[end]!) && (end === i || units[end]!.lead.length === 0)) end++;
+    if (end - i < 2) {
+      out.push(units[i]!);
+      i++;
+      continue;
+    }
+    const run = units.slice(i, end);
+    for (const group of keepTogether(run.length)) out.push(group.map((k) => run[k]!));
+    i = end;
+  }
+  return out;
+}
+
+/** A heading block leads the unit after it (see BlockUnit): `lead` first, then the headings before a unit. */
 export function Blocks({ blocks, ctx, lead }: { blocks: AnyBlock[]; ctx: BlockContext; lead?: ReactNode }) {
   const units = withLeadIns(blocks);
   if (units.length === 0) return <>{lead}</>;
-  return (
-    <>
-      {units.map((unit, i) => (
-        <BlockUnit key={i} unit={unit} ctx={ctx} lead={i === 0 ? lead : undefined} />
-      ))}
-    </>
-  );
+  const out: ReactNode[] = [];
+  let pending: ReactNode[] = lead ? [lead] : [];
+  units.forEach((unit, i) => {
+    if (unit.block.type === "heading" && unit.lead.length === 0 && i < units.length - 1) {
+      pending.push(<BlockView key={`h${i}`} block={unit.block} ctx={ctx} />);
+      return;
+    }
+    out.push(<BlockUnit key={i} unit={unit} ctx={ctx} lead={pending.length > 0 ? <>{pending}</> : undefined} />);
+    pending = [];
+  });
+  return <>{out}</>;
 }

@@ -6,6 +6,7 @@ import { mm, styles } from "../theme.js";
 import { fieldName, type BlockContext } from "./blockContext.js";
 import { FieldMark } from "./FieldMark.js";
 import { wholeWords } from "./fitWords.js";
+import { keepTogether } from "./keepTogether.js";
 import { tickBoxStyle } from "./WriteLines.js";
 
 export function ChecklistBlock({ block, ctx, lead }: { block: Extract<Block, { type: "checklist" }>; ctx: BlockContext; lead?: ReactNode }) {
@@ -17,14 +18,15 @@ export function ChecklistBlock({ block, ctx, lead }: { block: Extract<Block, { t
       <Text style={{ marginLeft: mm(3), flex: 1 }}>{text}</Text>
     </View>
   );
-  // The title (and lead-in) stay with the first item; every item is whole on its page.
+  // The title (and lead-in) stay with the first items; every item is whole on its page, and none is
+  // left alone at the foot or the head of a page.
   return (
     <>
-      {block.items.map((text, i) => (
-        <View key={i} wrap={false} style={i === 0 ? { marginTop: mm(2) } : {}}>
-          {i === 0 && lead}
-          {i === 0 && block.title && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.title}</Text>}
-          {item(text, i)}
+      {keepTogether(block.items.length).map((group, g) => (
+        <View key={g} wrap={false} style={g === 0 ? { marginTop: mm(2) } : {}}>
+          {g === 0 && lead}
+          {g === 0 && block.title && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.title}</Text>}
+          {group.map((i) => <View key={i}>{item(block.items[i]!, i)}</View>)}
         </View>
       ))}
     </>

@@ -101,3 +101,40 @@ export function contrastRatio(a: [number, number, number], b: [number, number, n
 export const isLarge = (t: DrawnText) => t.size >= 18 || (t.bold && t.size >= 14);
 
 export const hex = (c: [number, number, number]) => `#${c.map((v) => Math.round(v * 255).toString(16).padStart(2, "0")).join("")}`;
+
+export interface DrawnShape {
+  /** 1-based page. */
+  page: number;
+  /** Box in points from the page's top-left corner. */
+  y0: number;
+  y1: number;
+  x0: number;
+  x1: number;
+}
+
+/** Every filled or stroked path (rules, writing lines, boxes, tick boxes) of every page. */
+export function drawnShapes(file: string): DrawnShape[] {
+  const r = spawnSync("mutool", ["trace", file], { encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`mutool trace failed on ${file}: ${r.stderr}`);
+  const out: DrawnShape[] = [];
+  let page = 0;
+  const lines = r.stdout.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line.startsWith("<page ")) page++;
+    else if (line.startsWith("<fill_path ") || line.startsWith("<stroke_path ")) {
+      const [a, b, c, d, e, f] = numbers(attr(line, "transform"));
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (i++; i < lines.length && !/<\/(fill|stroke)_path>/.test(lines[i]!); i++) {
+        for (const m of lines[i]!.matchAll(/x\d?="([-\d.e]+)" y\d?="([-\d.e]+)"/g)) {
+          const [x, y] = [Number(m[1]), Number(m[2])];
+          xs.push(a! * x + c! * y + e!);
+          ys.push(b! * x + d! * y + f!);
+        }
+      }
+      if (xs.length > 0) out.push({ page, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
+    }
+  }
+  return out;
+}
