@@ -7,6 +7,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { slug } from "../src/slug.js";
+import { writePack } from "../src/write/writePack.js";
 import { removeStaleTempFolders, removeTempFoldersSync, trackTempFolder } from "../src/write/tempFolders.js";
 import { ROOT, tempDir, type CliRun } from "./support/build.js";
 
@@ -241,6 +242,18 @@ describe("leftovers", () => {
     trackTempFolder(path.join(out, `.firma.building-${process.pid}-mine`), path.join(out, "firma"));
     expect((await removeStaleTempFolders(path.join(out, "firma"))).sort()).toEqual([".firma.building-999999999-dead", ".firma.building-AbC123"]);
     expect(readdirSync(out)).toEqual([`.firma.building-${process.pid}-mine`]);
+  });
+});
+
+describe("the swap", () => {
+  it("1: checks the company again right before replacing a folder (a build beside this one may have written it)", async () => {
+    const out = tempDir("wk-swap-");
+    const pack = (company: string) => [{ name: "a.pdf", bytes: new TextEncoder().encode(company) }, { name: "manifest.json", bytes: new TextEncoder().encode(JSON.stringify({ company })) }];
+    await writePack(path.join(out, "firma"), pack("Firma ApS"));
+    await expect(writePack(path.join(out, "firma"), pack("FIRMA APS"))).rejects.toThrow(/holds the pack of "Firma ApS", and this profile is for "FIRMA APS"/);
+    expect(readdirSync(out)).toEqual(["firma"]);
+    expect(readFileSync(path.join(out, "firma", "a.pdf"), "utf8")).toBe("Firma ApS");
+    await writePack(path.join(out, "firma"), pack("Firma ApS")); // the same company replaces its own pack
   });
 });
 

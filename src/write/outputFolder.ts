@@ -78,6 +78,17 @@ function refuseForeign(dir: string, request: OutputRequest, why: string, otherCo
   );
 }
 
+/**
+ * Refuses to replace `dir` unless it is empty or holds a pack of `company`. Checked again right before
+ * the swap: a build running beside this one (a batch, say) may have written there since the pre-flight.
+ */
+export async function checkReplaceable(dir: string, company: string): Promise<void> {
+  const found = await existing(dir);
+  const request = { out: path.dirname(dir), company };
+  if (found.kind === "other") refuseForeign(dir, request, found.why);
+  if (found.kind === "pack" && found.manifest.company !== company) refuseForeign(dir, request, "", String(found.manifest.company));
+}
+
 /** The material PDFs of a pack's manifest (not the complete pack). */
 const materialFiles = (m: Manifest) =>
   (m.files ?? []).map((f) => f.file).filter((f): f is string => typeof f === "string" && f.endsWith(".pdf") && !f.endsWith("-pakke.pdf"));

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { WorkshopkitError } from "../errors.js";
+import { checkReplaceable } from "./outputFolder.js";
 import { removeStaleTempFolders, tempFolderName, trackTempFolder, untrackTempFolder } from "./tempFolders.js";
 
 export interface OutputFile {
@@ -31,6 +32,14 @@ function explain(err: unknown, dir: string): WorkshopkitError {
   return new WorkshopkitError(`Cannot write the pack to ${dir}: ${reason}.`, "Choose another folder with --out, or free some space. Your previous pack is unchanged.");
 }
 
+/** The company the new pack's manifest names. */
+function companyOf(files: OutputFile[]): string | undefined {
+  const manifest = files.find((f) => f.name === "manifest.json");
+  if (!manifest) return undefined;
+  const { company } = JSON.parse(new TextDecoder().decode(manifest.bytes)) as { company?: unknown };
+  return typeof company === "string" ? company : undefined;
+}
+
 export async function writePack(target: string, files: OutputFile[]): Promise<void> {
   const parent = path.dirname(target);
   let temp: string | undefined;
@@ -51,6 +60,16 @@ export async function writePack(target: string, files: OutputFile[]): Promise<vo
   }
   // Swap: the old pack is moved aside and removed only once the new one is in place.
   const old = `${temp}.previous`;
+  const company = companyOf(files);
+  if (company !== undefined) {
+    try {
+      await checkReplaceable(target, company);
+    } catch (err) {
+      await rm(temp, { recursive: true, force: true });
+      untrackTempFolder(temp);
+      throw err;
+    }
+  }
   const hadOld = await stat(target).then(() => true, () => false);
   try {
     if (hadOld) await rename(target, old);
