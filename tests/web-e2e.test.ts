@@ -138,7 +138,7 @@ describe.skipIf(missing)("the web page in Chromium", () => {
     await saved.saveAs(profile);
     expect(readFileSync(profile, "utf8")).toMatch(/^# Company profile for workshopkit/);
     copyFileSync(path.join(ROOT, "assets/default-logo.svg"), path.join(work, "default-logo.svg"));
-    const cli = runCli(["build", "--profile", profile, "--out", cliDir, "--only", "v04", "v09-tryghedskort", "help-card"], ROOT, { SOURCE_DATE_EPOCH: "" });
+    const cli = runCli(["build", "--profile", profile, "--out", cliDir, "--only", "v04", "v09-tryghedskort", "help-card"], ROOT, { SOURCE_DATE_EPOCH: "", WORKSHOPKIT_CACHE: "off" }); // rendered afresh, not taken from the server's cache
     expect(cli.stderr).not.toMatch(/Error/);
     expect(cli.status).toBe(0);
     for (const id of ["v04", "v09-tryghedskort", "help-card"]) {

@@ -1,6 +1,6 @@
 // The web page's live preview: the pages that carry the branding, drawn small, through the same
-// stages as a build (validate → resolve → render), so what the page shows is what is printed. The
-// finish stage adds form fields and metadata only, which a picture does not show: it is left out.
+// stages as a build (validate → resolve → render → finish, through the build's cache of finished
+// materials), so what the page shows is what is printed, and what it drew a build takes ready-made.
 import { createHash } from "node:crypto";
 import type { LoadedProfile } from "../load/loadProfile.js";
 import type { Material } from "../model.js";
@@ -9,6 +9,10 @@ import type { Toolkit } from "../schema/toolkit.js";
 import { validate } from "../validate/validate.js";
 import { resolve } from "../resolve/resolve.js";
 import { renderMaterial } from "../render/renderMaterial.js";
+import { checkLayout } from "../render/checkLayout.js";
+import { finishMaterial } from "../finish/finishMaterial.js";
+import { openCache } from "../cache/cacheDir.js";
+import { cachedMaterial, materialKey } from "../cache/materialCache.js";
 import { completePack } from "../finish/pack.js";
 import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
 
@@ -46,7 +50,10 @@ function wantedPages(material: Material): Wanted[] {
   return [{ key: "worksheet", label: "Arbejdsark, side 1", page: 1 }];
 }
 
-/** Page images by a hash of everything that shapes them; a change of one contact redraws only the help card. */
+/**
+ * Page images by a hash of what templates are given (the material, the brand, the films; contacts
+ * reach them only through the material's text), so a change of one contact redraws only the help card.
+ */
 const drawn = new Map<string, PreviewPage[]>();
 const CACHE_ENTRIES = 64;
 
@@ -63,6 +70,16 @@ function keyOf(parts: unknown, logo: LoadedProfile["logo"], dpi: number): string
   if (logo) hash.update(logo.png);
   hash.update(String(dpi));
   return hash.digest("hex");
+}
+
+/** The material's finished PDF as the build makes it (the same stages, the same cache entry). */
+async function finished(material: Material, pack: Parameters<typeof renderMaterial>[1], date: Date): Promise<Uint8Array> {
+  const made = await cachedMaterial(openCache(), materialKey(material, pack, date), async () => {
+    const rendered = await renderMaterial(material, pack, date);
+    const layout = await checkLayout(material.id, rendered);
+    return { ...(await finishMaterial(material, rendered, pack, date)), layout };
+  });
+  return made.bytes;
 }
 
 async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {
@@ -97,14 +114,13 @@ export async function preview({ toolkit, profile, cards, date, dpi = 40 }: Previ
 
   const materials: PreviewPage[][] = [];
   for (const material of pack.materials) {
-    const key = keyOf({ material, brand, date: date.toISOString() }, pack.brand.logo, dpi);
+    const key = keyOf({ material, brand, films: pack.films, date: date.toISOString() }, pack.brand.logo, dpi);
     const cached = drawn.get(key);
     if (cached) {
       materials.push(cached);
       continue;
     }
-    const rendered = await renderMaterial(material, pack, date);
-    materials.push(remember(key, await draw(rendered, wantedPages(material), dpi)));
+    materials.push(remember(key, await draw(await finished(material, pack, date), wantedPages(material), dpi)));
   }
   const all = [...cover, ...materials.flat()];
   const order = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
