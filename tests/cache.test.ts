@@ -82,3 +82,20 @@ describe("the build cache", () => {
     expect(readFileSync(path.join(cache, "mine.txt"), "utf8")).toBe("not the cache's");
   });
 });
+
+describe("DiskCache", () => {
+  it("stays within its size limit, dropping the entries used longest ago", async () => {
+    const { DiskCache } = await import("../src/cache/diskCache.js");
+    const store = new DiskCache(tempDir("wk-cache-"), 520); // three entries of 100 bytes (and 68 of header) fit, four do not
+    const key = (i: number) => createHash("sha256").update(String(i)).digest("hex");
+    for (let i = 0; i < 3; i++) await store.put(key(i), new Uint8Array(100).fill(i));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.get(key(0))).toEqual(new Uint8Array(100).fill(0)); // used again: kept
+    await store.put(key(3), new Uint8Array(100).fill(3));
+    await store.trim();
+    expect(await store.get(key(1))).toBeUndefined();
+    expect(await store.get(key(0))).toBeDefined();
+    expect(await store.get(key(3))).toBeDefined();
+    expect(entries(store.root).reduce((n, f) => n + readFileSync(f).length, 0)).toBeLessThanOrEqual(520);
+  });
+});

@@ -1,9 +1,10 @@
 // A content-addressed store of byte blobs on disk, safe for builds running at the same time: each
 // entry is written to a temporary file and renamed into place (atomic), and carries the sha256 of
 // its bytes and its own key, so a torn, corrupt or misplaced entry is detected, deleted and rebuilt,
-// never served.
+// never served. It is kept under a size limit (WORKSHOPKIT_CACHE_MAX_MB, default 1024): the entries
+// used longest ago go first.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Bump when the entry format changes: older entries are then simply never found. */
@@ -12,10 +13,18 @@ const MAGIC = Buffer.from("WKC1");
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
 
+const DEFAULT_MAX_MB = 1024;
+const maxBytes = () => (Number(process.env.WORKSHOPKIT_CACHE_MAX_MB) || DEFAULT_MAX_MB) * 2 ** 20;
+
 export class DiskCache {
   readonly dir: string;
+  /** Bytes written since the size was last checked. */
+  private written = 0;
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    private readonly limit = maxBytes(),
+  ) {
     this.dir = path.join(root, FORMAT);
   }
 
@@ -43,6 +52,8 @@ export class DiskCache {
       await unlink(file).catch(() => undefined);
       return undefined;
     }
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined); // used now: kept longest when the cache is trimmed
     return new Uint8Array(data.buffer, data.byteOffset + 68, data.length - 68);
   }
 
@@ -54,8 +65,29 @@ export class DiskCache {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(temp, Buffer.concat([MAGIC, Buffer.from(key, "hex"), sha(bytes), bytes]));
       await rename(temp, file);
+      this.written += bytes.length;
     } catch {
       await unlink(temp).catch(() => undefined);
+    }
+    if (this.written > this.limit / 10) await this.trim();
+  }
+
+  /** Removes the entries used longest ago until the cache is within its limit. */
+  async trim(): Promise<void> {
+    this.written = 0;
+    const names = await readdir(this.dir, { recursive: true }).catch(() => [] as string[]);
+    const entries = (
+      await Promise.all(
+        names
+          .filter((n) => n.endsWith(".bin"))
+          .map((n) => stat(path.join(this.dir, n)).then((s) => ({ file: path.join(this.dir, n), size: s.size, used: s.mtimeMs }), () => undefined)),
+      )
+    ).filter((e) => e !== undefined);
+    let total = entries.reduce((n, e) => n + e.size, 0);
+    for (const e of entries.sort((a, b) => a.used - b.used)) {
+      if (total <= this.limit) break;
+      await unlink(e.file).catch(() => undefined);
+      total -= e.size;
     }
   }
 
