@@ -78,6 +78,9 @@ describe("uploads", () => {
     const body = await r.json();
     expect(body.id).toMatch(/^[0-9a-f]{64}$/);
     expect(body.suggestion).toBe("#C0392B");
+    // 300 pixels across the cover's 80 mm print blurred: the CLI's warning, without any file name.
+    expect(body.warnings.join(" ")).toMatch(/\d+ dpi/);
+    expect(body.warnings.join(" ")).not.toMatch(/evil|upload|workshopkit-serve-/);
     expect(existsSync("/tmp/evil-logo.png")).toBe(false);
     expect(existsSync(path.join(parent, "evil-logo.png"))).toBe(false);
   });

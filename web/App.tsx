@@ -11,6 +11,7 @@ import { CONTACTS, FIELD_LABELS, HINTS } from "./fields.js";
 import { LogoField } from "./LogoField.js";
 import { PreviewPanel } from "./PreviewPanel.js";
 import { validateDraft } from "./validate.js";
+import { logoMessage } from "./danish.js";
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -44,7 +45,7 @@ export function App() {
     const file = await keptLogoFile();
     if (!file || !draft.logo) return false;
     const uploaded = await uploadLogo(file);
-    setDraft((d) => (d.logo ? { ...d, logo: { ...d.logo, id: uploaded.id, src: uploaded.src, suggestion: uploaded.suggestion } } : d));
+    setDraft((d) => (d.logo ? { ...d, logo: { ...d.logo, id: uploaded.id, src: uploaded.src, suggestion: uploaded.suggestion, warnings: uploaded.warnings.map(logoMessage) } } : d));
     return true;
   };
   useEffect(() => {
@@ -96,9 +97,9 @@ export function App() {
     try {
       const uploaded = await uploadLogo(file);
       await keepLogoFile(file).catch(() => undefined);
-      update("logo", (d) => ({ ...d, logoWanted: undefined, logo: { id: uploaded.id, name: file.name, src: uploaded.src, suggestion: uploaded.suggestion } }));
+      update("logo", (d) => ({ ...d, logoWanted: undefined, logo: { id: uploaded.id, name: file.name, src: uploaded.src, suggestion: uploaded.suggestion, warnings: uploaded.warnings.map(logoMessage) } }));
     } catch (err) {
-      const message = err instanceof RefusedError ? [err.refusal.error, ...err.refusal.problems.map((p) => p.message)].join(" ") : "Logoet kunne ikke sendes.";
+      const message = err instanceof RefusedError ? [err.refusal.error, ...err.refusal.problems.map((p) => logoMessage(p.message))].join(" ") : "Logoet kunne ikke sendes.";
       setServerErrors({ logo: message });
     } finally {
       setLogoBusy(false);

@@ -33,6 +33,13 @@ export function LogoField(props: { logo?: LogoRef; wanted?: string; error?: stri
           {props.error}
         </p>
       )}
+      {props.logo?.warnings?.length ? (
+        <div className="warning" role="status" data-testid="logo-warning">
+          {props.logo.warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
+      ) : null}
       <div
         className={`dropzone${over ? " dropzone--over" : ""}`}
         onDragOver={(e) => {

@@ -28,6 +28,7 @@ export interface UploadedLogo {
   height: number;
   suggestion: string | null;
   src: string;
+  warnings: string[];
 }
 
 export interface PreviewPage {

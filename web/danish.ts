@@ -63,3 +63,16 @@ export function danishErrors(error: z.ZodError, prefix = ""): FieldErrors {
 export function buildMessage(message: string): string {
   return `Byggeriet stoppede: ${message}`;
 }
+
+/** The CLI's findings about a logo (English, from src/load/loadLogo.ts) in Danish; an unknown one as it is. */
+export function logoMessage(message: string): string {
+  const small = /is (\d+) × (\d+) pixels.*?that is (\d+) dpi.*?at least (\d+) pixels wide/s.exec(message);
+  if (small) return `Logoet er lille (${small[1]} × ${small[2]} pixel): på pakkens forside bliver det ${small[3]} dpi og ser sløret ud. Brug et logo på mindst ${small[4]} pixel i bredden, eller en SVG.`;
+  if (/too little contrast/.test(message)) return "Logoet er så lyst, at det næsten ikke ses på hvidt papir. Brug en udgave af logoet til lys baggrund.";
+  if (/sets text in/.test(message)) return "SVG-logoets tekst tegnes med skriften Lato og kan derfor se anderledes ud. Lav teksten om til kurver i tegneprogrammet, eller brug en PNG.";
+  if (/external image/.test(message)) return "SVG-logoet henviser til et billede uden for filen, og det kommer ikke med. Indlejr billedet i SVG-filen, eller gem logoet som PNG.";
+  if (/too large \(over/.test(message)) return "Billedet har for mange pixel. Gør det mindre, fx 2000 pixel bredt, og prøv igen.";
+  if (/is empty/.test(message)) return "Filen er tom.";
+  if (/not supported|cannot be read as an image/.test(message)) return "Filen er ikke et billede, workshopkit kan læse. Brug PNG, JPEG, WebP, TIFF, AVIF eller SVG.";
+  return message;
+}

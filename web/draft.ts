@@ -11,6 +11,8 @@ export interface LogoRef {
   name: string;
   src: string;
   suggestion: string | null;
+  /** What the CLI would warn about the logo, in Danish. */
+  warnings?: string[];
 }
 
 export interface Draft {

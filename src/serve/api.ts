@@ -70,6 +70,7 @@ const logoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
         width: stored.logo.width,
         height: stored.logo.height,
         suggestion: stored.suggestion ?? null,
+        warnings: stored.warnings,
         src: `data:image/png;base64,${stored.logo.png.toString("base64")}`,
       };
     } catch (err) {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { loadLogo, type Logo } from "../load/loadLogo.js";
+import { inspectLogo, type Logo } from "../load/loadLogo.js";
 
 export interface StoredLogo {
   id: string;
@@ -16,6 +16,8 @@ export interface StoredLogo {
   logo: Logo;
   /** A brand colour taken from the logo, "#RRGGBB", or undefined for a logo in greys only. */
   suggestion?: string;
+  /** What the CLI would warn about (too small to print sharp, too faint, fonts in an SVG), without the file's name. */
+  warnings: string[];
 }
 
 const EXTENSIONS: Record<string, string> = { png: "png", jpeg: "jpg", webp: "webp", tiff: "tif", heif: "avif", svg: "svg" };
@@ -66,9 +68,9 @@ export class LogoStore {
     try {
       const file = path.join(dir, "upload");
       await writeFile(file, bytes);
-      const logo = await loadLogo(file, "logo");
+      const { logo, warnings } = await inspectLogo(file, "logo");
       const format = (await sharp(bytes).metadata()).format ?? "png";
-      const stored: StoredLogo = { id, original: bytes, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png) };
+      const stored: StoredLogo = { id, original: bytes, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png), warnings: warnings.map((w) => w.message.replace(/^logo \([^)]*\): /, "")) };
       this.logos.set(id, stored);
       while (this.logos.size > this.capacity) this.logos.delete(this.logos.keys().next().value!);
       return stored;
