@@ -71,12 +71,17 @@ describe.skipIf(missing)("the web page in Chromium", () => {
 
     await page.getByLabel("Virksomhedens navn").fill(COMPANY);
 
-    // A PNG logo: checked by the server, shown, and its colour offered.
+    // A PNG logo dropped on the field: checked by the server, shown, and its colour offered.
     const png = await sharp({ create: { width: 600, height: 200, channels: 3, background: "#c0392b" } }).png().toBuffer();
-    await page.locator("#f-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+    const dropped = await page.evaluateHandle((b64) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], "logo.png", { type: "image/png" }));
+      return transfer;
+    }, png.toString("base64"));
+    await page.dispatchEvent(".dropzone", "drop", { dataTransfer: dropped });
     await page.locator(".logo-name", { hasText: "logo.png" }).waitFor();
     await page.getByRole("button", { name: /Brug logoets farve #C0392B/ }).waitFor();
-    // Then the SVG logo it is built with.
+    // Then the SVG logo it is built with, chosen as a file.
     await page.locator("#f-logo").setInputFiles(path.join(ROOT, "assets/default-logo.svg"));
     await page.locator(".logo-name", { hasText: "default-logo.svg" }).waitFor();
 
