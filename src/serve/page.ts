@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyPluginAsync } from "fastify";
+import { WorkshopkitError } from "../errors.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WEB = path.join(ROOT, "web");
@@ -15,7 +16,9 @@ const FONTS: Record<string, string> = {
 };
 
 export async function bundlePage(): Promise<string> {
-  const { build } = await import("esbuild");
+  const { build } = await import("esbuild").catch(() => {
+    throw new WorkshopkitError("The web page cannot be made: esbuild, which bundles it, is not installed.", "Install workshopkit with its development tools: npm ci (without --omit=dev).");
+  });
   const result = await build({
     entryPoints: [path.join(WEB, "main.tsx")],
     bundle: true,
