@@ -3,7 +3,7 @@
 // in one run. Speed goals live here, never in the tests. Every number is min / median / max of
 // several runs; the default run takes a few minutes, `--long` adds RSS after 100 builds.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -96,6 +96,13 @@ try {
 }
 const help = timed(cli("--help"));
 
+// The web page's preview of a changed profile (cover, a worksheet page, a card sheet's front and back, the help card), warm.
+let previewMs: Stats | undefined;
+if (existsSync(path.join(ROOT, "src/preview/preview.ts"))) {
+  const run = timed(["--import", "tsx", path.join(ROOT, "bench/preview.ts"), ...profiles.slice(0, RUNS + 1)]);
+  previewMs = stats((JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { ms: number[] }).ms);
+}
+
 rmSync(work, { recursive: true, force: true });
 
 say(`workshopkit pack: ${pages} pages; min / median / max of ${RUNS} runs (warm: ${builds.length - 1} builds)`);
@@ -111,6 +118,7 @@ say(`  fresh process, 2nd company, warm cache:  ${fmt(stats(freshSecond.map((r) 
 say(`  warm rebuild, new company, one process:  ${fmt(warm, "ms")} = ${(warm.median / pages).toFixed(1)} ms/page`);
 say(`  RSS in one process: after 1 ${rssAt(1)!.toFixed(0)} MB, after 10 ${rssAt(10)!.toFixed(0)} MB${flags.long ? `, after 100 ${rssAt(100)!.toFixed(0)} MB` : " (--long: after 100)"}; peak ${builds.at(-1)!.peak.toFixed(0)} MB`);
 say(`  batch of ${BATCH} companies (${batchHow}): ${batchMs.toFixed(0)} ms, ${(batchMs / BATCH).toFixed(0)} ms per company`);
+if (previewMs) say(`  preview of a changed profile, warm:      ${fmt(previewMs, "ms")}`);
 say("");
 say("ratios (target):");
 const ratio = (label: string, value: number, target: number) => say(`  ${label.padEnd(58)} ${value.toFixed(2)}×  (≤ ${target}×) ${value <= target ? "met" : "NOT met"}`);
@@ -119,4 +127,5 @@ ratio("fresh build ÷ react-pdf cold 40 pages", stats(freshCold.map((r) => r.ms)
 ratio("fresh 2nd company (cache warm) ÷ react-pdf cold 40 pages", stats(freshSecond.map((r) => r.ms)).median / reactCold.median, 1);
 ratio("peak RSS of a fresh build ÷ 300 MB", stats(freshCold.map((r) => r.peakMb)).median / 300, 1);
 if (flags.long) ratio("RSS after 100 builds ÷ after 10", rssAt(100)! / rssAt(10)!, 1.2);
+if (previewMs) ratio("warm preview of a changed profile ÷ 300 ms", previewMs.median / 300, 1);
 say(`  batch speed-up over one company at a time:                ${((stats(freshCold.map((r) => r.ms)).median * BATCH) / batchMs).toFixed(2)}×`);
