@@ -1,18 +1,30 @@
 // The typeface of typed answers: Lato Regular with every glyph (a person may type any character),
 // without the tables only a layout engine reads. A viewer typing into a field draws glyph by glyph
 // from /W and the glyph outlines; kerning and OpenType layout (kern, GPOS, GSUB: a fifth of the
-// file) are never used there.
+// file) are never used there. It is made into PDF objects once (widths of every glyph, the
+// compressed font file: a tenth of a second) and copied into each form PDF.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, PDFObjectCopier, PDFRef } from "pdf-lib";
 
 const FILE = path.resolve(import.meta.dirname, "../../assets/fonts/Lato-Regular.ttf");
 const LAYOUT_ONLY = new Set(["GPOS", "GSUB", "kern", "DSIG"]);
 
-let font: Promise<Uint8Array> | undefined;
+let made: Promise<{ source: PDFDocument; font: PDFRef }> | undefined;
 
-/** The field font's bytes, read once. */
-export function fieldFont(): Promise<Uint8Array> {
-  return (font ??= readFile(FILE).then(withoutLayoutTables));
+async function make(): Promise<{ source: PDFDocument; font: PDFRef }> {
+  const source = await PDFDocument.create({ updateMetadata: false });
+  source.registerFontkit(fontkit);
+  const font = await source.embedFont(withoutLayoutTables(await readFile(FILE)), { subset: false, customName: "Lato-Regular" });
+  await source.flush();
+  return { source, font: font.ref };
+}
+
+/** Puts the field font into `pdf` (its Type0 font dictionary and what that refers to); returns its reference. */
+export async function embedFieldFont(pdf: PDFDocument): Promise<PDFRef> {
+  const { source, font } = await (made ??= make());
+  return PDFObjectCopier.for(source.context, pdf.context).copy(font);
 }
 
 const pad4 = (n: number) => (n + 3) & ~3;

@@ -2,11 +2,10 @@
 // widget at exactly its box: a radio button per printed score box, a text field per writing area.
 // Widgets draw no border or background when empty: the printed box is page content and prints as it is.
 // Typed text is set in the page's Lato, embedded in full (a person may type any character), once per file.
-import fontkit from "@pdf-lib/fontkit";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFPage } from "pdf-lib";
 import { hasFieldMarks, parseFieldMark, type FieldSpec } from "../fieldMark.js";
 import { FieldWriter, type PlacedWidget } from "./fieldDetails.js";
-import { fieldFont } from "./fieldFont.js";
+import { embedFieldFont } from "./fieldFont.js";
 
 interface Mark {
   page: PDFPage;
@@ -57,9 +56,7 @@ export async function addMarkedFields(bytes: Uint8Array): Promise<Uint8Array> {
   if (!hasFieldMarks(bytes)) return bytes;
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const marks = takeMarks(pdf);
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(await fieldFont(), { subset: false, customName: "Lato-Regular" });
-  const writer = new FieldWriter(pdf.context, font.ref);
+  const writer = new FieldWriter(pdf.context, await embedFieldFont(pdf));
   const placed = (m: Mark): PlacedWidget => ({ page: m.page.ref, rect: m.rect });
 
   for (const group of byField(marks)) {
