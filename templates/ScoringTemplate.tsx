@@ -147,6 +147,8 @@ export function ScoringTemplate({ material, brand, pack }: { material: ScoringMa
   return (
     <PageFrame brand={brand} title={material.title}>
       <ReadingMarks material={material} brand={brand} version={pack.toolkit.version} />
+      {/* On every page, in the flow: the text starts a little lower, below the page code. */}
+      <View fixed style={{ height: QR.clearance }} />
       <Text style={{ ...styles.kicker, color: brandInk(brand.colour) }}>{material.title.toUpperCase()}</Text>
       <Text style={styles.h1}>{tool.title}</Text>
       {intro.map((text, i) => (

@@ -30,10 +30,12 @@ export function markCentres(paper: Paper): [number, number][] {
 
 /**
  * The QR page code: at the top, between the logo and the page title, modules of 0.5 mm (read at 150 dpi
- * and up), with a 2-module quiet zone inside its square. Near the middle of the top edge a page turned
- * by 3° or shifted by 5 mm on the scanner still shows all of it; a corner mark may then be cut off.
+ * and up), with a 2-module quiet zone inside its square. Near the middle of the top edge, and 9.5 mm
+ * down, a page turned by 3°, scaled by 3 % and shifted by 5 mm on the scanner still shows all of it (a
+ * corner mark may then be cut off: three are enough). `clearance`: the sheet's text starts this much
+ * lower than on other pages, so the code keeps its quiet zone.
  */
-export const QR = { left: 126 * MM, top: 6 * MM, module: 0.5 * MM, quiet: 2 };
+export const QR = { left: 120 * MM, top: 8.5 * MM, module: 0.5 * MM, quiet: 2, clearance: 3 * MM };
 
 /** Modules across the symbol for this text (25 for the page codes: QR version 2, level M, as QrCode draws it). */
 export const qrModules = (text: string) => QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size;

@@ -13,7 +13,7 @@ export const MARKED = 0.015;
 /** Below this a box is clearly empty; between the two a mark is too faint to be sure of. */
 export const EMPTY = 0.007;
 
-export type Doubt = "no mark" | "more than one mark" | "a faint mark";
+export type Doubt = "no mark" | "more than one mark" | "a faint mark" | "boxes not found";
 
 export interface RowReading {
   field: string;
@@ -52,8 +52,9 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-export function readRow(image: GreyImage, t: Affine, row: Row): RowReading {
-  const sample = sampler(image, t);
+export function readRow(image: GreyImage, t: Affine, row: Row, place: RowPlace = { dx: 0, dy: 0, contrast: 1 }): RowReading {
+  const shifted = sampler(image, t);
+  const sample = (x: number, y: number) => shifted(x + place.dx, y + place.dy);
   const step = 1 / scaleOf(t);
   const [b0, b1] = row.boxes;
   const gap = b1 ? b1.x - b0!.x - b0!.width : 4;
@@ -71,31 +72,54 @@ export function readRow(image: GreyImage, t: Affine, row: Row): RowReading {
   return { field: row.field, value: null, doubt, ink: rounded };
 }
 
+/** Where a row's boxes were found: an offset in points from where the page's map puts them. */
+export interface RowPlace {
+  dx: number;
+  dy: number;
+  /** How much darker the printed borders are there than the paper inside the boxes (0–1). */
+  contrast: number;
+}
+
+/** Below this border contrast a row's boxes are not found where the sheet prints them. */
+export const FOUND = 0.18;
+
 /**
- * Whether the boxes are where the field map says: the printed borders must be darker than the paper just
- * inside them. A sheet printed from another profile or content, or scaled to fit, fails here.
+ * Finds the row's printed boxes near where the page's map puts them (within `reach` pt): the offset at which
+ * the five box borders are darkest. Reading each row where its boxes are makes the reading independent
+ * of small registration errors, a page that is not quite flat, or a scanner that stretches one way.
  */
-export function boxesInPlace(image: GreyImage, t: Affine, rows: Row[]): boolean {
+export function locateRow(image: GreyImage, t: Affine, row: Row, reach = 6): RowPlace {
   const sample = sampler(image, t);
-  const step = 1 / scaleOf(t);
-  let good = 0, all = 0;
-  for (const row of rows) for (const b of row.boxes) {
-    const edge = [
-      ...area(sample, step, b.x, b.y, b.width, 1), ...area(sample, step, b.x, b.y + b.height - 1, b.width, 1),
-      ...area(sample, step, b.x, b.y, 1, b.height), ...area(sample, step, b.x + b.width - 1, b.y, 1, b.height),
-    ];
-    const inside = [
-      ...area(sample, step, b.x + 2.5, b.y + 2.5, b.width - 5, 1), ...area(sample, step, b.x + 2.5, b.y + b.height - 3.5, b.width - 5, 1),
-    ];
-    all++;
-    if (quantile(inside, 0.5) - quantile(edge, 0.5) > 25) good++;
+  const border: [number, number][] = [];
+  const inside: [number, number][] = [];
+  for (const b of row.boxes) {
+    const e = 0.45; // the middle of a 0.9 pt border
+    for (let k = 0; k <= 16; k++) {
+      const f = k / 16;
+      border.push([b.x + e + f * (b.width - 2 * e), b.y + e], [b.x + e + f * (b.width - 2 * e), b.y + b.height - e]);
+      border.push([b.x + e, b.y + e + f * (b.height - 2 * e)], [b.x + b.width - e, b.y + e + f * (b.height - 2 * e)]);
+      inside.push([b.x + 2.5 + f * (b.width - 5), b.y + 2.5], [b.x + 2.5 + f * (b.width - 5), b.y + b.height - 2.5]);
+    }
   }
-  return good >= all * 0.6;
+  const darkness = (points: [number, number][], dx: number, dy: number) => points.reduce((sum, [x, y]) => sum + (255 - sample(x + dx, y + dy)), 0) / points.length / 255;
+  let best = { dx: 0, dy: 0, score: -1 };
+  const search = (cx: number, cy: number, reach: number, step: number) => {
+    const start = best;
+    for (let dy = cy - reach; dy <= cy + reach + 1e-9; dy += step) for (let dx = cx - reach; dx <= cx + reach + 1e-9; dx += step) {
+      const score = darkness(border, dx, dy);
+      if (score > best.score) best = { dx, dy, score };
+    }
+    return start !== best;
+  };
+  search(0, 0, reach, reach > 2 ? 1 : 0.5);
+  search(best.dx, best.dy, 1, 0.25);
+  return { dx: best.dx, dy: best.dy, contrast: best.score - darkness(inside, best.dx, best.dy) };
 }
 
 /** The row as a small upright picture (whatever way the page was scanned): the statement and its boxes, PNG. */
-export async function cropRow(image: GreyImage, t: Affine, row: Row, textLeft: number): Promise<Buffer> {
-  const sample = sampler(image, t);
+export async function cropRow(image: GreyImage, t: Affine, row: Row, textLeft: number, place: RowPlace = { dx: 0, dy: 0, contrast: 1 }): Promise<Buffer> {
+  const shifted = sampler(image, t);
+  const sample = (x: number, y: number) => shifted(x + place.dx, y + place.dy);
   const last = row.boxes.at(-1)!;
   const first = row.boxes[0]!;
   const x0 = textLeft, x1 = last.x + last.width + 8;

@@ -5,6 +5,7 @@
 import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import sharp from "sharp";
 import type { GreyImage } from "./loadScans.js";
 import { MARK, markCentres, parsePageCode, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
 
@@ -19,7 +20,8 @@ export const apply = (t: Affine, x: number, y: number): [number, number] => [t.a
 export const scaleOf = (t: Affine) => (Math.hypot(t.a, t.d) + Math.hypot(t.b, t.e)) / 2;
 
 export type Registration =
-  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean }
+  /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
+  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; marks: { from: [number, number][]; to: [number, number][] } }
   /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
   | { ok: false; code?: PageCode; reason: string };
 
@@ -43,6 +45,16 @@ function rgbaOf(image: GreyImage, y0 = 0, y1 = image.height) {
   return { data, width: image.width, height: y1 - y0, colorSpace: "srgb" as const };
 }
 
+async function zoomed(image: GreyImage, y0: number, y1: number, zoom: number) {
+  const { data, info } = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset + y0 * image.width, (y1 - y0) * image.width), { raw: { width: image.width, height: y1 - y0, channels: 1 } })
+    .resize({ width: image.width * zoom, kernel: "cubic" })
+    .toColourspace("srgb")
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, colorSpace: "srgb" as const };
+}
+
 type Found = { text: string; position: Record<"topLeft" | "topRight" | "bottomLeft", { x: number; y: number }>; valid: boolean };
 
 /**
@@ -53,10 +65,19 @@ export async function findCodes(image: GreyImage): Promise<Found[]> {
   await zxing();
   const strip = Math.min(image.height, Math.round(image.width * 0.22));
   const found: Found[] = [];
-  for (const [y0, y1, harder] of [[0, strip, false], [image.height - strip, image.height, false], [0, image.height, true]] as const) {
-    const results = await readBarcodes(rgbaOf(image, y0, y1), { formats: ["QRCode"], tryHarder: harder, tryRotate: true, tryInvert: false, maxNumberOfSymbols: 4 });
+  const attempts = [
+    { y0: 0, y1: strip, harder: false, zoom: 1 },
+    { y0: image.height - strip, y1: image.height, harder: false, zoom: 1 },
+    // A soft scan (150 dpi, a blurred copy): the strips twice as large, with a fixed threshold.
+    { y0: 0, y1: strip, harder: true, zoom: 2 },
+    { y0: image.height - strip, y1: image.height, harder: true, zoom: 2 },
+    { y0: 0, y1: image.height, harder: true, zoom: 1 },
+  ];
+  for (const { y0, y1, harder, zoom } of attempts) {
+    const input = zoom === 1 ? rgbaOf(image, y0, y1) : await zoomed(image, y0, y1, zoom);
+    const results = await readBarcodes(input, { formats: ["QRCode"], tryHarder: harder, tryRotate: true, tryInvert: false, maxNumberOfSymbols: 4, ...(zoom > 1 ? { binarizer: "FixedThreshold" as const } : {}) });
     for (const r of results) {
-      const at = (q: { x: number; y: number }) => ({ x: q.x, y: q.y + y0 });
+      const at = (q: { x: number; y: number }) => ({ x: q.x / zoom, y: q.y / zoom + y0 });
       found.push({ text: r.text, valid: r.isValid, position: { topLeft: at(r.position.topLeft), topRight: at(r.position.topRight), bottomLeft: at(r.position.bottomLeft) } });
     }
     if (found.some((f) => f.valid && parsePageCode(f.text))) break;
@@ -190,7 +211,16 @@ export async function register(image: GreyImage): Promise<Registration> {
     to.push(at);
     estimate = from.length === 1 ? movedTo(fromQr, centre, at) : from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
   }
-  if (from.length < 2) return { ok: false, code, reason: `only ${from.length} of its 4 corner marks were found (cut off, or covered?)` };
+  if (from.length === 0) return { ok: false, code, reason: "none of its 4 corner marks was found (cut off, or covered?)" };
+  // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's
+  // centre is one more point, precise enough as one end of a long baseline.
+  const marksFound = { from: [...from], to: [...to] };
+  if (from.length < 3) {
+    const mid = (pts: [number, number][]) => [0, 1].map((k) => pts.reduce((sum, p) => sum + p[k]!, 0) / pts.length) as [number, number];
+    from.push(mid(qrCentres));
+    to.push(mid(finders));
+    estimate = from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+  }
   const transform = estimate;
   // How well the marks agree with one affine map: a folded or curled page does not.
   const mmPx = mm * scaleOf(transform);
@@ -198,5 +228,5 @@ export async function register(image: GreyImage): Promise<Registration> {
   if (worst > 1.0 * mmPx) return { ok: false, code, reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm: folded, curled or photographed at an angle?)` };
   const paper = PAPER_POINTS[code.paper];
   const upsideDown = apply(transform, paper.width / 2, 0)[1] > apply(transform, paper.width / 2, paper.height)[1];
-  return { ok: true, code, transform, upsideDown };
+  return { ok: true, code, transform, upsideDown, marks: marksFound };
 }

@@ -33,6 +33,7 @@ const DOUBT: Record<string, string> = {
   "no mark": "Intet kryds",
   "more than one mark": "Mere end ét kryds",
   "a faint mark": "Svagt kryds – usikkert",
+  "boxes not found": "Rækkens felter blev ikke fundet",
   "not answered": "Ikke udfyldt",
 };
 
