@@ -11,6 +11,8 @@ import type { BuildResult } from "../src/pipeline.js";
 import { buildPack, readPdf, tempDir } from "./support/build.js";
 
 const PYTHON = "/usr/bin/python3"; // Debian's, with python3-pypdf and gir1.2-poppler-0.18 (.ci/run)
+/** The readers run as on a user's machine: with its fonts (the build points fontconfig at Lato alone). poppler ticks a box in ZapfDingbats, which the machine supplies. */
+const READER_ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("FONTCONFIG")));
 /** Every kind of field: checklists and scales (v06), narrow table cells (v04, v07 landscape), the balkort, the scoring sheet (a total with two widgets). */
 const FORMS = ["v04", "v06", "v07", "v11-balkort", "v01-scoring"];
 
@@ -36,7 +38,7 @@ beforeAll(async () => {
 
 /** Runs readers.py's operations in one Python process. */
 function python<T extends unknown[]>(ops: { op: string; args: unknown[] }[]): T {
-  const r = spawnSync(PYTHON, ["-c", READERS_PY], { input: JSON.stringify(ops), encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(PYTHON, ["-c", READERS_PY], { input: JSON.stringify(ops), encoding: "utf8", maxBuffer: 64 << 20, env: READER_ENV });
   if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }
@@ -71,7 +73,7 @@ function widgetOf(map: FieldMap, w: { name?: string; page: number; rect: number[
 function mutool<T>(jobs: { file: string; out?: string; actions?: Record<number, string | true> }[]): T {
   const script = path.join(dir, "fill.js");
   writeFileSync(script, MUPDF_JS);
-  const r = spawnSync("mutool", ["run", script, JSON.stringify(jobs)], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync("mutool", ["run", script, JSON.stringify(jobs)], { encoding: "utf8", maxBuffer: 64 << 20, env: READER_ENV });
   if (r.status !== 0) throw new Error(`mutool run failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }
@@ -321,8 +323,8 @@ describe("a page filled in poppler, drawn by poppler and by MuPDF", () => {
     const out = path.join(dir, `${path.basename(pdf, ".pdf")}-${tool}-${page}.pgm`);
     const r =
       tool === "poppler"
-        ? spawnSync("pdftoppm", ["-r", String(72 * SCALE), "-f", String(page), "-l", String(page), "-gray", "-singlefile", pdf, out.slice(0, -4)])
-        : spawnSync("mutool", ["draw", "-q", "-r", String(72 * SCALE), "-c", "gray", "-o", out, pdf, String(page)]);
+        ? spawnSync("pdftoppm", ["-r", String(72 * SCALE), "-f", String(page), "-l", String(page), "-gray", "-singlefile", pdf, out.slice(0, -4)], { env: READER_ENV })
+        : spawnSync("mutool", ["draw", "-q", "-r", String(72 * SCALE), "-c", "gray", "-o", out, pdf, String(page)], { env: READER_ENV });
     expect(r.status, `${tool}: ${r.stderr}`).toBe(0);
     const bytes = readFileSync(out);
     const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString("latin1"))!;
@@ -346,7 +348,7 @@ describe("a page filled in poppler, drawn by poppler and by MuPDF", () => {
 
   /** poppler's own text of a file, word by word with its place (points from the page's bottom left). */
   function wordsOf(pdf: string): { x: number; y: number; text: string }[][] {
-    const html = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" }).stdout;
+    const html = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", env: READER_ENV }).stdout;
     const pages: { x: number; y: number; text: string }[][] = [];
     let height = 0;
     for (const m of html.matchAll(/<page width="[\d.]+" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
@@ -380,6 +382,38 @@ describe("a page filled in poppler, drawn by poppler and by MuPDF", () => {
       expect(checked, id).toBeGreaterThan(4);
       expect(pdffonts(filled).filter((f) => f.name.startsWith("Lato-Regular")), `${id}: typed in the embedded Lato`).toEqual([{ name: "Lato-Regular", emb: "yes", sub: "no" }]);
     }
+  });
+
+  it("draws the chosen radio button and the ticked box when a filler asks the viewer to redraw every field (pypdf: /NeedAppearances)", async () => {
+    const filled = path.join(dir, "v06-pypdf.pdf"); // made by the pypdf test above
+    const redraw = (await PDFDocument.load(readFileSync(filled))).catalog.lookup(PDFName.of("AcroForm"), PDFDict).get(PDFName.of("NeedAppearances"));
+    expect(String(redraw)).toBe("true");
+    const map = maps.get("v06")!;
+    const values = valuesFor(map);
+    const pdf = await PDFDocument.load(readPdf(result, "v06"));
+    let radios = 0;
+    let boxes = 0;
+    for (const page of [...new Set(map.fields.filter((f) => f.type !== "text").map((f) => f.widgets[0]!.page))]) {
+      const height = pdf.getPage(page - 1).getHeight();
+      for (const tool of ["poppler", "mupdf"] as const) {
+        const image = draw(tool, filled, page);
+        for (const f of map.fields.filter((field) => field.type !== "text" && field.widgets[0]!.page === page)) {
+          const ink = f.widgets.map((w) => inside(image, height, w.rect).ink);
+          if (f.type === "radio") {
+            const chosen = f.widgets.findIndex((w) => w.option === values.get(f.name));
+            const others = Math.max(...ink.filter((_, i) => i !== chosen));
+            expect(ink[chosen], `${tool} ${f.name}: a dot in ${values.get(f.name)}`).toBeGreaterThan(others + 20);
+            radios++;
+          } else {
+            boxes++;
+            if (values.get(f.name) === "Yes") expect(ink[0], `${tool} ${f.name}: ticked`).toBeGreaterThan(20);
+            else expect(ink[0], `${tool} ${f.name}: not ticked`).toBeLessThan(10);
+          }
+        }
+      }
+    }
+    expect(radios).toBeGreaterThan(4);
+    expect(boxes).toBeGreaterThan(10);
   });
 
   it("draws no printed rule through a typed answer, in poppler and in MuPDF; the empty page keeps its rules", async () => {
