@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { brandInk } from "../src/cards/colour.js";
 import type { Block, Step, Tool } from "../src/schema/content.js";
-import { BlockUnit, BlockView, Blocks, groupNumbered } from "./parts/Blocks.js";
+import { BlockUnit, BlockView, Blocks } from "./parts/Blocks.js";
 import type { BlockContext } from "./parts/blockContext.js";
 import { withLeadIns } from "./parts/leadIns.js";
 import { PageFrame } from "./parts/PageFrame.js";
@@ -84,22 +84,15 @@ function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string):
     if (units.length === 0) add("portrait", <View key={step.id}>{heading}</View>);
     // The step heading, and a heading block of the step, lead the unit after them (see BlockUnit).
     let pending: ReactNode[] = [heading];
-    groupNumbered(units).forEach((entry, i, all) => {
+    units.forEach((unit, i) => {
       const key = `${step.id}-${i}`;
       const lead = () => {
         const l = pending.length > 0 ? <>{pending}</> : undefined;
         pending = [];
         return l;
       };
-      if (Array.isArray(entry)) {
-        // Numbered writing spaces kept together, none alone at the foot or head of a page.
-        const first = lead();
-        add("portrait", <View key={key} wrap={false}>{entry.map((unit, k) => <BlockUnit key={k} unit={unit} ctx={ctx} lead={k === 0 ? first : undefined} />)}</View>);
-        return;
-      }
-      const unit = entry;
-      const next = all[i + 1];
-      if (unit.block.type === "heading" && unit.lead.length === 0 && next && !(!Array.isArray(next) && isLandscape(next.block))) {
+      const next = units[i + 1];
+      if (unit.block.type === "heading" && unit.lead.length === 0 && next && !isLandscape(next.block)) {
         pending.push(<BlockView key={key} block={unit.block} ctx={ctx} />);
         return;
       }

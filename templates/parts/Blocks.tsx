@@ -12,7 +12,6 @@ import { DeckPreview } from "./DeckPreview.js";
 import { FilmBlock } from "./FilmBlock.js";
 import { wholeWords } from "./fitWords.js";
 import { isWritingSpace, withLeadIns, type Unit } from "./leadIns.js";
-import { keepTogether } from "./keepTogether.js";
 import { ListBlock } from "./ListBlock.js";
 import { ScaleBlock } from "./ScaleBlock.js";
 import { ScoringBlock } from "./ScoringBlock.js";
@@ -126,31 +125,6 @@ export function BlockUnit({ unit, ctx, lead }: { unit: Unit; ctx: BlockContext; 
       <BlockView block={block} ctx={ctx} />
     </>
   );
-}
-
-/** A writing space labelled only by its number ("1.", "2."): one of a numbered run, like the items of a list. */
-const numbered = (unit: Unit) => unit.block.type === "write" && /^\d+\.?$/.test(unit.block.label.trim());
-
-/**
- * Runs of numbered writing spaces keep their first two and last two together (keepTogether), so no
- * number is left alone at the foot or the head of a page. Returns the units, runs as groups.
- */
-export function groupNumbered(units: Unit[]): (Unit | Unit[])[] {
-  const out: (Unit | Unit[])[] = [];
-  for (let i = 0; i < units.length; ) {
-    // The first of a run may have a lead-in (a heading); the others are numbers only.
-    let end = i;
-    while (end < units.length && numbered(units[end]!) && (end === i || units[end]!.lead.length === 0)) end++;
-    if (end - i < 2) {
-      out.push(units[i]!);
-      i++;
-      continue;
-    }
-    const run = units.slice(i, end);
-    for (const group of keepTogether(run.length)) out.push(group.map((k) => run[k]!));
-    i = end;
-  }
-  return out;
 }
 
 /** A heading block leads the unit after it (see BlockUnit): `lead` first, then the headings before a unit. */

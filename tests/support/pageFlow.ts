@@ -29,8 +29,9 @@ const isHeading = (l: TextLine, lines: TextLine[]) => l.bold && l.size >= 10.5 &
 export function flowProblems(pages: PageLines[], shapes: DrawnShape[] = []): FlowProblem[] {
   const out: FlowProblem[] = [];
   // An item: a bullet or number, or a tick box or ring drawn just left of its first line.
+  // A number on its own ("3.") labels a writing space, a question with its lines: not a list item.
   const isItem = (l: TextLine) =>
-    ITEM.test(l.text) ||
+    (ITEM.test(l.text) && !/^\d+\.?$/.test(l.text.trim())) ||
     shapes.some((s) => s.page === l.page && s.x1 <= l.x0 + 1 && l.x0 - s.x1 < 15 && s.x1 - s.x0 < 16 && s.y1 - s.y0 < 16 && s.y1 > l.y0 && s.y0 < l.y1);
   /** Items of one list: at the same indent. */
   const items = (lines: TextLine[], like: TextLine) => lines.filter((l) => isItem(l) && Math.abs(l.x0 - like.x0) < 2);
