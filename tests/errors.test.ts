@@ -101,7 +101,7 @@ describe("nothing lost", () => {
   it("a failed build leaves the previous pack exactly as it was", () => {
     const out = path.join(dir, "kept");
     const good = buildWith(profile("good.yaml"), out);
-    expect(good.status).toBe(0);
+    expect(good.status, good.stderr).toBe(0);
     const pack = path.join(out, "nordlys-maskinfabrik-a-s");
     const before = Object.fromEntries(readdirSync(pack).map((f) => [f, readFileSync(path.join(pack, f))]));
 

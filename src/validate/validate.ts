@@ -2,6 +2,7 @@
 import { WorkshopkitError, type Problem } from "../errors.js";
 import type { InspectedProfile, LoadedProfile } from "../load/loadProfile.js";
 import { resolve } from "../resolve/resolve.js";
+import { PROFILE_LIMITS } from "../schema/profile.js";
 import type { CardOptions } from "../cards/options.js";
 import { PLACEHOLDERS } from "../resolve/placeholders.js";
 import { collectStrings } from "../resolve/mapStrings.js";
@@ -85,7 +86,9 @@ export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
  * its film names, and whether its text fits the cards (the layout the build would do).
  */
 export function profileProblems(toolkit: Toolkit, inspected: InspectedProfile, cards?: CardOptions): Problem[] {
-  const problems = [...inspected.problems, ...checkFilms(toolkit, inspected.label, inspected.filmIds.slice(0, 100))];
+  // Past the limit of films, their names are not worth a line each: the limit is the problem.
+  const films = inspected.filmIds.length <= PROFILE_LIMITS.films ? checkFilms(toolkit, inspected.label, inspected.filmIds) : [];
+  const problems = [...inspected.problems, ...films];
   // The layout needs every field valid: the cards' fit is checked once the fields are.
   if (!inspected.fields) return problems;
   try {

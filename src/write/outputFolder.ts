@@ -119,9 +119,7 @@ export async function chooseOutputFolder(out: string, profile: { company: string
 
   // The folder holds other materials (the full pack, say): they stay as they are, and this build goes beside them.
   const beside = path.join(request.out, partialName(base, only));
-  const there = await existing(beside);
-  if (there.kind === "other") refuseForeign(beside, request, there.why);
-  if (there.kind === "pack" && there.manifest.company !== request.company) refuseForeign(beside, request, "", String(there.manifest.company));
+  await checkReplaceable(beside, request.company);
   return {
     dir: beside,
     warnings: [{
