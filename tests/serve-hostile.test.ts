@@ -143,6 +143,31 @@ describe("no path from a request reaches the file system", () => {
   });
 });
 
+describe("preview", () => {
+  const lines = async (r: Response) => (await r.text()).trim().split("\n").map((l) => JSON.parse(l));
+
+  it("streams the branded pages as PNG images, quick ones first", async () => {
+    const r = await post("/api/preview", small());
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/ndjson/);
+    const pages = await lines(r);
+    expect(pages.map((p) => p.key)).toEqual(["cover", "cards-front", "cards-back", "help-card-front", "help-card-back", "worksheet"]);
+    for (const page of pages) {
+      const png = Buffer.from(page.src.replace(/^data:image\/png;base64,/, ""), "base64");
+      const { width, height } = await sharp(png).metadata();
+      expect(height! / width!).toBeCloseTo(297 / 210, 1); // A4 portrait, as the profile asks
+    }
+  }, 60_000);
+
+  it("ends with the problem and its field when the build would refuse the profile", async () => {
+    const r = await post("/api/preview", small({ profile: { ...profile, company: "Smiley \u{1F600} ApS" } }));
+    const last = (await lines(r)).at(-1);
+    expect(last.problems).toContainEqual(expect.objectContaining({ path: "company" }));
+    expect(JSON.stringify(last)).not.toMatch(/\n\s+at |workshopkit-serve-/);
+    await stillServing();
+  });
+});
+
 describe("builds", () => {
   it("queues ten builds at once, builds each, keeps serving meanwhile, and cleans up its folders", async () => {
     const started = await Promise.all(Array.from({ length: 10 }, () => post("/api/builds", small())));

@@ -14,6 +14,8 @@ import { validateDraft } from "./validate.js";
 import { logoMessage } from "./danish.js";
 
 const PREVIEW_DELAY_MS = 250;
+/** The order of the preview's pages (src/preview/preview.ts sends the quick ones first). */
+const PAGE_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
 
 export function App() {
   const [draft, setDraft] = useState<Draft>(loadDraft);
@@ -67,9 +69,15 @@ export function App() {
     const abort = new AbortController();
     const timer = setTimeout(() => {
       setPreviewState({ state: "loading" });
-      fetchPreview(shownDraft, abort.signal).then(
-        (p) => {
-          setPages(p);
+      // New pages replace old ones as they come; a page this preview has not (backs with "Ingen bagsider") goes at the end.
+      const received = new Set<string>();
+      const place = (page: PreviewPage) => {
+        received.add(page.key);
+        setPages((pages) => [...pages.filter((p) => p.key !== page.key), page].sort((a, b) => PAGE_ORDER.indexOf(a.key) - PAGE_ORDER.indexOf(b.key)));
+      };
+      fetchPreview(shownDraft, abort.signal, place).then(
+        () => {
+          setPages((pages) => pages.filter((p) => received.has(p.key)));
           setPreviewState({ state: "idle" });
         },
         (err: unknown) => {

@@ -64,8 +64,24 @@ export async function uploadLogo(file: Blob): Promise<UploadedLogo> {
   return answer<UploadedLogo>(await fetch("/api/logo", { method: "POST", body: form }));
 }
 
-export async function fetchPreview(draft: Draft, signal: AbortSignal): Promise<PreviewPage[]> {
-  return (await answer<{ pages: PreviewPage[] }>(await postJson("/api/preview", packRequest(draft), signal))).pages;
+/** The preview's pages, each handed to `onPage` as soon as the server has drawn it (one JSON line each). */
+export async function fetchPreview(draft: Draft, signal: AbortSignal, onPage: (page: PreviewPage) => void): Promise<void> {
+  const response = await postJson("/api/preview", packRequest(draft), signal);
+  if (!response.ok || !response.body) return void (await answer(response));
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffered += value ?? "";
+    const lines = buffered.split("\n");
+    buffered = done ? "" : lines.pop()!;
+    for (const line of lines.filter((l) => l.trim())) {
+      const item = JSON.parse(line) as PreviewPage & Partial<Refusal>;
+      if (item.error !== undefined) throw new RefusedError({ status: 422, error: item.error, hint: item.hint, problems: item.problems ?? [] });
+      onPage(item);
+    }
+    if (done) return;
+  }
 }
 
 export async function startBuild(draft: Draft): Promise<{ id: string; ahead: number }> {

@@ -101,28 +101,32 @@ export interface PreviewInput {
   dpi?: number;
 }
 
-/** The branded pages as PNG images, in the order the page shows them. Throws what a build would throw. */
-export async function preview({ toolkit, profile, cards, date, dpi = 40 }: PreviewInput): Promise<PreviewPage[]> {
+/** The order the page shows the pages in. */
+export const PREVIEW_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
+
+/**
+ * The branded pages as PNG images, each as soon as it is drawn: the quick ones first (the cover, the
+ * card sheets), the worksheet last. Throws what a build would throw, before the first page.
+ */
+export async function* previewPages({ toolkit, profile, cards, date, dpi = 40 }: PreviewInput): AsyncGenerator<PreviewPage> {
   validate(toolkit, profile);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
   const brand = { ...pack.brand, logo: undefined };
 
   const coverKey = keyOf({ cover: brand, toolkit: pack.toolkit }, pack.brand.logo, dpi);
-  const cover =
-    drawn.get(coverKey) ??
+  yield* drawn.get(coverKey) ??
     remember(coverKey, await draw((await completePack(pack, toolkit.pack, [], date)).bytes, [{ key: "cover", label: "Pakkens forside", page: 1 }], dpi));
 
-  const materials: PreviewPage[][] = [];
-  for (const material of pack.materials) {
+  const quickFirst = [...pack.materials].sort((a, b) => Number(a.kind === "worksheet") - Number(b.kind === "worksheet"));
+  for (const material of quickFirst) {
     const key = keyOf({ material, brand, films: pack.films, date: date.toISOString() }, pack.brand.logo, dpi);
-    const cached = drawn.get(key);
-    if (cached) {
-      materials.push(cached);
-      continue;
-    }
-    materials.push(remember(key, await draw(await finished(material, pack, date), wantedPages(material), dpi)));
+    yield* drawn.get(key) ?? remember(key, await draw(await finished(material, pack, date), wantedPages(material), dpi));
   }
-  const all = [...cover, ...materials.flat()];
-  const order = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
-  return all.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+}
+
+/** Every page of the preview, in the order the page shows them. */
+export async function preview(input: PreviewInput): Promise<PreviewPage[]> {
+  const pages: PreviewPage[] = [];
+  for await (const page of previewPages(input)) pages.push(page);
+  return pages.sort((a, b) => PREVIEW_ORDER.indexOf(a.key) - PREVIEW_ORDER.indexOf(b.key));
 }

@@ -6,7 +6,7 @@ import { WorkshopkitError } from "../errors.js";
 import { zodProblems } from "../load/readDataFile.js";
 import { listMaterials } from "../resolve/resolve.js";
 import type { Toolkit } from "../schema/toolkit.js";
-import { preview } from "../preview/preview.js";
+import { previewPages } from "../preview/preview.js";
 import type { LogoStore, StoredLogo } from "./logos.js";
 import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
 import { publicError, SERVER_FAULT } from "./publicError.js";
@@ -81,20 +81,32 @@ const logoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
 };
 
 const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
-  // One preview at a time; one whose page has gone (a newer change replaced it) is skipped.
+  // One preview at a time; one whose page has gone (a newer change replaced it) stops. Each page is
+  // sent as soon as it is drawn, one JSON line each (NDJSON); a problem is a last line with `error`.
   const queue = new PQueue({ concurrency: 1 });
   app.post("/api/preview", async (request, reply) => {
     const body = parsePackRequest(request.body, reply);
     if (!body) return reply;
     const logo = logoOf(ctx, body, reply);
     if (logo === undefined) return reply;
-    const result = await queue.add(async () => {
-      if (reply.raw.destroyed) return undefined;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
+    await queue.add(async () => {
       const profile = { label: "profile", profile: { ...body.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo };
-      return preview({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date });
+      try {
+        for await (const page of previewPages({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date })) {
+          if (raw.destroyed) return;
+          raw.write(`${JSON.stringify({ key: page.key, label: page.label, src: `data:image/png;base64,${page.png.toString("base64")}` })}\n`);
+        }
+      } catch (err) {
+        const problem = publicError(err);
+        if (!problem) process.stderr.write(`workshopkit serve (preview): ${(err as Error).stack ?? String(err)}\n`);
+        raw.write(`${JSON.stringify(problem ?? SERVER_FAULT)}\n`);
+      } finally {
+        raw.end();
+      }
     });
-    if (!result) return reply;
-    return { pages: result.map((p) => ({ key: p.key, label: p.label, src: `data:image/png;base64,${p.png.toString("base64")}` })) };
   });
 };
 
