@@ -22,7 +22,10 @@ export interface LoadedProfile {
 export interface InspectedProfile {
   label: string;
   profile?: Profile;
-  /** The fields as the schema read them, even when the logo or a character has a problem. */
+  /**
+   * The fields as the schema read them, even when the logo or a character has a problem; with
+   * invalid optional fields left out, so that the layout (help-card fit) can still be checked.
+   */
   fields?: Profile;
   logo?: Logo;
   /** The film names the file gives, even when other fields have problems. */
@@ -32,6 +35,22 @@ export interface InspectedProfile {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The profile with every field that has a problem removed, if what is left is a valid profile. */
+function withoutInvalid(raw: Record<string, unknown>, issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[]): Profile | undefined {
+  const copy = structuredClone(raw);
+  for (const issue of issues) {
+    const at = issue.code === "unrecognized_keys" ? (issue.keys ?? []).map((k) => [...issue.path, k]) : [issue.path];
+    for (const p of at) {
+      if (p.length === 0) continue;
+      let node: unknown = copy;
+      for (const key of p.slice(0, -1)) node = isRecord(node) ? node[key as string] : undefined;
+      if (isRecord(node)) delete node[p.at(-1) as string];
+    }
+  }
+  const again = Profile.safeParse(copy);
+  return again.success ? again.data : undefined;
+}
 
 /**
  * Every problem of the profile at once: fields, logo, characters the font lacks. A file that cannot
@@ -73,7 +92,7 @@ export async function inspectProfile(file: string): Promise<InspectedProfile> {
   const text = parsed.success ? { ...parsed.data, logo: undefined, folder: undefined } : { company: raw.company, contacts: raw.contacts, films: raw.films };
   for (const p of checkGlyphs(label, text)) if (![...flagged].some((f) => f && p.path.startsWith(f))) problems.push(p);
 
-  const fields = parsed.success ? parsed.data : undefined;
+  const fields = parsed.success ? parsed.data : withoutInvalid(raw, parsed.error.issues);
   const filmIds = isRecord(raw.films) ? Object.keys(raw.films) : [];
   return { label, profile: problems.length === 0 ? fields : undefined, fields, logo, filmIds, problems, warnings };
 }
