@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRadioGroup, PDFRef, PDFString, PDFTextField } from "pdf-lib";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFieldMap, type FieldEntry, type FieldMap } from "../src/finish/fieldMap.js";
 import type { BuildResult } from "../src/pipeline.js";
@@ -102,6 +103,19 @@ async function pdfLibValues(bytes: Uint8Array): Promise<Values> {
   return new Map(
     form.getFields().map((f) => [f.getName(), f instanceof PDFTextField ? (f.getText() ?? "") : f instanceof PDFCheckBox ? (f.isChecked() ? "Yes" : "Off") : ((f as PDFRadioGroup).getSelected() ?? "Off")]),
   );
+}
+
+/** Each field's value as pdf.js (Firefox's viewer) reads it: what its widgets report. */
+async function pdfjsValues(bytes: Uint8Array): Promise<Values> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const objects = ((await doc.getFieldObjects()) ?? {}) as Record<string, { type?: string; value?: unknown }[]>;
+  await doc.destroy();
+  const values: Values = new Map();
+  for (const [name, widgets] of Object.entries(objects)) {
+    const widget = widgets.find((w) => w.type);
+    if (widget) values.set(name, String(widget.value ?? (widget.type === "text" ? "" : "Off")));
+  }
+  return values;
 }
 
 const sorted = (values: Values) => [...values.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -224,7 +238,7 @@ describe("fields.json", () => {
 });
 
 describe("filled in with one reader, read back with the others", () => {
-  it("poppler-glib (Evince) fills and saves; pypdf, pdf-lib and poppler read the same values, and the saved file is clean", async () => {
+  it("poppler-glib (Evince) fills and saves; pypdf, pdf-lib, pdf.js and poppler read the same values, and the saved file is clean", async () => {
     const listed = python<PopplerWidget[][]>(FORMS.map((id) => ({ op: "read-poppler", args: [file(id)] })));
     const fills = FORMS.map((id, i) => {
       const map = maps.get(id)!;
@@ -252,12 +266,13 @@ describe("filled in with one reader, read back with the others", () => {
       expect(others.length).toBeGreaterThan(want.length / 2);
       expect(sorted(pypdfValues(reads[2 * i] as Record<string, { type: string; value: string | null }>)).filter(([name]) => !several.has(name)), `pypdf reads poppler's ${f.id}`).toEqual(others);
       expect(sorted(await pdfLibValues(readFileSync(f.out))).filter(([name]) => !several.has(name)), `pdf-lib reads poppler's ${f.id}`).toEqual(others);
+      expect(sorted(await pdfjsValues(readFileSync(f.out))).filter(([name]) => !several.has(name)), `pdf.js reads poppler's ${f.id}`).toEqual(others);
       for (const font of pdffonts(f.out)) expect(font.emb, `${f.id} filled by poppler: ${font.name}`).toBe("yes");
       qpdfCheck(f.out);
     }
   }, 60_000);
 
-  it("MuPDF fills and saves; pypdf, pdf-lib and poppler read the same values", async () => {
+  it("MuPDF fills and saves; pypdf, pdf-lib, pdf.js and poppler read the same values", async () => {
     type MuWidget = { page: number; rect: number[]; kind: string };
     const listed = mutool<MuWidget[][]>(FORMS.map((id) => ({ file: file(id) })));
     const fills = FORMS.map((id, i) => {
@@ -279,16 +294,18 @@ describe("filled in with one reader, read back with the others", () => {
       expect(sorted(pypdfValues(reads[2 * i] as Record<string, { type: string; value: string | null }>)), `pypdf reads MuPDF's ${f.id}`).toEqual(want);
       expect(sorted(popplerValues(maps.get(f.id)!, reads[2 * i + 1] as PopplerWidget[])), `poppler reads MuPDF's ${f.id}`).toEqual(want);
       expect(sorted(await pdfLibValues(readFileSync(f.out))), `pdf-lib reads MuPDF's ${f.id}`).toEqual(want);
+      expect(sorted(await pdfjsValues(readFileSync(f.out))), `pdf.js reads MuPDF's ${f.id}`).toEqual(want);
     }
   });
 
-  it("pypdf fills; poppler and pdf-lib read the same values", async () => {
+  it("pypdf fills; poppler, pdf-lib and pdf.js read the same values", async () => {
     const fills = FORMS.map((id) => ({ id, values: valuesFor(maps.get(id)!), out: path.join(dir, `${id}-pypdf.pdf`) }));
     python(fills.map((f) => ({ op: "fill-pypdf", args: [file(f.id), f.out, Object.fromEntries(f.values)] })));
     const reads = python<PopplerWidget[][]>(fills.map((f) => ({ op: "read-poppler", args: [f.out] })));
     for (const [i, f] of fills.entries()) {
       expect(sorted(popplerValues(maps.get(f.id)!, reads[i]!)), `poppler reads pypdf's ${f.id}`).toEqual(sorted(f.values));
       expect(sorted(await pdfLibValues(readFileSync(f.out))), `pdf-lib reads pypdf's ${f.id}`).toEqual(sorted(f.values));
+      expect(sorted(await pdfjsValues(readFileSync(f.out))), `pdf.js reads pypdf's ${f.id}`).toEqual(sorted(f.values));
     }
   });
 
