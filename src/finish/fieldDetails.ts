@@ -80,26 +80,25 @@ export class FieldWriter {
     const values = options.map((o) => o.option);
     if (!values.every((v) => PLAIN_NAME.test(v)) || new Set(values).size !== values.length) throw new Error(`Radio group ${spec.name}: its options must be distinct and plain ASCII (${values.join(", ")}).`);
     const field = { FT: PDFName.of("Btn"), Ff: RADIO, V: PDFName.of("Off") };
-    let i = 0;
-    this.add(spec, field, options.map((o) => o.placed), (w) => this.button(w, values[i++]!, this.appearance("dot", w, dot)));
+    this.add(spec, field, options.map((o) => o.placed), (w, i) => this.button(w, values[i]!, this.appearance("dot", w, dot)));
   }
 
   /** A field of one widget is one dictionary; of several, a field with its widgets as /Kids. */
-  private add(spec: FieldSpec, field: Record<string, PDFObject | number | undefined>, placed: PlacedWidget[], look: (w: PlacedWidget) => Record<string, PDFObject>): void {
+  private add(spec: FieldSpec, field: Record<string, PDFObject | number | undefined>, placed: PlacedWidget[], look: (w: PlacedWidget, index: number) => Record<string, PDFObject>): void {
     const own = { ...field, T: text(spec.name), TU: spec.label ? text(spec.label) : undefined };
-    const widget = (w: PlacedWidget, extra: Record<string, PDFObject | number | undefined>) => {
+    const widget = (w: PlacedWidget, index: number, extra: Record<string, PDFObject | number | undefined>) => {
       const r = w.rect;
-      return this.context.obj(defined({ Type: PDFName.of("Annot"), Subtype: PDFName.of("Widget"), ...extra, Rect: this.context.obj([r.x, r.y, r.x + r.width, r.y + r.height]), P: w.page, F: PRINT, BS: this.context.obj({ W: 0 }), ...look(w) }));
+      return this.context.obj(defined({ Type: PDFName.of("Annot"), Subtype: PDFName.of("Widget"), ...extra, Rect: this.context.obj([r.x, r.y, r.x + r.width, r.y + r.height]), P: w.page, F: PRINT, BS: this.context.obj({ W: 0 }), ...look(w, index) }));
     };
     if (placed.length === 1) {
-      const ref = this.context.register(widget(placed[0]!, own));
+      const ref = this.context.register(widget(placed[0]!, 0, own));
       this.fields.push(ref);
       this.widgets.push({ page: placed[0]!.page, ref });
       return;
     }
     const parent = this.context.nextRef();
-    const kids = placed.map((w) => {
-      const ref = this.context.register(widget(w, { Parent: parent }));
+    const kids = placed.map((w, i) => {
+      const ref = this.context.register(widget(w, i, { Parent: parent }));
       this.widgets.push({ page: w.page, ref });
       return ref;
     });
