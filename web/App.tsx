@@ -11,7 +11,7 @@ import { CONTACTS, FIELD_LABELS, HINTS } from "./fields.js";
 import { LogoField } from "./LogoField.js";
 import { PreviewPanel } from "./PreviewPanel.js";
 import { validateDraft } from "./validate.js";
-import { logoMessage } from "./danish.js";
+import { logoMessage, serverMessage } from "./danish.js";
 
 const PREVIEW_DELAY_MS = 250;
 /** The order of the preview's pages (src/preview/preview.ts sends the quick ones first). */
@@ -85,7 +85,7 @@ export function App() {
           if (err instanceof RefusedError && err.refusal.code === "logo-unknown") return void reupload();
           if (err instanceof RefusedError) {
             setServerErrors(problemsByField(err.refusal.problems));
-            setPreviewState({ state: "error", message: err.refusal.error });
+            setPreviewState({ state: "error", message: err.refusal.problems.length > 0 ? "Siderne kan ikke vises, før de markerede felter er rettet." : err.refusal.error });
           } else setPreviewState({ state: "error", message: "Forhåndsvisningen kunne ikke hentes." });
         },
       );
@@ -139,7 +139,7 @@ export function App() {
       });
       events.addEventListener("failed", (e) => {
         const { problem } = JSON.parse((e as MessageEvent).data);
-        setBuild({ state: "failed", ...problem });
+        setBuild({ state: "failed", ...problem, problems: problem.problems.map((p: Problem) => ({ ...p, message: serverMessage(p.message) })) });
         setServerErrors(problemsByField(problem.problems));
         events.close();
       });
@@ -151,7 +151,7 @@ export function App() {
     } catch (err) {
       if (err instanceof RefusedError && err.refusal.code === "logo-unknown" && (await reupload().catch(() => false))) return void runBuild();
       const refusal = err instanceof RefusedError ? err.refusal : { error: "Serveren svarer ikke.", problems: [] as Problem[] };
-      setBuild({ state: "failed", error: refusal.error, problems: refusal.problems });
+      setBuild({ state: "failed", error: refusal.error, problems: refusal.problems.map((p) => ({ ...p, message: serverMessage(p.message) })) });
       setServerErrors(problemsByField(refusal.problems));
     }
   };
@@ -187,7 +187,8 @@ export function App() {
 
   const unknownFields = Object.entries(errors).filter(([path]) => !isFormField(path));
   const warnings = colourWarnings(draft.colour.trim());
-  const summary = Object.entries({ ...errors, ...serverErrors }).map(([path]) => [path, shown(path) ?? errors[path]!] as [string, string]).filter(([, m]) => m);
+  // The form's own problems; what the server found is listed where the build failed.
+  const summary = Object.entries(errors);
 
   return (
     <>
@@ -386,7 +387,7 @@ const isFormField = (path: string) => FORM_FIELD.test(path);
 
 function problemsByField(problems: Problem[]): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const p of problems) byField[p.path || "company"] ??= p.message;
+  for (const p of problems) byField[p.path || "company"] ??= serverMessage(p.message);
   return byField;
 }
 

@@ -55,7 +55,7 @@ export function BuildPanel(props: { build: BuildState; errors: [string, string][
       {build.state === "failed" && (
         <div className="error-summary" role="alert">
           <h3>Pakken kunne ikke bygges</h3>
-          <p>{build.problems.length > 0 ? "Ret felterne herunder, og byg igen:" : build.error}</p>
+          <p>{build.problems.length > 0 ? "Ret dette, og byg igen:" : build.error}</p>
           {build.problems.length > 0 && (
             <ul>
               {build.problems.map((p) => (

@@ -76,3 +76,13 @@ export function logoMessage(message: string): string {
   if (/not supported|cannot be read as an image/.test(message)) return "Filen er ikke et billede, workshopkit kan læse. Brug PNG, JPEG, WebP, TIFF, AVIF eller SVG.";
   return message;
 }
+
+/** A problem the server found (English, from the pipeline's checks) in Danish where it is a known one. */
+export function serverMessage(message: string): string {
+  const glyph = /cannot print "(.+?)" \((U\+[0-9A-F]+)\)/.exec(message);
+  if (glyph) return `Skriften kan ikke trykke tegnet „${glyph[1]}“ (${glyph[2]}). Erstat det med andre tegn.`;
+  const film = /no film "(.+?)" in the toolkit/.exec(message);
+  if (film) return `Værktøjskassen har ingen film, der hedder „${film[1]}“.`;
+  if (/does not fit|cannot fit|too long/i.test(message)) return `Teksten er for lang til at passe, hvor den trykkes. Gør den kortere. (${message})`;
+  return logoMessage(message);
+}
