@@ -137,6 +137,9 @@ describe("no path from a request reaches the file system", () => {
     const wrong = await post("/api/preview", small({ profile: { ...profile, contacts: { hr: { name: "HR", phone: "12" } } } }));
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).problems).toContainEqual(expect.objectContaining({ path: "contacts.hr.phone" }));
+    const huge = await post("/api/builds", small({ profile: { ...profile, company: "x".repeat(2 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toMatch(/for stor/);
     const unknownLogo = await post("/api/builds", small({ logo: "a".repeat(64) }));
     expect(unknownLogo.status).toBe(409);
     await stillServing();

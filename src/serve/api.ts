@@ -93,6 +93,7 @@ const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
     const raw = reply.raw;
     raw.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
     await queue.add(async () => {
+      if (raw.destroyed) return;
       const profile = { label: "profile", profile: { ...body.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo };
       try {
         for await (const page of previewPages({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date })) {

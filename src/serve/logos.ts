@@ -52,7 +52,8 @@ export class LogoStore {
 
   constructor(
     private readonly tempRoot: string,
-    private readonly capacity = 50,
+    /** Logos kept (the oldest goes first): up to 10 MB each as uploaded, so memory stays bounded. */
+    private readonly capacity = 20,
   ) {}
 
   get(id: string): StoredLogo | undefined {

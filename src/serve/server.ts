@@ -31,7 +31,8 @@ export interface ServerOptions {
 
 /** Messages for the framework's own refusals, in the page's language. */
 function refusal(code: string | undefined, status: number): string {
-  if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_ERR_CTP_BODY_TOO_LARGE" || status === 413) return `Filen er for stor. Den må højst fylde ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+  if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return "Forespørgslen er for stor til at være en profil.";
+  if (code === "FST_REQ_FILE_TOO_LARGE" || status === 413) return `Filen er for stor. Den må højst fylde ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
   if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") return "Send én fil ad gangen.";
   if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) return "Serveren kan ikke læse den slags indhold.";
   if (code === "FST_ERR_VALIDATION") return "Adressen er ikke gyldig.";
