@@ -1,4 +1,5 @@
-// Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox on the pages that have them (card sheets).
+// Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox on the pages that have them (card sheets);
+// every output PDF, the complete pack too, is saved here through savePdf (compact, one xref subsection).
 import { PDFDocument } from "pdf-lib";
 import type { PageBoxes } from "../cards/layout.js";
 import { savePdf } from "./savePdf.js";
