@@ -21,6 +21,8 @@ export interface ApiContext {
   jobs: JobQueue;
   /** The content's date: every PDF's creation date, as the CLI uses it. */
   date: Date;
+  /** Reports a fault of workshopkit itself where the server runs (the page is told only that it happened). */
+  fault: (err: unknown) => void;
 }
 
 /** The request's body as a PackRequest, or a 400 naming each field (`contacts.hr.phone`) and what is expected. */
@@ -102,7 +104,7 @@ const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
         }
       } catch (err) {
         const problem = publicError(err);
-        if (!problem) process.stderr.write(`workshopkit serve (preview): ${(err as Error).stack ?? String(err)}\n`);
+        if (!problem) ctx.fault(err);
         raw.write(`${JSON.stringify(problem ?? SERVER_FAULT)}\n`);
       } finally {
         raw.end();
@@ -167,4 +169,3 @@ export const apiPlugin: FastifyPluginAsync<ApiContext> = async (app, ctx) => {
   await app.register(buildRoutes(ctx));
 };
 
-export { SERVER_FAULT };

@@ -44,26 +44,30 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const toolkit = await loadContent(CONTENT_DIR);
   const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  // A fault of workshopkit itself (not a problem of the input) is printed where the server runs.
+  const fault = (err: unknown) => {
+    if (options.logger) app.log.error(err);
+    else process.stderr.write(`workshopkit serve: ${(err as Error).stack ?? String(err)}\n`);
+  };
   const logos = new LogoStore(tempRoot);
-  const jobs = new JobQueue({ tempRoot, logos, date, concurrency: options.concurrency ?? 1, log: (err) => app.log.error(err) });
+  const jobs = new JobQueue({ tempRoot, logos, date, concurrency: options.concurrency ?? 1, log: fault });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const known = publicError(err, [tempRoot]);
     if (known) return reply.code(422).send(known);
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: refusal(err.code, status), problems: [] });
-    request.log.error(err);
-    if (!options.logger) process.stderr.write(`workshopkit serve: ${err.stack ?? err.message}\n`);
+    fault(err);
     return reply.code(500).send(SERVER_FAULT);
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "Den side findes ikke.", problems: [] }));
 
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
   await app.register(pagePlugin);
-  await app.register(apiPlugin, { toolkit, logos, jobs, date });
+  await app.register(apiPlugin, { toolkit, logos, jobs, date, fault });
   if (options.warm ?? true) {
     const profile = { label: "profile", profile: Profile.parse({ company: "workshopkit" }) };
-    app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch((err: unknown) => app.log.error(err)));
+    app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch(fault));
   }
   // However the process ends (Ctrl+C exits at once, from the CLI's signal handler), the folder goes with it.
   const removeTemp = () => rmSync(tempRoot, { recursive: true, force: true });
