@@ -2,7 +2,7 @@
 // lost (issue #11). One row per case: what is given, what the CLI must say, its exit code, and that nothing
 // was written (or the earlier pack is byte-identical). The next case is one more row.
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -92,6 +92,7 @@ const cases: Case[] = [
   { name: "9: --out \"\"", args: () => ["build", "-p", profile("plain"), "-o", ""], status: 1, stderr: [/--out is empty/], never: [/Zod|Unexpected|"code"/] },
   { name: "9: --out at a file", args: () => ["build", "-p", profile("plain"), "-o", path.join(dir, "a-file")], status: 1, stderr: [/--out .*a-file: a-file is a file, not a folder/] },
   { name: "9: --out under a file", args: () => ["build", "-p", profile("plain"), "-o", path.join(dir, "a-file", "out")], status: 1, stderr: [/a-file is a file, not a folder/], never: [/ENOTDIR|EEXIST/] },
+  { name: "9: --out under a link to a missing folder", args: () => ["build", "-p", profile("plain"), "-o", path.join(dir, "dangling", "out")], status: 1, stderr: [/dangling is a link to .*nowhere, which does not exist/], never: [/ENOENT/] },
   { name: "9: SOURCE_DATE_EPOCH past year 9999", args: () => ["build", "-p", profile("plain"), "-o", kept], env: { SOURCE_DATE_EPOCH: "99999999999999999" }, status: 1, keeps: true,
     stderr: [/SOURCE_DATE_EPOCH=99999999999999999 is after the year 9999/, /at most 253402300799/], never: [/Invalid time value/] },
   { name: "9: SOURCE_DATE_EPOCH in year 10000", args: () => ["build", "-p", profile("plain"), "-o", kept], env: { SOURCE_DATE_EPOCH: "253402300800" }, status: 1, keeps: true, stderr: [/after the year 9999/] },
@@ -135,6 +136,7 @@ beforeAll(async () => {
   copyFileSync(path.join(ROOT, "assets/default-logo.svg"), path.join(dir, "logo.svg"));
   mkdirSync(path.join(dir, "logo-dir"));
   writeFileSync(path.join(dir, "a-file"), "x");
+  symlinkSync(path.join(dir, "nowhere"), path.join(dir, "dangling"));
   mkdirSync(path.join(dir, "foreign", "nordlys-aps"), { recursive: true });
   writeFileSync(path.join(dir, "foreign", "nordlys-aps", "notes.txt"), "mine");
   await sharp({ create: { width: 400, height: 200, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }).png().toFile(path.join(dir, "white.png"));

@@ -3,7 +3,7 @@
 // materials it does not build.
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { access, readFile, readdir, stat } from "node:fs/promises";
+import { access, readFile, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import { escapeControl, WorkshopkitError, type Warning } from "../errors.js";
 import { slug } from "../slug.js";
@@ -41,6 +41,8 @@ async function checkWritable(dir: string, label: string): Promise<void> {
       }
       return;
     }
+    const link = await readlink(at).catch(() => undefined);
+    if (link !== undefined) throw new WorkshopkitError(`--out ${label}: ${shown(at)} is a link to ${escapeControl(link)}, which does not exist.`, hint);
     const up = path.dirname(at);
     if (up === at) return;
     at = up;

@@ -28,6 +28,7 @@ function explain(err: unknown, dir: string): WorkshopkitError {
     code === "EACCES" || code === "EPERM" || code === "EROFS" ? "you do not have permission to write there"
     : code === "ENOSPC" || code === "EDQUOT" ? "the disk is full"
     : code === "ENOTDIR" ? "part of that path is a file, not a folder"
+    : code === "ENOENT" ? "a folder on the way there does not exist (or was removed during the build)"
     : (err as Error).message;
   return new WorkshopkitError(`Cannot write the pack to ${dir}: ${reason}.`, "Choose another folder with --out, or free some space. Your previous pack is unchanged.");
 }
