@@ -74,12 +74,12 @@ export const Profile = z.strictObject({
     .regex(FOLDER_PATTERN, 'expected a folder name of lower-case letters a–z, digits and "-", like "nordlys-aps"')
     .optional(),
   /** Logo file, relative to the profile: PNG, JPEG, WebP, TIFF, AVIF or SVG. */
-  logo: z.string().trim().min(1).max(1000).optional(),
+  logo: z.string().trim().min(1, "expected the logo's file name; remove the line to print the company name instead").max(1000).optional(),
   /** Brand colour as a hex code; "1F6F8B" is taken as "#1F6F8B". */
   colour: z
     .preprocess(
       (v) => (typeof v === "string" && /^\s*[0-9a-fA-F]{6}\s*$/.test(v) ? `#${v.trim()}` : v),
-      z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour like "#1F6F8B"'),
+      z.string({ error: 'expected a hex colour in quotes, like colour: "#1F6F8B"' }).trim().regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour like "#1F6F8B"'),
     )
     .default("#1F6F8B"),
   /** A4 or US Letter; "a4", "Letter" and "US Letter" are understood too. */
