@@ -2,20 +2,19 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { parse as parseYaml } from "yaml";
 import { profileYaml } from "../src/serve/profileYaml.js";
-import { fetchPreview, getInfo, RefusedError, startBuild, uploadLogo, type Info, type PreviewPage, type Problem } from "./api.js";
+import { getInfo, RefusedError, startBuild, uploadLogo, type Info, type Problem } from "./api.js";
 import { BuildPanel, type BuildState } from "./BuildPanel.js";
 import { colourWarnings } from "./contrast.js";
-import { EMPTY_DRAFT, withoutProblems, fromProfile, keepLogoFile, keptLogoFile, loadDraft, saveDraft, toProfile, type ContactDraft, type Draft } from "./draft.js";
+import { EMPTY_DRAFT, fromProfile, keepLogoFile, keptLogoFile, loadDraft, saveDraft, toProfile, type Draft } from "./draft.js";
 import { Field } from "./Field.js";
-import { CONTACTS, FIELD_LABELS, HINTS } from "./fields.js";
+import { HINTS } from "./fields.js";
+import { CardsSection, ContactsSection, FilmsSection } from "./Sections.js";
 import { LogoField } from "./LogoField.js";
 import { PreviewPanel } from "./PreviewPanel.js";
+import { usePreview } from "./usePreview.js";
 import { validateDraft } from "./validate.js";
 import { logoMessage, serverMessage } from "./danish.js";
 
-const PREVIEW_DELAY_MS = 250;
-/** The order of the preview's pages (src/preview/preview.ts sends the quick ones first). */
-const PAGE_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
 
 export function App() {
   const [draft, setDraft] = useState<Draft>(loadDraft);
@@ -23,8 +22,6 @@ export function App() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [info, setInfo] = useState<Info>();
   const [logoBusy, setLogoBusy] = useState(false);
-  const [pages, setPages] = useState<PreviewPage[]>([]);
-  const [previewState, setPreviewState] = useState<{ state: "idle" | "loading" | "error" | "waiting"; message?: string }>({ state: "idle" });
   const [build, setBuild] = useState<BuildState>({ state: "idle" });
   const [notice, setNotice] = useState<string>();
   const openInput = useRef<HTMLInputElement>(null);
@@ -54,47 +51,10 @@ export function App() {
     if (draft.logo && !draft.logo.src) void reupload().catch(() => setDraft((d) => ({ ...d, logo: undefined })));
   }, []);
 
-  // The preview follows every change, a moment after the typing stops, leaving out fields with problems;
-  // an older request is cancelled.
-  const valid = Object.keys(errors).length === 0;
-  const shownDraft = useMemo(() => (valid ? draft : withoutProblems(draft, errors)), [draft, errors, valid]);
-  const previewable = useMemo(() => Object.keys(validateDraft(shownDraft)).length === 0, [shownDraft]);
-  const previewKey = JSON.stringify([toProfile(shownDraft), shownDraft.cards, shownDraft.logo?.id]);
-  useEffect(() => {
-    if (!previewable) {
-      setPreviewState({ state: "waiting", message: errors.company ? "Skriv virksomhedens navn for at se siderne." : "Ret felterne med fejl for at se siderne." });
-      return;
-    }
-    if (draft.logo && !draft.logo.src) return;
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      setPreviewState({ state: "loading" });
-      // New pages replace old ones as they come; a page this preview has not (backs with "Ingen bagsider") goes at the end.
-      const received = new Set<string>();
-      const place = (page: PreviewPage) => {
-        received.add(page.key);
-        setPages((pages) => [...pages.filter((p) => p.key !== page.key), page].sort((a, b) => PAGE_ORDER.indexOf(a.key) - PAGE_ORDER.indexOf(b.key)));
-      };
-      fetchPreview(shownDraft, abort.signal, place).then(
-        () => {
-          setPages((pages) => pages.filter((p) => received.has(p.key)));
-          setPreviewState({ state: "idle" });
-        },
-        (err: unknown) => {
-          if (abort.signal.aborted) return;
-          if (err instanceof RefusedError && err.refusal.code === "logo-unknown") return void reupload();
-          if (err instanceof RefusedError) {
-            setServerErrors(problemsByField(err.refusal.problems));
-            setPreviewState({ state: "error", message: err.refusal.problems.length > 0 ? "Siderne kan ikke vises, før de markerede felter er rettet." : err.refusal.error });
-          } else setPreviewState({ state: "error", message: "Forhåndsvisningen kunne ikke hentes." });
-        },
-      );
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [previewKey, previewable]);
+  const preview = usePreview(draft, errors, {
+    onProblems: (problems) => setServerErrors(problemsByField(problems)),
+    onLogoUnknown: () => void reupload(),
+  });
 
   const chooseLogo = async (file: File) => {
     if (info && file.size > info.maxUploadBytes) {
@@ -116,7 +76,7 @@ export function App() {
 
   const runBuild = async () => {
     setTouched(new Set(["*"]));
-    if (!valid) {
+    if (Object.keys(errors).length > 0) {
       setBuild({ state: "idle" });
       requestAnimationFrame(() => document.querySelector<HTMLElement>(".build .error-summary a")?.focus());
       return;
@@ -182,9 +142,6 @@ export function App() {
     setNotice(`Profilen »${file.name}« er indlæst. Felter med fejl er markeret.`);
   };
 
-  const contact = (key: string, field: string, value: string) =>
-    update(`contacts.${key}.${field}`, (d) => ({ ...d, contacts: { ...d.contacts, [key]: { ...(d.contacts[key as keyof Draft["contacts"]] ?? {}), [field]: value } as ContactDraft } }));
-
   const unknownFields = Object.entries(errors).filter(([path]) => !isFormField(path));
   const warnings = colourWarnings(draft.colour.trim());
   // The form's own problems; what the server found is listed where the build failed.
@@ -218,7 +175,7 @@ export function App() {
                 setDraft(EMPTY_DRAFT);
                 setTouched(new Set());
                 setServerErrors({});
-                setPages([]);
+                preview.clear();
                 setBuild({ state: "idle" });
               }}
             >
@@ -306,73 +263,15 @@ export function App() {
               </fieldset>
             </fieldset>
 
-            <fieldset>
-              <legend>Kontakter</legend>
-              <p className="hint">{HINTS.contacts}</p>
-              {CONTACTS.map((spec) => (
-                <fieldset key={spec.key} className="contact">
-                  <legend>{spec.title}</legend>
-                  <p className="hint">{spec.hint}</p>
-                  {spec.fields.map((field) => {
-                    const path = `contacts.${spec.key}.${field}`;
-                    const example = spec.examples[field];
-                    return (
-                      <Field key={field} path={path} label={FIELD_LABELS[field]} hint={example ? `Fx ${example}` : undefined} error={shown(path)}>
-                        {(aria) => (
-                          <input
-                            {...aria}
-                            className={`input${field === "phone" ? " input--medium" : ""}`}
-                            type={field === "email" ? "email" : field === "phone" ? "tel" : "text"}
-                            value={draft.contacts[spec.key]?.[field] ?? ""}
-                            onChange={(e) => contact(spec.key, field, e.target.value)}
-                          />
-                        )}
-                      </Field>
-                    );
-                  })}
-                </fieldset>
-              ))}
-            </fieldset>
-
-            <fieldset>
-              <legend>Film</legend>
-              <p className="hint">{HINTS.films}</p>
-              {(info?.films ?? []).map((film) => (
-                <Field key={film.id} path={`films.${film.id}`} label={film.label} hint={`Navn i profilen: ${film.id}`} error={shown(`films.${film.id}`)}>
-                  {(aria) => <input {...aria} className="input" type="url" placeholder="https://" value={draft.films[film.id] ?? ""} onChange={(e) => update(`films.${film.id}`, (d) => ({ ...d, films: { ...d.films, [film.id]: e.target.value } }))} />}
-                </Field>
-              ))}
-            </fieldset>
-
-            <fieldset>
-              <legend>Kort</legend>
-              <Field path="cards.cardSize" label="Kortstørrelse (mm)" hint={HINTS.cardSize} error={shown("cards.cardSize")}>
-                {(aria) => <input {...aria} className="input input--short" type="text" value={draft.cards.cardSize} onChange={(e) => update("cards.cardSize", (d) => ({ ...d, cards: { ...d.cards, cardSize: e.target.value } }))} />}
-              </Field>
-              <fieldset className="radios" data-field="cards.duplex">
-                <legend className="label">Dobbeltsidet tryk</legend>
-                <p className="hint">{HINTS.duplex}</p>
-                {[
-                  ["long", "Vend på den lange kant (det almindelige)"],
-                  ["short", "Vend på den korte kant"],
-                  ["none", "Ingen bagsider"],
-                ].map(([value, label]) => (
-                  <label key={value} className="radio">
-                    <input type="radio" name="duplex" value={value} checked={draft.cards.duplex === value} onChange={() => update("cards.duplex", (d) => ({ ...d, cards: { ...d.cards, duplex: value! } }))} />
-                    {label}
-                  </label>
-                ))}
-              </fieldset>
-              <Field path="cards.blankCards" label="Tomme kort" hint={HINTS.blankCards} error={shown("cards.blankCards")}>
-                {(aria) => <input {...aria} className="input input--short" type="text" inputMode="numeric" value={draft.cards.blankCards} onChange={(e) => update("cards.blankCards", (d) => ({ ...d, cards: { ...d.cards, blankCards: e.target.value } }))} />}
-              </Field>
-            </fieldset>
+            <ContactsSection draft={draft} shown={shown} update={update} />
+            <FilmsSection films={info?.films ?? []} draft={draft} shown={shown} update={update} />
+            <CardsSection draft={draft} shown={shown} update={update} />
           </form>
 
           <BuildPanel build={build} errors={touched.has("*") ? summary : []} onBuild={() => void runBuild()} />
         </div>
         <div className="preview-column">
-          <PreviewPanel pages={pages} state={previewState.state} message={previewState.message} />
+          <PreviewPanel pages={preview.pages} state={preview.state} message={preview.message} />
         </div>
       </main>
       <footer className="site-footer">

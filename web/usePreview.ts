@@ -1,0 +1,61 @@
+// The live preview: follows every change a moment after the typing stops, leaves out the fields that
+// have problems, cancels an older request, and places each page as the server sends it.
+import { useEffect, useMemo, useState } from "react";
+import { fetchPreview, RefusedError, type PreviewPage, type Problem } from "./api.js";
+import { toProfile, withoutProblems, type Draft } from "./draft.js";
+import type { FieldErrors } from "./danish.js";
+import { validateDraft } from "./validate.js";
+
+const PREVIEW_DELAY_MS = 250;
+/** The order of the preview's pages (src/preview/preview.ts sends the quick ones first). */
+const PAGE_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
+
+export type PreviewState = "idle" | "loading" | "error" | "waiting";
+
+export function usePreview(draft: Draft, errors: FieldErrors, on: { onProblems: (problems: Problem[]) => void; onLogoUnknown: () => void }) {
+  const [pages, setPages] = useState<PreviewPage[]>([]);
+  const [status, setStatus] = useState<{ state: PreviewState; message?: string }>({ state: "idle" });
+
+  const valid = Object.keys(errors).length === 0;
+  const shownDraft = useMemo(() => (valid ? draft : withoutProblems(draft, errors)), [draft, errors, valid]);
+  const previewable = useMemo(() => Object.keys(validateDraft(shownDraft)).length === 0, [shownDraft]);
+  const previewKey = JSON.stringify([toProfile(shownDraft), shownDraft.cards, shownDraft.logo?.id]);
+
+  useEffect(() => {
+    if (!previewable) {
+      setStatus({ state: "waiting", message: errors.company ? "Skriv virksomhedens navn for at se siderne." : "Ret felterne med fejl for at se siderne." });
+      return;
+    }
+    if (draft.logo && !draft.logo.src) return; // the logo is being sent again after a reload
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      setStatus({ state: "loading" });
+      // New pages replace old ones as they come; a page this preview has not (backs with "Ingen bagsider") goes at the end.
+      const received = new Set<string>();
+      const place = (page: PreviewPage) => {
+        received.add(page.key);
+        setPages((old) => [...old.filter((p) => p.key !== page.key), page].sort((a, b) => PAGE_ORDER.indexOf(a.key) - PAGE_ORDER.indexOf(b.key)));
+      };
+      fetchPreview(shownDraft, abort.signal, place).then(
+        () => {
+          setPages((old) => old.filter((p) => received.has(p.key)));
+          setStatus({ state: "idle" });
+        },
+        (err: unknown) => {
+          if (abort.signal.aborted) return;
+          if (err instanceof RefusedError && err.refusal.code === "logo-unknown") return on.onLogoUnknown();
+          if (err instanceof RefusedError) {
+            on.onProblems(err.refusal.problems);
+            setStatus({ state: "error", message: err.refusal.problems.length > 0 ? "Siderne kan ikke vises, før de markerede felter er rettet." : err.refusal.error });
+          } else setStatus({ state: "error", message: "Forhåndsvisningen kunne ikke hentes." });
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [previewKey, previewable]);
+
+  return { pages, ...status, clear: () => setPages([]) };
+}
