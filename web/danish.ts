@@ -25,7 +25,7 @@ function messageFor(path: string, issue: z.core.$ZodIssue): string {
     case "name":
       return path.includes("counselling") ? "Skriv rådgivningens navn (kontakten skal have et navn, når den har telefon eller e-mail)." : "Skriv et navn (kontakten skal have et navn, når den har telefon eller e-mail).";
     case "phone":
-      return "Skriv et telefonnummer som 70 20 30 40 eller +45 70 20 30 40.";
+      return "Skriv et telefonnummer som 70 20 30 40 eller +45 70 20 30 40.";
     case "email":
       return "Skriv en e-mailadresse som hr@firma.dk.";
     case "hours":
@@ -35,7 +35,7 @@ function messageFor(path: string, issue: z.core.$ZodIssue): string {
     case "paper":
       return "Vælg A4 eller Letter.";
     case "cardSize":
-      return /each side/.test(issue.message) ? "Hver side skal være 40–200 mm." : "Skriv bredde x højde i millimeter, fx 90x60.";
+      return /each side/.test(issue.message) ? "Hver side skal være 40–200 mm." : "Skriv bredde × højde i millimeter, fx 90x60.";
     case "duplex":
       return "Vælg lang kant, kort kant eller ingen bagsider.";
     case "blankCards":
