@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { slug } from "../src/slug.js";
 import { writePack } from "../src/write/writePack.js";
-import { removeStaleTempFolders, removeTempFoldersSync, trackTempFolder } from "../src/write/tempFolders.js";
+import { removeStaleTempFolders, removeTempFoldersSync, tempFolderName, trackTempFolder } from "../src/write/tempFolders.js";
 import { ROOT, tempDir, type CliRun } from "./support/build.js";
 
 const EXAMPLE = readFileSync(path.join(ROOT, "content/example-company.yaml"), "utf8");
@@ -241,10 +241,12 @@ describe("leftovers", () => {
 
   it("3: the next build removes what a killed build left, but not a running build's folder", async () => {
     const out = tempDir("wk-stale-");
-    for (const name of [".firma.building-999999999-dead", ".firma.building-AbC123", `.firma.building-${process.pid}-mine`]) mkdirSync(path.join(out, name));
-    trackTempFolder(path.join(out, `.firma.building-${process.pid}-mine`), path.join(out, "firma"));
-    expect((await removeStaleTempFolders(path.join(out, "firma"))).sort()).toEqual([".firma.building-999999999-dead", ".firma.building-AbC123"]);
-    expect(readdirSync(out)).toEqual([`.firma.building-${process.pid}-mine`]);
+    const mine = tempFolderName(path.join(out, "firma"), "mine");
+    const running = [path.basename(mine), `.other.building-${process.ppid}-t0-x1`]; // this build, and another process's
+    for (const name of [".firma.building-999999999-t0-dead", ".other.building-AbC123", ...running]) mkdirSync(path.join(out, name));
+    trackTempFolder(mine, path.join(out, "firma"));
+    expect((await removeStaleTempFolders(path.join(out, "firma"))).sort()).toEqual([".firma.building-999999999-t0-dead", ".other.building-AbC123"]);
+    expect(readdirSync(out).sort()).toEqual(running.sort());
   });
 });
 
