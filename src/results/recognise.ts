@@ -2,7 +2,7 @@
 // and its statements read; a form gives its answers as they are. Pages that are not the scoring sheet's
 // statements are skipped with the reason; pages that are but cannot be read are unreadable, with the reason.
 import type { LoadedPage } from "./loadScans.js";
-import { apply, fitAffine, register, type Affine, type Registration } from "./register.js";
+import { apply, fitAffine, register, scaleOf, type Affine, type Registration } from "./register.js";
 import type { GreyImage } from "./loadScans.js";
 import type { Row } from "./sheetLayout.js";
 import { cropRow, FOUND, locateRow, readRow, type RowPlace } from "./readBoxes.js";
@@ -43,7 +43,15 @@ function refine(image: GreyImage, registered: Extract<Registration, { ok: true }
       to.push(apply(transform, centre[0] + place.dx, centre[1] + place.dy));
     }
   });
-  if (from.length - registered.marks.from.length >= 15) transform = fitAffine(from, to) ?? transform;
+  if (from.length - registered.marks.from.length >= 15) {
+    // Twice: the second time without the points that the first fit leaves more than 1.5 pt off.
+    const fit = fitAffine(from, to);
+    if (fit) {
+      const scale = scaleOf(fit);
+      const keep = from.map((p, i) => Math.hypot(apply(fit, p[0], p[1])[0] - to[i]![0], apply(fit, p[0], p[1])[1] - to[i]![1]) <= 1.5 * scale);
+      transform = fitAffine(from.filter((_, i) => keep[i]), to.filter((_, i) => keep[i])) ?? fit;
+    }
+  }
   return rows.map((row) => ({ ...locateRow(image, transform, row, 2), transform }));
 }
 

@@ -215,11 +215,13 @@ export async function register(image: GreyImage): Promise<Registration> {
   // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's
   // centre is one more point, precise enough as one end of a long baseline.
   const marksFound = { from: [...from], to: [...to] };
-  if (from.length < 3) {
+  // Fewer than three marks (the others cut off by a page turned, scaled and shifted at once): a turn and
+  // one scale from two marks, or from one mark and the page code's centre (three points nearly in a line
+  // would leave the map free in one direction). The boxes refine it (recognise).
+  if (from.length === 2) estimate = similarity(from, to);
+  if (from.length === 1) {
     const mid = (pts: [number, number][]) => [0, 1].map((k) => pts.reduce((sum, p) => sum + p[k]!, 0) / pts.length) as [number, number];
-    from.push(mid(qrCentres));
-    to.push(mid(finders));
-    estimate = from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+    estimate = similarity([from[0]!, mid(qrCentres)], [to[0]!, mid(finders)]);
   }
   const transform = estimate;
   // How well the marks agree with one affine map: a folded or curled page does not.
