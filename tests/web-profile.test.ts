@@ -10,6 +10,8 @@ import { profileYaml, templateComments } from "../src/serve/profileYaml.js";
 import { PROFILE_TEMPLATE } from "../src/cli/profileTemplate.js";
 import { EMPTY_DRAFT, fromProfile, toProfile, withoutProblems } from "../web/draft.js";
 import { validateDraft } from "../web/validate.js";
+import { warningMessage } from "../web/danish.js";
+import { fieldName } from "../web/fields.js";
 
 const full = {
   company: "Bager Østergård & Søn ApS",
@@ -99,5 +101,11 @@ describe("the form's checks", () => {
     expect((toProfile(shown).contacts as Record<string, unknown>).hr).toEqual({ name: "Personaleafdelingen", email: "hr@bager.dk" });
     const nameless = { ...typing, company: "" };
     expect(Object.keys(validateDraft(withoutProblems(nameless, validateDraft(nameless))))).toEqual(["company"]);
+  });
+
+  it("tells the build's warning about an open field in Danish, naming the field as the form does", () => {
+    expect(warningMessage("contacts.counselling.phone is not in the profile: printed as a line to fill in by hand (policy, help-card).", fieldName)).toBe(
+      "Rådgivning › Telefon er ikke udfyldt: der trykkes en linje, man kan skrive på i hånden (policy, help-card).",
+    );
   });
 });

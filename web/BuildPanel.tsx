@@ -1,6 +1,7 @@
 // "Byg pakken": the build's progress, material by material, then the downloads.
 import { fieldId } from "./Field.js";
 import { fieldName } from "./fields.js";
+import { warningMessage } from "./danish.js";
 
 export interface DownloadEntry {
   file: string;
@@ -120,7 +121,7 @@ function Downloads(props: Extract<BuildState, { state: "done" }>) {
           <summary>{props.warnings.length === 1 ? "1 bemærkning" : `${props.warnings.length} bemærkninger`} fra byggeriet</summary>
           <ul>
             {props.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>{warningMessage(w, fieldName)}</li>
             ))}
           </ul>
         </details>

@@ -86,3 +86,10 @@ export function serverMessage(message: string): string {
   if (/does not fit|cannot fit|too long/i.test(message)) return `Teksten er for lang til at passe, hvor den trykkes. Gør den kortere. (${message})`;
   return logoMessage(message);
 }
+
+/** A warning of the build (English, from the pipeline) in Danish where it is a known one; `name` names a field. */
+export function warningMessage(message: string, name: (path: string) => string): string {
+  const open = /^([\w.-]+) is not in the profile: printed as a line to fill in by hand \((.+)\)\.$/.exec(message);
+  if (open) return `${name(open[1]!)} er ikke udfyldt: der trykkes en linje, man kan skrive på i hånden (${open[2]}).`;
+  return logoMessage(message);
+}
