@@ -63,7 +63,7 @@ const pdfkitRun = JSON.parse(timed([path.join(ROOT, "bench/reference/pdfkit.mjs"
 const pdfkitPerPage = stats(pdfkitRun.ms.slice(2).map((ms) => ms / pdfkitRun.pages)); // the first documents warm the JIT
 const reactCold = stats(reactPdf.map((r) => r.ms));
 
-const profiles = companies(Math.max(BATCH, 12));
+const profiles = companies(Math.max(BATCH, flags.long ? 100 : 12)); // every in-process build a different company (no cache hits)
 
 // Fresh processes: nothing cached; then a second company once the first one's build filled the cache.
 const freshCold = Array.from({ length: RUNS }, (_, i) => timed(cli("build", "--profile", profiles[i % 2]!, "--out", path.join(work, "out")), { WORKSHOPKIT_CACHE: freshCache() }));
