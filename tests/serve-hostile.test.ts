@@ -85,6 +85,19 @@ describe("uploads", () => {
     expect(existsSync(path.join(parent, "evil-logo.png"))).toBe(false);
   });
 
+  it("refuses a pixel bomb; an SVG that refers to other files is taken with the CLI's warning that they are left out", async () => {
+    const bomb = await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: "#ffffff" } }).png({ compressionLevel: 9, palette: true }).toBuffer();
+    expect(bomb.length).toBeLessThan(10 * 1024 * 1024);
+    const refused = await upload(bomb);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).problems[0].message).toMatch(/megapixels/);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" height="100"><rect width="400" height="100" fill="#2a6f97"/><image href="file:///etc/passwd" width="10" height="10"/><image xlink:href="../../package.json" width="10" height="10"/></svg>';
+    const drawn = await upload(new TextEncoder().encode(svg), "logo.svg");
+    expect(drawn.status).toBe(200);
+    expect((await drawn.json()).warnings.join(" ")).toMatch(/external image/);
+    await stillServing();
+  });
+
   it("refuses a request that is not multipart, and an empty one", async () => {
     expect((await post("/api/logo", { file: "x" })).status).toBe(415);
     const empty = await fetch(`${base}/api/logo`, { method: "POST", body: new FormData() });
