@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
-import { PDFDocument, PDFRadioGroup, EncryptedPDFError } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFRadioGroup, PDFRawStream, EncryptedPDFError, type PDFPage } from "pdf-lib";
 import { openPdfForRaster, rasterisePage } from "../raster/rasterisePdf.js";
 import { WorkshopkitError } from "../errors.js";
 
@@ -108,6 +108,12 @@ async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (fie
   try {
     for (let page = 1; page <= count; page++) {
       try {
+        // A scanner's page is one JPEG: decoded as it is (faster, and at the scan's own resolution).
+        const jpeg = scannedJpeg(doc.getPage(page - 1));
+        if (jpeg) {
+          yield* imagePages(jpeg.bytes, source, page, jpeg.rotate);
+          continue;
+        }
         const image = await rasterisePage(pdf, page, READ_DPI);
         const { data, info } = await sharp(image.rgba, { raw: { width: image.width, height: image.height, channels: 4 } })
           .flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
@@ -136,17 +142,52 @@ async function* loadImage(bytes: Uint8Array, source: SourceFile): AsyncGenerator
   if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
     throw new WorkshopkitError(`The image is ${width} × ${height} pixels, too large for a scanned page (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS / 1e6} megapixels).`, "Scan at 150–300 dpi.");
   }
-  for (let page = 1; page <= pages; page++) {
-    try {
-      // rotate(): follow the camera's or scanner's EXIF orientation.
-      let img = sharp(bytes, { page: page - 1, limitInputPixels: MAX_PIXELS }).rotate().flatten({ background: "#ffffff" }).greyscale();
-      if (Math.max(width, height) > MAX_READ_SIDE) img = img.resize({ width: MAX_READ_SIDE, height: MAX_READ_SIDE, fit: "inside" });
-      const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
-      yield { kind: "scan", source, page, image: { width: info.width, height: info.height, data: firstChannel(data, info.channels) } };
-    } catch (err) {
-      yield { kind: "error", source, page, reason: `the image cannot be read: ${(err as Error).message}`, hint: "Check that the file is a JPEG, PNG or TIFF, and not damaged." };
+  for (let page = 1; page <= pages; page++) yield* imagePages(bytes, source, page, 0, page - 1, Math.max(width, height));
+}
+
+/** One page of an image file (or a scanned PDF's JPEG) as grey levels, scaled down to READ_DPI if larger. */
+async function* imagePages(bytes: Uint8Array, source: SourceFile, page: number, rotate: number, index = 0, side?: number): AsyncGenerator<LoadedPage> {
+  try {
+    // rotate(): follow the camera's or scanner's EXIF orientation, then the PDF page's own turn.
+    let longest = side;
+    if (longest === undefined) {
+      const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+      const [w, h] = [meta.width ?? 0, meta.height ?? 0];
+      if (w * h > MAX_PIXELS || w > MAX_SIDE || h > MAX_SIDE) {
+        yield { kind: "error", source, page, reason: `its image is ${w} × ${h} pixels, too large for a scanned page (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS / 1e6} megapixels)`, hint: "Scan at 150–300 dpi." };
+        return;
+      }
+      longest = Math.max(w, h);
     }
+    let img = sharp(bytes, { page: index, limitInputPixels: MAX_PIXELS }).rotate();
+    if (rotate) img = sharp(await img.toBuffer()).rotate(rotate);
+    img = img.flatten({ background: "#ffffff" }).greyscale();
+    if (longest > MAX_READ_SIDE) img = img.resize({ width: MAX_READ_SIDE, height: MAX_READ_SIDE, fit: "inside" });
+    const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+    yield { kind: "scan", source, page, image: { width: info.width, height: info.height, data: firstChannel(data, info.channels) } };
+  } catch (err) {
+    yield { kind: "error", source, page, reason: `the image cannot be read: ${(err as Error).message}`, hint: "Check that the file is a JPEG, PNG or TIFF, and not damaged." };
   }
+}
+
+/**
+ * The page's JPEG if the page is nothing but one (no text, one DCT-encoded image): how scanners write
+ * PDFs. Anything else is drawn by the rasteriser.
+ */
+function scannedJpeg(page: PDFPage): { bytes: Uint8Array; rotate: number } | undefined {
+  const resources = page.node.Resources();
+  const fonts = resources?.lookupMaybe(PDFName.of("Font"), PDFDict);
+  if (!resources || (fonts && fonts.entries().length > 0)) return undefined;
+  const xobjects = resources.lookupMaybe(PDFName.of("XObject"), PDFDict);
+  if (!xobjects) return undefined;
+  const entries = xobjects.entries();
+  if (entries.length !== 1) return undefined;
+  const stream = page.doc.context.lookup(entries[0]![1]);
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  const dict = stream.dict;
+  if (dict.get(PDFName.of("Subtype")) !== PDFName.of("Image") || dict.get(PDFName.of("Filter")) !== PDFName.of("DCTDecode")) return undefined;
+  if (dict.get(PDFName.of("SMask")) || dict.get(PDFName.of("Mask")) || dict.get(PDFName.of("Decode"))) return undefined;
+  return { bytes: stream.contents, rotate: ((page.getRotation().angle % 360) + 360) % 360 };
 }
 
 function firstChannel(data: Buffer, channels: number): Uint8Array {
