@@ -89,7 +89,7 @@ describe("the form's checks", () => {
     expect(errors["contacts.counselling.name"]).toBe("Der er plads til højst 200 tegn.");
     expect(errors["contacts.counselling.hours"]).toBe("Skriv det på én linje.");
     expect(errors["films.v04-intro"]).toMatch(/æ, ø og å/);
-    expect(errors.extra).toMatch(/Ukendt felt „extra“/);
+    expect(errors.extra).toMatch(/Ukendt felt »extra«/);
   });
 
   it("previews without the fields that have problems, but not without a company name", () => {

@@ -136,10 +136,12 @@ export function App() {
       return;
     }
     await keepLogoFile(undefined).catch(() => undefined);
-    setDraft((d) => fromProfile(raw, d));
+    const opened = fromProfile(raw, draft);
+    setDraft(opened);
     setTouched(new Set(["*"]));
     setServerErrors({});
-    setNotice(`Profilen »${file.name}« er indlæst. Felter med fejl er markeret.`);
+    const problems = Object.keys(validateDraft(opened)).length;
+    setNotice(`Profilen »${file.name}« er indlæst.${problems === 0 ? "" : problems === 1 ? " Et felt har en fejl; det er markeret." : ` ${problems} felter har fejl; de er markeret.`}`);
   };
 
   const unknownFields = Object.entries(errors).filter(([path]) => !isFormField(path));

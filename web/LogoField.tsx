@@ -24,7 +24,7 @@ export function LogoField(props: { logo?: LogoRef; wanted?: string; error?: stri
       </p>
       {props.wanted && !props.logo && (
         <p className="notice">
-          Profilen bruger logofilen »{props.wanted}«. Vælg filen her, så kommer den med.
+          Profilen bruger logofilen »{props.wanted.split(/[\\/]/).pop()}«. Vælg filen her, så kommer den med.
         </p>
       )}
       {props.error && (

@@ -50,7 +50,7 @@ export function danishErrors(error: z.ZodError, prefix = ""): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) errors[prefix + pathOf([...issue.path, key])] = `Ukendt felt „${key}“. Tjek stavningen, eller fjern det.`;
+      for (const key of issue.keys) errors[prefix + pathOf([...issue.path, key])] = `Ukendt felt »${key}«. Tjek stavningen, eller fjern det.`;
       continue;
     }
     const path = prefix + pathOf(issue.path);
@@ -80,9 +80,9 @@ export function logoMessage(message: string): string {
 /** A problem the server found (English, from the pipeline's checks) in Danish where it is a known one. */
 export function serverMessage(message: string): string {
   const glyph = /cannot print "(.+?)" \((U\+[0-9A-F]+)\)/.exec(message);
-  if (glyph) return `Skriften kan ikke trykke tegnet „${glyph[1]}“ (${glyph[2]}). Erstat det med andre tegn.`;
+  if (glyph) return `Skriften kan ikke trykke tegnet »${glyph[1]}« (${glyph[2]}). Erstat det med andre tegn.`;
   const film = /no film "(.+?)" in the toolkit/.exec(message);
-  if (film) return `Værktøjskassen har ingen film, der hedder „${film[1]}“.`;
+  if (film) return `Værktøjskassen har ingen film, der hedder »${film[1]}«.`;
   if (/does not fit|cannot fit|too long/i.test(message)) return `Teksten er for lang til at passe, hvor den trykkes. Gør den kortere. (${message})`;
   return logoMessage(message);
 }
