@@ -150,6 +150,12 @@ describe.skipIf(missing)("the web page in Chromium", () => {
       const fromCli = readFileSync(path.join(cliDir, "bager-oestergaard-soen-aps", `${id}.pdf`));
       expect(Buffer.compare(fromCli, Buffer.from(files[`${id}.pdf`]!)), id).toBe(0);
     }
+    // The whole pack too (materials from the build cache, as the CLI would take them): every file's sha256 the same.
+    const fullDir = path.join(work, "cli-full");
+    const full = runCli(["build", "--profile", profile, "--out", fullDir], ROOT, { SOURCE_DATE_EPOCH: "" });
+    expect(full.status, full.stderr).toBe(0);
+    const cliManifest = JSON.parse(readFileSync(path.join(fullDir, "bager-oestergaard-soen-aps", "manifest.json"), "utf8"));
+    expect(cliManifest.files).toEqual(manifest.files);
   }, 180_000);
 
   it("opens a profile and shows its problems on the fields", async () => {
