@@ -27,6 +27,25 @@ const JOINT = /[bcdfgklmnprtv]s$/;
 
 const letters = (s: string) => s.replace(/[^\p{L}]/gu, "").length;
 
+/**
+ * English loanwords of the content, which the Danish patterns split as if Danish ("startwor-kshop",
+ * "stres-ssymptomer"): never broken inside, but a compound may break where one begins or ends.
+ */
+const LOANWORDS = ["workshop", "feedback", "podcast", "onboarding", "stress", "coach", "team", "check"];
+
+/** `breaks` without those inside a loanword of `word`, and with the loanword's own edges added. */
+export function loanwordBreaks(word: string, breaks: number[]): number[] {
+  const lower = word.toLowerCase();
+  const spans: [number, number][] = [];
+  for (const loan of LOANWORDS) {
+    for (let at = lower.indexOf(loan); at >= 0; at = lower.indexOf(loan, at + 1)) spans.push([at, at + loan.length]);
+  }
+  if (spans.length === 0) return breaks;
+  const edges = spans.flat().filter((b) => letters(word.slice(0, b)) >= MIN_LETTERS && letters(word.slice(b)) >= MIN_LETTERS);
+  const inside = (b: number) => spans.some(([from, to]) => b > from && b < to);
+  return [...new Set([...breaks, ...edges])].filter((b) => !inside(b)).sort((a, b) => a - b);
+}
+
 /** Splits a word where it may be hyphenated; react-pdf adds the hyphen when it breaks there. */
 export function hyphenate(word: string): string[] {
   if (word.includes(SOFT_HYPHEN)) return word.split(SOFT_HYPHEN);
@@ -46,6 +65,7 @@ export function hyphenate(word: string): string[] {
     at += syllable.length;
     if (letters(syllable) > 2 && letters(word.slice(0, at)) >= MIN_LETTERS && letters(word.slice(at)) >= MIN_LETTERS) breaks.push(at);
   }
+  breaks = loanwordBreaks(word, breaks);
   // Prefer the compound's joint: no break inside its first element ("sund-hedspolitik").
   const joint = breaks.find((b) => JOINT.test(word.slice(0, b)));
   if (joint !== undefined) breaks = breaks.filter((b) => b >= joint);
