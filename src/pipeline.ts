@@ -8,6 +8,7 @@ import { validate } from "./validate/validate.js";
 import { resolve } from "./resolve/resolve.js";
 import { renderMaterial } from "./render/renderMaterial.js";
 import { checkLayout } from "./render/checkLayout.js";
+import { fitPages } from "./fit/fitPages.js";
 import { openCache } from "./cache/cacheDir.js";
 import { cachedMaterial, materialKey } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
@@ -64,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // render and finish, or take both from the cache: the same inputs make the same bytes
     const finished = await cachedMaterial(cache, materialKey(material, pack, date), async () => {
       // render
-      const rendered = await renderMaterial(material, pack, date);
+      const rendered = await fitPages(material, (m) => renderMaterial(m, pack, date)); // a nearly empty last page saved (src/fit)
       const layout = await checkLayout(material.id, rendered);
       // finish: form fields, metadata, page boxes, field map
       return { ...(await finishMaterial(material, rendered, pack, date)), layout };

@@ -2,12 +2,13 @@
 // its writing spaces. A table marked `landscape` gets a landscape page of its own, between the
 // portrait pages before and after it.
 import { Text, View } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { brandInk } from "../src/cards/colour.js";
 import type { Block, Step, Tool } from "../src/schema/content.js";
 import { BlockUnit, BlockView, Blocks } from "./parts/Blocks.js";
 import type { BlockContext } from "./parts/blockContext.js";
+import type { Fitted, Tail } from "./parts/giveLines.js";
 import { withLeadIns } from "./parts/leadIns.js";
 import { PageFrame } from "./parts/PageFrame.js";
 import { wholeWords } from "./parts/fitWords.js";
@@ -66,7 +67,7 @@ function StepHeading({ step, colour }: { step: Step; colour: string }) {
 const isLandscape = (block: Block) => block.type === "table" && block.landscape;
 
 /** The tool's content as a run of pages of one orientation each, in reading order. */
-function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string): { orientation: Orientation; content: ReactNode[] }[] {
+function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string, tail?: Tail): { orientation: Orientation; content: ReactNode[] }[] {
   const out: { orientation: Orientation; content: ReactNode[] }[] = [];
   const add = (orientation: Orientation, node: ReactNode) => {
     const last = out.at(-1);
@@ -79,7 +80,7 @@ function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string):
 
   for (const step of tool.steps) {
     const ctx = { ...base, fields: `${tool.id}.${step.id}` };
-    const heading = <StepHeading step={step} colour={colour} />;
+    const heading = <StepHeading key="heading" step={step} colour={colour} />;
     const units = withLeadIns(step.blocks);
     if (units.length === 0) add("portrait", <View key={step.id}>{heading}</View>);
     // The step heading, and a heading block of the step, lead the unit after them (see BlockUnit).
@@ -104,15 +105,25 @@ function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string):
       }
     });
   }
+  // A short tail after the last landscape table may go below that table, or (as a float) before it:
+  // tried by src/fit/fitPages.ts when the tail would otherwise hold a page nearly alone.
+  const [earlier, landscape, last] = [out.at(-3), out.at(-2), out.at(-1)];
+  if (tail && landscape?.orientation === "landscape" && last?.orientation === "portrait") {
+    const into = tail === "landscape" ? landscape : earlier?.orientation === "portrait" ? earlier : undefined;
+    if (into) {
+      into.content.push(<Fragment key="tail">{last.content}</Fragment>);
+      out.pop();
+    }
+  }
   return out;
 }
 
-export function WorksheetTemplate({ material, brand, pack }: { material: WorksheetMaterial; brand: Brand; pack: ResolvedPack }) {
+export function WorksheetTemplate({ material, brand, pack }: { material: Fitted<WorksheetMaterial>; brand: Brand; pack: ResolvedPack }) {
   const { tool, decks } = material;
   const title = `Værktøj ${tool.number}: ${tool.title}`;
   return (
     <>
-      {sheets(tool, { colour: brand.colour, decks, films: pack.films }, brand.colour).map((sheet, i) => (
+      {sheets(tool, { colour: brand.colour, decks, films: pack.films }, brand.colour, material.tail).map((sheet, i) => (
         <PageFrame key={i} brand={brand} title={title} orientation={sheet.orientation}>
           {sheet.content}
         </PageFrame>

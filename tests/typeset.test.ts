@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
 import { buildPack, pdfText, tempDir } from "./support/build.js";
 import { contrastRatio, drawnShapes, drawnText, hex, isLarge } from "./support/drawnText.js";
-import { flowProblems } from "./support/pageFlow.js";
+import { hyphenate } from "../src/fonts.js";
+import { flowProblems, underfilledLastPage } from "./support/pageFlow.js";
+import { giveBlocks, MIN_WRITE_LINES } from "../templates/parts/giveLines.js";
 import { textLines, type TextLine } from "./support/textLines.js";
 
 const LONG_NAME = "Sønderjyllands Forenede Maskin- og Stålkonstruktionsfabrikker ApS";
@@ -132,6 +134,17 @@ describe("hyphenation", () => {
     }
   });
 
+  it("never splits an English loanword as if Danish: \"start-workshop\", not \"startwor-kshop\" (the intro's table of tools)", () => {
+    expect(hyphenate("startworkshop")).toEqual(["start", "workshop"]);
+    expect(hyphenate("stresssymptomer").join("-")).toMatch(/^stress-/);
+    expect(hyphenate("medarbejdere").length).toBeGreaterThan(1); // Danish words still break
+    for (const r of [yellow, white]) {
+      const text = pdfText(path.join(r.dir, pdfs(r).find((f) => f.endsWith("-pakke.pdf"))!), true);
+      expect(text).toContain("start-"); // the intro's narrow cell still breaks the compound, at its joint
+      for (const bad of ["startwor-", "wor-kshop", "stres-s", "feed-back"]) expect(text, bad).not.toContain(bad);
+    }
+  });
+
   it("in running text leaves at least three letters on either side of a break", () => {
     let breaks = 0;
     for (const r of [yellow, white]) {
@@ -178,6 +191,56 @@ describe("page breaks", () => {
       for (const p of flowProblems(textLines(at), drawnShapes(at))) problems.push(`${file} p${p.page}: ${p.kind}: "${p.text}"`);
     }
     expect(flowing(r).length).toBeGreaterThan(15);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("wasted pages", () => {
+  const line = (page: number, y0: number, text: string): TextLine => ({ page, text, size: 10.5, bold: false, x0: 51, x1: 540, y0, y1: y0 + 13 });
+  const page = (n: number, lines: TextLine[]) => ({ page: n, width: 595, height: 842, lines });
+  const full = page(1, Array.from({ length: 50 }, (_, i) => line(1, 70 + i * 14, `Linje ${i + 1}.`)));
+
+  it("are found by a check of how far down a material's last page is filled, text and drawn lines alike (made-up pages)", () => {
+    const spill = [full, page(2, [line(2, 70, "• to linjer, der"), line(2, 84, "  løb over.")])];
+    expect(underfilledLastPage(spill)).toMatchObject({ page: 2, kind: "nearly empty page" });
+    // A label at the top whose ruled lines reach halfway down is a page in use.
+    const ruled = Array.from({ length: 12 }, (_, i) => ({ page: 2, x0: 51, x1: 540, y0: 110 + i * 25.5, y1: 110 + i * 25.5 }));
+    expect(underfilledLastPage([full, page(2, [line(2, 70, "Hvad kan vi gøre?")])], ruled)).toBeUndefined();
+    expect(underfilledLastPage([full, page(2, [line(2, 70, "Hvad kan vi gøre?")])], ruled.slice(0, 2))).toBeDefined();
+    expect(underfilledLastPage([page(1, [line(1, 70, "Én side.")])])).toBeUndefined(); // a one-page material
+  });
+
+  it("writing spaces give at most two lines, never below the minimum, and keep their ids", () => {
+    const given = giveBlocks(
+      [
+        { type: "write", id: "a", label: "A", lines: 6 },
+        { type: "write", id: "b", label: "B", lines: 4 },
+        { type: "write", id: "c", label: "C", lines: 2 },
+        { type: "box", kind: "info", blocks: [{ type: "write", id: "d", label: "D", lines: 5 }] },
+      ],
+      5,
+    );
+    expect(given.map((b) => (b.type === "write" ? [b.id, b.lines] : b.type === "box" ? b.blocks.map((w) => w.type === "write" && [w.id, w.lines]) : b))).toEqual([
+      ["a", 4],
+      ["b", MIN_WRITE_LINES],
+      ["c", 2],
+      [["d", 3]],
+    ]);
+  });
+
+  it.each([
+    ["A4 (the default pack)", () => yellow],
+    ["US Letter", () => white],
+  ])("no material ends on a page filled less than a fifth (a few lines spilled over): %s", (_, result) => {
+    const r = result();
+    const files = pdfs(r).filter((f) => !/kort\.pdf$|^help-card\.pdf$|balkort|-pakke\.pdf$/.test(f));
+    const problems: string[] = [];
+    for (const file of files) {
+      const at = path.join(r.dir, file);
+      const p = underfilledLastPage(textLines(at), drawnShapes(at));
+      if (p) problems.push(`${file} p${p.page}: ${p.text}`);
+    }
+    expect(files.length).toBeGreaterThan(15);
     expect(problems).toEqual([]);
   });
 });

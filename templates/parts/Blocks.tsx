@@ -1,7 +1,7 @@
 // Lays out any list of content blocks: the one table from block type to component, shared by
 // documents and worksheets. Writing spaces keep their lead-in with them (see leadIns.ts).
 import { Text, View } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { brandInk } from "../../src/cards/colour.js";
 import type { Block, InnerBlock } from "../../src/schema/content.js";
 import { mm, styles } from "../theme.js";
@@ -132,7 +132,7 @@ export function Blocks({ blocks, ctx, lead }: { blocks: AnyBlock[]; ctx: BlockCo
   const units = withLeadIns(blocks);
   if (units.length === 0) return <>{lead}</>;
   const out: ReactNode[] = [];
-  let pending: ReactNode[] = lead ? [lead] : [];
+  let pending: ReactNode[] = lead ? [<Fragment key="lead">{lead}</Fragment>] : [];
   units.forEach((unit, i) => {
     if (unit.block.type === "heading" && unit.lead.length === 0 && i < units.length - 1) {
       pending.push(<BlockView key={`h${i}`} block={unit.block} ctx={ctx} />);

@@ -97,3 +97,23 @@ export function nearlyEmptyPages(pages: PageLines[], share = 0.2): FlowProblem[]
     return used < share * (page.height - TOP - BOTTOM) ? [{ page: page.page, kind: "nearly empty page" as const, text: lines.map((l) => l.text).join(" / ").slice(0, 120) }] : [];
   });
 }
+
+/** How far down its body a page is filled: the lowest text line or drawn shape (writing line, box, tick box) between header and footer, as a share of the body's height. */
+export function pageFill(page: PageLines, shapes: DrawnShape[] = []): number {
+  const bottom = page.height - BOTTOM;
+  const ends = [
+    ...page.lines.filter((l) => l.y0 >= TOP && l.y1 <= bottom).map((l) => l.y1),
+    ...shapes.filter((s) => s.page === page.page && s.y0 >= TOP && s.y1 <= bottom).map((s) => s.y1),
+  ];
+  return ends.length === 0 ? 0 : Math.max(0, (Math.max(...ends) - TOP) / (bottom - TOP));
+}
+
+/** A material of more than one page whose last page is filled less than `share` (see pageFill): a few lines that spilled over. */
+export function underfilledLastPage(pages: PageLines[], shapes: DrawnShape[] = [], share = 0.2): FlowProblem | undefined {
+  const last = pages.at(-1);
+  if (!last || pages.length < 2) return undefined;
+  const fill = pageFill(last, shapes);
+  if (fill >= share) return undefined;
+  const text = body(last).map((l) => l.text).join(" / ").slice(0, 80);
+  return { page: last.page, kind: "nearly empty page", text: `${Math.round(fill * 100)} % filled: ${text}` };
+}
