@@ -175,6 +175,15 @@ describe("preview", () => {
     }
   }, 60_000);
 
+  it("draws one page larger on request, within limits", async () => {
+    const [cover, ...rest] = await lines(await post("/api/preview", small({ pages: ["cover"], dpi: 100 })));
+    expect(rest).toEqual([]);
+    const { width } = await sharp(Buffer.from(cover.src.split(",")[1], "base64")).metadata();
+    expect(width).toBe(Math.round((210 / 25.4) * 100));
+    expect((await post("/api/preview", small({ pages: ["cover"], dpi: 1000 }))).status).toBe(400);
+    expect((await post("/api/preview", small({ pages: ["../../etc/passwd"] }))).status).toBe(400);
+  }, 60_000);
+
   it("ends with the problem and its field when the build would refuse the profile", async () => {
     const r = await post("/api/preview", small({ profile: { ...profile, company: "Smiley \u{1F600} ApS" } }));
     const last = (await lines(r)).at(-1);

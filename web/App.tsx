@@ -273,7 +273,7 @@ export function App() {
           <BuildPanel build={build} errors={touched.has("*") ? summary : []} onBuild={() => void runBuild()} />
         </div>
         <div className="preview-column">
-          <PreviewPanel pages={preview.pages} state={preview.state} message={preview.message} />
+          <PreviewPanel pages={preview.pages} state={preview.state} message={preview.message} enlarge={preview.enlarge} />
         </div>
       </main>
       <footer className="site-footer">

@@ -65,8 +65,8 @@ export async function uploadLogo(file: Blob): Promise<UploadedLogo> {
 }
 
 /** The preview's pages, each handed to `onPage` as soon as the server has drawn it (one JSON line each). */
-export async function fetchPreview(draft: Draft, signal: AbortSignal, onPage: (page: PreviewPage) => void): Promise<void> {
-  const response = await postJson("/api/preview", packRequest(draft), signal);
+export async function fetchPreview(draft: Draft, signal: AbortSignal, onPage: (page: PreviewPage) => void, larger?: { page: string; dpi: number }): Promise<void> {
+  const response = await postJson("/api/preview", { ...packRequest(draft), ...(larger ? { pages: [larger.page], dpi: larger.dpi } : {}) }, signal);
   if (!response.ok || !response.body) return void (await answer(response));
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = "";

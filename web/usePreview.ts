@@ -57,5 +57,12 @@ export function usePreview(draft: Draft, errors: FieldErrors, on: { onProblems: 
     };
   }, [previewKey, previewable]);
 
-  return { pages, ...status, clear: () => setPages([]) };
+  /** One page drawn larger, for a closer look at the logo and colour. */
+  const enlarge = async (page: string): Promise<string | undefined> => {
+    let src: string | undefined;
+    await fetchPreview(shownDraft, new AbortController().signal, (p) => (src = p.src), { page, dpi: 110 });
+    return src;
+  };
+
+  return { pages, ...status, clear: () => setPages([]), enlarge };
 }

@@ -99,28 +99,34 @@ export interface PreviewInput {
   date: Date;
   /** Pixels per inch of the page images (small: they are shown beside the form). */
   dpi?: number;
+  /** Only these pages (keys of PREVIEW_ORDER), e.g. one drawn larger; all when left out. */
+  pages?: readonly string[];
 }
 
 /** The order the page shows the pages in. */
-export const PREVIEW_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
+export const PREVIEW_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"] as const;
 
 /**
  * The branded pages as PNG images, each as soon as it is drawn: the quick ones first (the cover, the
  * card sheets), the worksheet last. Throws what a build would throw, before the first page.
  */
-export async function* previewPages({ toolkit, profile, cards, date, dpi = 40 }: PreviewInput): AsyncGenerator<PreviewPage> {
+export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, pages = PREVIEW_ORDER }: PreviewInput): AsyncGenerator<PreviewPage> {
   validate(toolkit, profile);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
   const brand = { ...pack.brand, logo: undefined };
 
-  const coverKey = keyOf({ cover: brand, toolkit: pack.toolkit }, pack.brand.logo, dpi);
-  yield* drawn.get(coverKey) ??
-    remember(coverKey, await draw((await completePack(pack, toolkit.pack, [], date)).bytes, [{ key: "cover", label: "Pakkens forside", page: 1 }], dpi));
+  if (pages.includes("cover")) {
+    const coverKey = keyOf({ cover: brand, toolkit: pack.toolkit }, pack.brand.logo, dpi);
+    yield* drawn.get(coverKey) ??
+      remember(coverKey, await draw((await completePack(pack, toolkit.pack, [], date)).bytes, [{ key: "cover", label: "Pakkens forside", page: 1 }], dpi));
+  }
 
   const quickFirst = [...pack.materials].sort((a, b) => Number(a.kind === "worksheet") - Number(b.kind === "worksheet"));
   for (const material of quickFirst) {
-    const key = keyOf({ material, brand, films: pack.films, date: date.toISOString() }, pack.brand.logo, dpi);
-    yield* drawn.get(key) ?? remember(key, await draw(await finished(material, pack, date), wantedPages(material), dpi));
+    const wanted = wantedPages(material).filter((w) => pages.includes(w.key));
+    if (wanted.length === 0) continue;
+    const key = keyOf({ material, brand, films: pack.films, date: date.toISOString(), pages: wanted.map((w) => w.key) }, pack.brand.logo, dpi);
+    yield* drawn.get(key) ?? remember(key, await draw(await finished(material, pack, date), wanted, dpi));
   }
 }
 
@@ -128,5 +134,6 @@ export async function* previewPages({ toolkit, profile, cards, date, dpi = 40 }:
 export async function preview(input: PreviewInput): Promise<PreviewPage[]> {
   const pages: PreviewPage[] = [];
   for await (const page of previewPages(input)) pages.push(page);
-  return pages.sort((a, b) => PREVIEW_ORDER.indexOf(a.key) - PREVIEW_ORDER.indexOf(b.key));
+  const order: readonly string[] = PREVIEW_ORDER;
+  return pages.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 }

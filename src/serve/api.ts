@@ -1,6 +1,7 @@
 // The page's API, one plugin per concern: the toolkit's facts, logo upload, preview, and builds.
 // Handlers only check input (the CLI's zod schemas) and hand over to the pipeline's stages.
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { z } from "zod";
 import PQueue from "p-queue";
 import { WorkshopkitError } from "../errors.js";
 import { zodProblems } from "../load/readDataFile.js";
@@ -10,7 +11,7 @@ import { previewPages } from "../preview/preview.js";
 import type { LogoStore, StoredLogo } from "./logos.js";
 import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
 import { publicError, SERVER_FAULT } from "./publicError.js";
-import { cardOptionsOf, PackRequest } from "./request.js";
+import { cardOptionsOf, PackRequest, PreviewRequest } from "./request.js";
 import { zipPack } from "./zip.js";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -25,10 +26,10 @@ export interface ApiContext {
   fault: (err: unknown) => void;
 }
 
-/** The request's body as a PackRequest, or a 400 naming each field (`contacts.hr.phone`) and what is expected. */
-function parsePackRequest(body: unknown, reply: FastifyReply): PackRequest | undefined {
-  const parsed = PackRequest.safeParse(body);
-  if (parsed.success) return parsed.data;
+/** The request's body by `schema` (a PackRequest or more), or a 400 naming each field (`contacts.hr.phone`) and what is expected. */
+function parsePackRequest<S extends typeof PackRequest | typeof PreviewRequest = typeof PackRequest>(body: unknown, reply: FastifyReply, schema: S = PackRequest as S): z.infer<S> | undefined {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data as z.infer<S>;
   const problems = zodProblems("profil", parsed.error).map((p) => ({ path: p.path.replace(/^profile\./, ""), message: p.message }));
   void reply.code(400).send({ error: "Profilen har fejl. Ret felterne, der er markeret.", problems });
   return undefined;
@@ -87,7 +88,7 @@ const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   // sent as soon as it is drawn, one JSON line each (NDJSON); a problem is a last line with `error`.
   const queue = new PQueue({ concurrency: 1 });
   app.post("/api/preview", async (request, reply) => {
-    const body = parsePackRequest(request.body, reply);
+    const body = parsePackRequest(request.body, reply, PreviewRequest);
     if (!body) return reply;
     const logo = logoOf(ctx, body, reply);
     if (logo === undefined) return reply;
@@ -98,7 +99,7 @@ const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
       if (raw.destroyed) return;
       const profile = { label: "profile", profile: { ...body.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo };
       try {
-        for await (const page of previewPages({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date })) {
+        for await (const page of previewPages({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date, pages: body.pages, dpi: body.dpi })) {
           if (raw.destroyed) return;
           raw.write(`${JSON.stringify({ key: page.key, label: page.label, src: `data:image/png;base64,${page.png.toString("base64")}` })}\n`);
         }

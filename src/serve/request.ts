@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Profile } from "../schema/profile.js";
 import { CardCliOptions, DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
+import { PREVIEW_ORDER } from "../preview/preview.js";
 
 /** A logo is named by the sha256 of its bytes, as the upload answered it: never by a path. */
 export const LogoId = z.string().regex(/^[0-9a-f]{64}$/, "expected the id of an uploaded logo");
@@ -19,6 +20,12 @@ export const PackRequest = z.strictObject({
 });
 
 export type PackRequest = z.infer<typeof PackRequest>;
+
+/** A preview: the pack's request, and optionally one or more of its pages drawn larger. */
+export const PreviewRequest = PackRequest.extend({
+  pages: z.array(z.enum(PREVIEW_ORDER)).min(1).optional(),
+  dpi: z.number().int().min(20).max(150).optional(),
+});
 
 /** The card options of a request (parsed by the CLI's own flag schemas), with the CLI's defaults. */
 export function cardOptionsOf({ cards }: PackRequest): CardOptions {
