@@ -2,7 +2,7 @@
 // (a radio group on screen), a total per level, the band legend and the five-level profile row.
 import { Text, View } from "@react-pdf/renderer";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
-import { encodePageCode, MARK, markCentres, QR, qrSize } from "../src/results/pageCode.js";
+import { encodePageCode, MARK, markCentres, QR, qrSize, sheetLayoutKey } from "../src/results/pageCode.js";
 import { brandInk } from "../src/cards/colour.js";
 import { FieldMark } from "./parts/FieldMark.js";
 import { PageFrame } from "./parts/PageFrame.js";
@@ -122,6 +122,7 @@ function ProfileRow({ material, colour }: { material: ScoringMaterial; colour: s
  */
 function ReadingMarks({ material, brand, version }: { material: ScoringMaterial; brand: Brand; version: string }) {
   const half = MARK.size / 2;
+  const layout = sheetLayoutKey(material, brand);
   return (
     <>
       {markCentres(brand.paper).map(([x, y], i) => (
@@ -131,7 +132,7 @@ function ReadingMarks({ material, brand, version }: { material: ScoringMaterial;
         fixed
         style={{ position: "absolute", left: QR.left, top: QR.top }}
         render={({ pageNumber }) => {
-          const code = encodePageCode({ material: material.id, version, page: pageNumber, paper: brand.paper });
+          const code = encodePageCode({ material: material.id, version, page: pageNumber, paper: brand.paper, layout });
           return <QrCode value={code} size={qrSize(code)} />;
         }}
       />

@@ -66,8 +66,8 @@ describe("the printed sheet carries a page code and registration marks", () => {
       const grey = await sharp(p.rgba, { raw: { width: p.width, height: p.height, channels: 4 } }).greyscale().extractChannel(0).raw().toBuffer();
       codes.push(...(await findCodes({ width: p.width, height: p.height, data: new Uint8Array(grey) })).map((f) => f.text));
     }
-    expect(codes).toEqual(Array.from({ length: a4.pageCount }, (_, i) => `WK1:V01-SCORING:${ctx.pack.toolkit.version.toUpperCase()}:${i + 1}:A4`));
-    expect(parsePageCode(codes[0]!)).toEqual({ material: "v01-scoring", version: ctx.pack.toolkit.version, page: 1, paper: "A4" });
+    expect(codes).toEqual(Array.from({ length: a4.pageCount }, (_, i) => `WK1:V01-SCORING:${ctx.pack.toolkit.version.toUpperCase()}:${i + 1}:A4:${a4.key}`));
+    expect(parsePageCode(codes[0]!)).toEqual({ material: "v01-scoring", version: ctx.pack.toolkit.version, page: 1, paper: "A4", layout: a4.key });
   });
 
   it("takes every statement's boxes from the build's field map: 20 rows of five boxes", () => {
@@ -143,6 +143,25 @@ describe("reading scans", () => {
     expect(sheet.totals[rows[0]!.level]).toBeNull();
     expect(sheet.uncertain.map((u) => u.field)).toEqual(expect.arrayContaining([rows[0]!.field, rows[1]!.field, rows[2]!.field]));
     expect(sheet.missingPages).toEqual([...a4.pages.keys()].filter((p) => p !== 1));
+  }, 30_000);
+
+  it("does not read a page printed from another content version or another profile", async () => {
+    const marks = answerPage(a4, 1, random(8));
+    const jpeg = await scanPage(a4, 1, marks, { dpi: 150, seed: 8 });
+    const newer = { ...ctx, pack: { ...ctx.pack, toolkit: { ...ctx.pack.toolkit, version: "9.9.9" } } };
+    const file = path.join(dir, "old-version.jpg");
+    writeFileSync(file, jpeg);
+    for await (const page of loadScans([file], ctx.statementOf)) {
+      expect(await recognise(page, newer)).toMatchObject({ kind: "unreadable", note: { code: "other-version", reason: expect.stringMatching(/printed from content version 1\.0\.0; this workshopkit has version 9\.9\.9/) } });
+      // The same page read as if this profile's sheet were laid out otherwise (another company name, say).
+      const other = { ...ctx, layout: async () => ({ ...a4, key: "000000" }) };
+      expect(await recognise(page, other)).toMatchObject({ kind: "unreadable", note: { code: "other-profile" } });
+      // A layout whose rows sit 40 pt lower, with the same key (a template changed without SHEET_REVISION):
+      // never read as other rows' answers.
+      const moved = { ...ctx, layout: async () => ({ ...a4, pages: new Map([...a4.pages].map(([p, rows]) => [p, rows.map((r) => ({ ...r, boxes: r.boxes.map((b) => ({ ...b, y: b.y + 40 })) }))])) }) };
+      const reading = await recognise(page, moved);
+      if (reading.kind === "read") for (const s of reading.statements) expect(s.value === null || String(s.value) === marks.find((m) => m.field === s.field)?.option, s.field).toBe(true);
+    }
   }, 30_000);
 
   it("skips a blank page, a page of the sheet without statements, and a page with another QR code", async () => {

@@ -3,6 +3,7 @@
 // the four corner registration marks sit on the page. The statement boxes are not here: they come from
 // the build's field map.
 import QRCode from "qrcode";
+import type { Brand, Material } from "../model.js";
 
 /** Paper sizes in points (react-pdf's A4 and LETTER). */
 export const PAPER_POINTS = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
@@ -66,16 +67,42 @@ export interface PageCode {
   /** 1-based page of the material. */
   page: number;
   paper: Paper;
+  /** A short hash of everything that places the boxes (see layoutKey): a sheet printed from another profile differs. */
+  layout: string;
 }
 
-/** `WK1:V01-SCORING:1.0.0:1:A4`: upper case, so the QR's compact alphanumeric mode holds it in a version 2 symbol. */
+/** `WK1:V01-SCORING:1.0.0:1:A4:3F9A2C`: upper case, so the QR's compact alphanumeric mode holds it in a version 2 symbol. */
 export function encodePageCode(code: PageCode): string {
-  return ["WK1", code.material.toUpperCase(), code.version.toUpperCase(), String(code.page), code.paper].join(":");
+  return ["WK1", code.material.toUpperCase(), code.version.toUpperCase(), String(code.page), code.paper, code.layout.toUpperCase()].join(":");
 }
 
 /** The page code in a QR's text, or undefined when the text is not one (another QR on the page, say). */
 export function parsePageCode(text: string): PageCode | undefined {
-  const m = /^WK1:([A-Z0-9-]+):([A-Z0-9.+-]+):(\d{1,3}):(A4|LETTER)$/.exec(text.trim());
+  const m = /^WK1:([A-Z0-9-]+):([A-Z0-9.+-]+):(\d{1,3}):(A4|LETTER):([0-9A-F]{6})$/.exec(text.trim());
   if (!m) return undefined;
-  return { material: m[1]!.toLowerCase(), version: m[2]!.toLowerCase(), page: Number(m[3]), paper: m[4] as Paper };
+  return { material: m[1]!.toLowerCase(), version: m[2]!.toLowerCase(), page: Number(m[3]), paper: m[4] as Paper, layout: m[5]! };
+}
+
+/**
+ * Six hex digits from everything that decides where the sheet's boxes land: its text (as resolved, with
+ * the company's name where it is used), the paper and the logo's proportions. The template prints it in
+ * the page code; the reader computes it for the sheet it rebuilds and reads only pages that match.
+ * FNV-1a, so templates stay free of I/O and node modules.
+ */
+export function layoutKey(parts: unknown): string {
+  const text = JSON.stringify(parts);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h >>> 8).toString(16).toUpperCase().padStart(6, "0");
+}
+
+/** Raise when templates/ScoringTemplate.tsx moves its boxes: sheets printed before are then refused, not misread. */
+export const SHEET_REVISION = 1;
+
+/** The layout key of a scoring sheet as resolved for a company. */
+export function sheetLayoutKey(material: Extract<Material, { kind: "scoring" }>, brand: Brand): string {
+  return layoutKey([SHEET_REVISION, material, brand.paper, brand.company, brand.logo ? [brand.logo.width, brand.logo.height] : null]);
 }

@@ -7,7 +7,7 @@ import type { GreyImage } from "./loadScans.js";
 import type { Row } from "./sheetLayout.js";
 import { cropRow, FOUND, locateRow, readRow, type RowPlace } from "./readBoxes.js";
 import { SCORING_SHEET, type ReaderContext } from "./sheetLayout.js";
-import type { Doubt, PageNote } from "./schema.js";
+import type { Doubt, NoteCode, PageNote } from "./schema.js";
 import { styles } from "../../templates/theme.js";
 
 export interface StatementReading {
@@ -52,15 +52,25 @@ function refine(image: GreyImage, registered: Extract<Registration, { ok: true }
       transform = fitAffine(from.filter((_, i) => keep[i]), to.filter((_, i) => keep[i])) ?? fit;
     }
   }
+  // The boxes may correct the marks by a little (a page not quite flat), never by much: boxes found far
+  // from where the marks put them are another row's, on a sheet laid out otherwise. Then none is read.
+  const tolerance = registered.marks.from.length >= 3 ? 3 : 8;
+  const scale = scaleOf(registered.transform);
+  const drift = Math.max(...rows.flatMap((row) => row.boxes.map((b) => {
+    const [u0, v0] = apply(registered.transform, b.x, b.y);
+    const [u1, v1] = apply(transform, b.x, b.y);
+    return Math.hypot(u1 - u0, v1 - v0) / scale;
+  })));
+  if (drift > tolerance) return rows.map(() => ({ dx: 0, dy: 0, contrast: 0, transform }));
   return rows.map((row) => ({ ...locateRow(image, transform, row, 2), transform }));
 }
 
 export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise<PageReading> {
   const { source } = loaded;
-  if (loaded.kind === "error") return { kind: "unreadable", note: { source: source.file, page: loaded.page, reason: loaded.reason, ...(loaded.hint ? { hint: loaded.hint } : {}) } };
+  if (loaded.kind === "error") return { kind: "unreadable", note: { code: "file", source: source.file, page: loaded.page, reason: loaded.reason, ...(loaded.hint ? { hint: loaded.hint } : {}) } };
   if (loaded.kind === "form") {
     if (![...loaded.answers.values()].some((v) => v !== undefined)) {
-      return { kind: "skipped", note: { source: source.file, reason: "it is a scoring sheet with nothing filled in on screen" } };
+      return { kind: "skipped", note: { code: "empty-form", source: source.file, reason: "it is a scoring sheet with nothing filled in on screen" } };
     }
     const statements = ctx.fields.map((field): StatementReading => {
       const value = loaded.answers.get(field);
@@ -69,25 +79,28 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
     return { kind: "read", from: "screen", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: 0, statements, sheetPages: [] };
   }
 
-  const note = (reason: string, hint?: string): PageNote => ({ source: source.file, page: loaded.page, reason, ...(hint ? { hint } : {}) });
+  const note = (code: NoteCode, reason: string, hint?: string): PageNote => ({ code, source: source.file, page: loaded.page, reason, ...(hint ? { hint } : {}) });
   const registered = await register(loaded.image);
   if (!registered.ok) {
-    if (!registered.code) return { kind: "skipped", note: note(registered.reason) };
-    return { kind: "unreadable", note: note(registered.reason, "Scan the page again, flat and whole, at 150–300 dpi.") };
+    if (!registered.code) return { kind: "skipped", note: note("not-a-sheet", registered.reason) };
+    return { kind: "unreadable", note: note("registration", registered.reason, "Scan the page again, flat and whole, at 150–300 dpi.") };
   }
   const { code } = registered;
-  if (code.material !== SCORING_SHEET) return { kind: "skipped", note: note(`it is a page of "${code.material}", not of the scoring sheet`) };
+  if (code.material !== SCORING_SHEET) return { kind: "skipped", note: note("other-material", `it is a page of "${code.material}", not of the scoring sheet`) };
   const version = ctx.pack.toolkit.version;
   if (code.version !== version.toLowerCase()) {
-    return { kind: "unreadable", note: note(`it was printed from content version ${code.version}; this workshopkit has version ${version}, whose boxes may sit elsewhere`, "Read it with the workshopkit version that printed it, or print the sheet again.") };
+    return { kind: "unreadable", note: note("other-version", `it was printed from content version ${code.version}; this workshopkit has version ${version}, whose boxes may sit elsewhere`, "Read it with the workshopkit version that printed it, or print the sheet again.") };
   }
   const layout = await ctx.layout(code.paper);
+  if (code.layout !== layout.key) {
+    return { kind: "unreadable", note: note("other-profile", "it was printed from another profile, or another workshopkit (the page code's layout key differs), so its boxes may sit elsewhere", "Read it with the profile it was printed from, or print the sheet again from this profile's pack.") };
+  }
   const rows = layout.pages.get(code.page) ?? [];
-  if (rows.length === 0) return { kind: "skipped", note: note(`page ${code.page} of the scoring sheet has no statements to read`) };
-  // Each row's boxes, found near where the map puts them; most must be there, or the page is not this sheet.
+  if (rows.length === 0) return { kind: "skipped", note: note("no-statements", `page ${code.page} of the scoring sheet has no statements to read`) };
+  // Each row's boxes, found near where the map puts them; all but one must be there, or the page is not this sheet.
   const places = refine(loaded.image, registered, rows);
-  if (places.filter((p) => p.contrast >= FOUND).length < rows.length / 2) {
-    return { kind: "unreadable", note: note("its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)", "Print at actual size (100 %) from this profile's pack, or read it with the profile it was printed from.") };
+  if (places.filter((p) => p.contrast >= FOUND).length < rows.length - 1) {
+    return { kind: "unreadable", note: note("boxes", "its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)", "Print at actual size (100 %) from this profile's pack, or read it with the profile it was printed from.") };
   }
   const statements: StatementReading[] = [];
   for (const [i, row] of rows.entries()) {

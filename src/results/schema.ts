@@ -33,7 +33,11 @@ export const Sheet = z.strictObject({
   missingPages: z.array(z.number().int().positive()),
 });
 
+/** Why a page was not read, as a code the report words in Danish. */
+export const NoteCode = z.enum(["not-a-sheet", "other-material", "no-statements", "empty-form", "other-version", "other-profile", "registration", "boxes", "file"]);
+
 export const PageNote = z.strictObject({
+  code: NoteCode,
   source: z.string(),
   /** Undefined: the whole file. */
   page: z.number().int().positive().optional(),
@@ -66,5 +70,6 @@ export type Doubt = z.infer<typeof Doubt>;
 export type UncertainRow = z.infer<typeof UncertainRow>;
 export type Sheet = z.infer<typeof Sheet>;
 export type PageNote = z.infer<typeof PageNote>;
+export type NoteCode = z.infer<typeof NoteCode>;
 export type LevelSummary = z.infer<typeof LevelSummary>;
 export type Results = z.infer<typeof Results>;

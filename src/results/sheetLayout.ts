@@ -9,7 +9,7 @@ import { finishMaterial } from "../finish/finishMaterial.js";
 import { readFieldMap } from "../finish/fieldMap.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { WorkshopkitError } from "../errors.js";
-import { PAPER_POINTS, type Paper } from "./pageCode.js";
+import { PAPER_POINTS, sheetLayoutKey, type Paper } from "./pageCode.js";
 
 export type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
 
@@ -23,6 +23,8 @@ export interface Row {
 
 export interface SheetLayout {
   material: ScoringMaterial;
+  /** What the sheet's page codes carry (pageCode.ts, sheetLayoutKey): a page with another key was printed from another profile. */
+  key: string;
   version: string;
   paper: Paper;
   page: { width: number; height: number };
@@ -99,5 +101,5 @@ async function buildLayout(pack: ResolvedPack, paper: Paper, date: Date): Promis
       pages.get(onPage)!.push({ field: name, level: level.id, statement: i + 1, boxes });
     });
   }
-  return { material, version: pack.toolkit.version, paper, page, pages, pageCount: finished.pages, pdf: finished.bytes };
+  return { material, key: sheetLayoutKey(material, pack.brand), version: pack.toolkit.version, paper, page, pages, pageCount: finished.pages, pdf: finished.bytes };
 }

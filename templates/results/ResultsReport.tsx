@@ -4,7 +4,7 @@
 // the rows to check by hand, each with its picture; the pages not read.
 import { Document, Image, Text, View } from "@react-pdf/renderer";
 import type { Brand, Material } from "../../src/model.js";
-import type { LevelSummary, PageNote, Results, Sheet } from "../../src/results/schema.js";
+import type { LevelSummary, NoteCode, PageNote, Results, Sheet } from "../../src/results/schema.js";
 import { PageFrame } from "../parts/PageFrame.js";
 import { grey, mm, rule, styles } from "../theme.js";
 import { DotPlot, ProfileChart, type ProfileSeries } from "./charts.js";
@@ -35,6 +35,19 @@ const DOUBT: Record<string, string> = {
   "a faint mark": "Svagt kryds – usikkert",
   "boxes not found": "Rækkens felter blev ikke fundet",
   "not answered": "Ikke udfyldt",
+};
+
+/** Why a page was not read, in Danish; a file's own problem keeps workshopkit's English reason beside it. */
+const NOTE: Record<NoteCode, string> = {
+  "not-a-sheet": "ikke en side fra scoreskemaet (ingen sidekode)",
+  "other-material": "en side fra et andet materiale",
+  "no-statements": "en side af scoreskemaet uden udsagn",
+  "empty-form": "et skema uden svar udfyldt på skærmen",
+  "other-version": "trykt fra en anden version af indholdet; læs det med den version, der trykte det",
+  "other-profile": "trykt fra en anden profil; læs det med den profil, der trykte det",
+  registration: "hjørnemærkerne kunne ikke findes (beskåret eller dækket?); scan siden igen",
+  boxes: "felterne sidder ikke, hvor skemaet trykker dem (trykt fra en anden profil eller ikke i 100 %?)",
+  file: "filen kunne ikke læses",
 };
 
 const WIDTH = mm(210 - 36);
@@ -168,7 +181,7 @@ function Notes({ title, notes }: { title: string; notes: PageNote[] }) {
     <View>
       <Text style={styles.h3}>{title}</Text>
       {notes.map((n, i) => (
-        <Text key={i} style={{ fontSize: 9, marginBottom: mm(0.8) }}>{`${n.source}${n.page ? `, side ${n.page}` : ""}: ${n.reason}`}</Text>
+        <Text key={i} style={{ fontSize: 9, marginBottom: mm(0.8) }}>{`${n.source}${n.page ? `, side ${n.page}` : ""}: ${NOTE[n.code]}${n.code === "file" ? ` (${n.reason})` : ""}`}</Text>
       ))}
     </View>
   );
@@ -225,7 +238,7 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
           <View>
             <Heading colour={colour}>Sider der ikke blev læst</Heading>
             <Notes title="Kunne ikke læses" notes={results.unreadable} />
-            <Notes title="Sprunget over (ikke en side med udsagn fra scoreskemaet)" notes={results.skipped} />
+            <Notes title="Sprunget over" notes={results.skipped} />
           </View>
         ) : null}
       </PageFrame>
