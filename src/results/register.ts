@@ -183,6 +183,7 @@ export async function register(image: GreyImage): Promise<Registration> {
   const results = await findCodes(image);
   const found = results.map((r) => ({ r, code: r.valid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
   if (!found) {
+    if (results.some((r) => r.valid && r.text.startsWith("WK"))) return { ok: false, reason: "its page code is from another workshopkit version, which this one cannot read" };
     return { ok: false, reason: results.some((r) => r.valid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
   }
   const code = found.code!;

@@ -7,7 +7,7 @@ import type { Brand, Material } from "../../src/model.js";
 import type { LevelSummary, NoteCode, PageNote, Results, Sheet } from "../../src/results/schema.js";
 import { PageFrame } from "../parts/PageFrame.js";
 import { grey, mm, rule, styles } from "../theme.js";
-import { DotPlot, ProfileChart, type ProfileSeries } from "./charts.js";
+import { DotPlot, LegendMark, ProfileChart, seriesGrey, type ProfileSeries } from "./charts.js";
 
 type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
 
@@ -64,7 +64,7 @@ function Summary({ results, material }: { results: Results; material: ScoringMat
   const lines = [
     `${count(results.sheets.length, "skema", "skemaer")} læst${results.round ? ` i runden »${results.round}«` : ""}.`,
     uncertain > 0 ? `${count(uncertain, "udsagn", "udsagn")} kunne ikke læses sikkert og er ikke talt med: se »Tjek i hånden« sidst i rapporten.` : "Alle udsagn blev læst sikkert.",
-    results.skipped.length + results.unreadable.length > 0 ? `${count(results.skipped.length + results.unreadable.length, "side", "sider")} blev ikke læst (listet sidst).` : undefined,
+    results.skipped.length + results.unreadable.length > 0 ? `${count(results.skipped.length + results.unreadable.length, "side eller fil", "sider eller filer")} blev ikke læst (listet sidst).` : undefined,
     Math.min(...levelsCounted) < results.sheets.length ? "Et niveau tæller kun med for et skema, når alle fire udsagn er læst sikkert." : undefined,
   ].filter((l): l is string => Boolean(l));
   return (
@@ -207,8 +207,11 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
         <ProfileChart levels={material.scoring.levels.map((l) => l.name)} series={series} bands={material.scoring.bands} colour={colour} width={WIDTH} />
         {series.length > 1 ? (
           <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: mm(1) }}>
-            {series.map((s) => (
-              <Text key={s.name} style={{ fontSize: 8, color: s.current ? colour : grey, marginRight: mm(4), fontWeight: s.current ? 700 : 400 }}>{s.current ? `● ${s.name}` : `■ ${s.name}`}</Text>
+            {series.map((s, i) => (
+              <View key={s.name} style={{ flexDirection: "row", alignItems: "center", marginRight: mm(4) }}>
+                <LegendMark current={s.current} colour={s.current ? colour : seriesGrey(series, i)} />
+                <Text style={{ fontSize: 8, color: s.current ? colour : grey, fontWeight: s.current ? 700 : 400 }}>{s.name}</Text>
+              </View>
             ))}
           </View>
         ) : null}

@@ -57,13 +57,27 @@ export interface ProfileSeries {
 
 const SERIES_GREYS = ["#9a9a9a", "#6f6f6f", "#bdbdbd", "#555555"];
 
+/** The grey of an earlier round: the n-th earlier series, in the order drawn. */
+export function seriesGrey(series: ProfileSeries[], index: number): string {
+  const earlier = series.slice(0, index).filter((s) => !s.current).length;
+  return SERIES_GREYS[earlier % SERIES_GREYS.length]!;
+}
+
+/** The legend's mark of a series: a dot for this round, a small square for an earlier one (as in the chart). */
+export function LegendMark({ current, colour }: { current: boolean; colour: string }) {
+  return (
+    <Svg width={9} height={9} style={{ marginRight: 3 }}>
+      {current ? <Circle cx={4.5} cy={4.5} r={3.6} fill={colour} stroke={ink} strokeWidth={0.6} /> : <Rect x={2.1} y={2.1} width={4.8} height={4.8} fill={colour} />}
+    </Svg>
+  );
+}
+
 /** The five levels across, 4–20 up, the bands as stripes; one line of medians per round. */
 export function ProfileChart({ levels, series, bands, colour, width }: { levels: string[]; series: ProfileSeries[]; bands: Band[]; colour: string; width: number }) {
   const height = mm(55);
   const left = 22, right = 8, top = 6, bottom = 6;
   const y = (v: number) => top + (1 - (v - LOW) / (HIGH - LOW)) * (height - top - bottom);
   const x = (i: number) => left + ((i + 0.5) / levels.length) * (width - left - right);
-  let earlier = 0;
   return (
     <View>
       <View style={{ flexDirection: "row" }}>
@@ -75,8 +89,8 @@ export function ProfileChart({ levels, series, bands, colour, width }: { levels:
           {[4, 8, 12, 16, 20].map((v) => (
             <Line key={v} x1={left - 3} y1={y(v)} x2={left} y2={y(v)} stroke={ink} strokeWidth={0.6} />
           ))}
-          {series.map((s) => {
-            const stroke = s.current ? colour : SERIES_GREYS[earlier++ % SERIES_GREYS.length]!;
+          {series.map((s, index) => {
+            const stroke = s.current ? colour : seriesGrey(series, index);
             const points = s.values.flatMap((v, i) => (v === null ? [] : [[x(i), y(v)] as const]));
             const d = points.map(([px, py], i) => `${i === 0 ? "M" : "L"}${px.toFixed(2)} ${py.toFixed(2)}`).join(" ");
             return (
@@ -94,6 +108,11 @@ export function ProfileChart({ levels, series, bands, colour, width }: { levels:
       <View style={{ position: "absolute", left: 0, top: 0, width: left - 4, height }}>
         {[4, 8, 12, 16, 20].map((v) => (
           <Text key={v} style={{ position: "absolute", top: y(v) - 4, right: 0, fontSize: 7, color: grey, textAlign: "right" }}>{String(v)}</Text>
+        ))}
+      </View>
+      <View style={{ position: "absolute", left: left + 4, top: 0, width: width - left - right - 8, height }}>
+        {bands.map((b, i) => (
+          <Text key={i} style={{ position: "absolute", right: 0, top: y(Math.min(HIGH, b.max + 0.5)) + 2, fontSize: 7, color: grey }}>{`${b.min}–${b.max} ${b.label}`}</Text>
         ))}
       </View>
       <View style={{ flexDirection: "row", marginLeft: left, marginRight: right }}>
