@@ -15,7 +15,7 @@ import { recognise, type PageReading } from "../src/results/recognise.js";
 import { parsePageCode } from "../src/results/pageCode.js";
 import { findCodes } from "../src/results/register.js";
 import { rasterisePdf } from "../src/raster/rasterisePdf.js";
-import { aggregate } from "../src/results/aggregate.js";
+import { aggregate, bandOf, median, summarise } from "../src/results/aggregate.js";
 import { EXAMPLE_PROFILE, tempDir } from "./support/build.js";
 import { answerPage, random, scanPage, scanPdf, type PenMark, type ScanOptions } from "./support/scans.js";
 
@@ -84,9 +84,13 @@ describe("reading scans", () => {
     const kinds = ["cross", "tick", "slash", "fill", "circle"] as const;
     const rows = a4.pages.get(1)!;
     const marks: PenMark[] = rows.map((row, i) => ({ field: row.field, option: row.boxes[(i * 2) % 5]!.option, kind: kinds[i % kinds.length]! }));
-    const reading = await readScan(a4, 1, marks, { dpi: 200, rotate: 0.4, noise: 6 });
-    expect(reading.kind).toBe("read");
-    expect(score(reading, marks)).toMatchObject({ right: rows.length, uncertain: 0, wrong: 0 });
+    const jpeg = await scanPage(a4, 1, marks, { dpi: 200, rotate: 0.4, noise: 6 });
+    // The same scan as JPEG and as a TIFF (a scanner's other format), both read alike.
+    const readings = await readFiles([{ name: "scan.jpg", bytes: jpeg }, { name: "scan.tif", bytes: await sharp(jpeg).tiff({ compression: "lzw" }).toBuffer() }]);
+    for (const reading of readings) {
+      expect(reading.kind).toBe("read");
+      expect(score(reading, marks)).toMatchObject({ right: rows.length, uncertain: 0, wrong: 0 });
+    }
   }, 30_000);
 
   it("reads pages turned, shifted, scaled, blurred, photocopied, upside down, at 150 and 300 dpi: never wrong", async () => {
@@ -197,6 +201,26 @@ describe("reading scans", () => {
     expect(results.sheets.map((s) => s.pages.map((p) => p.page))).toEqual([[1, 2], [3, 4]]);
     expect(results.sheets[0]!.answers[drawn[0]![0]!.field]).toBe(Number(drawn[0]![0]!.option));
   }, 60_000);
+});
+
+describe("aggregate", () => {
+  it("takes each level's median of the complete totals, and its band; a median between bands rounds into one", () => {
+    expect(median([])).toBeNull();
+    expect(median([12, 4, 20])).toBe(12);
+    expect(median([10, 11])).toBe(10.5);
+    expect(bandOf(ctx.material, 10)).toBe("Lavt niveau");
+    expect(bandOf(ctx.material, 10.5)).toBe("Mellemniveau");
+    expect(bandOf(ctx.material, 16)).toBe("Højt niveau");
+    const totals = (passiv: number | null) => ({ totals: { passiv, reaktiv: 8, aktiv: null, forebyggende: 20, skabende: 4 } });
+    const levels = summarise(ctx.material, [totals(5), totals(null), totals(13)]);
+    expect(levels.map((l) => [l.level, l.totals, l.median, l.band])).toEqual([
+      ["passiv", [5, 13], 9, "Lavt niveau"],
+      ["reaktiv", [8, 8, 8], 8, "Lavt niveau"],
+      ["aktiv", [], null, null],
+      ["forebyggende", [20, 20, 20], 20, "Højt niveau"],
+      ["skabende", [4, 4, 4], 4, "Lavt niveau"],
+    ]);
+  });
 });
 
 describe("sheets filled on screen", () => {
