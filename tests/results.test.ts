@@ -199,6 +199,10 @@ describe("reading scans", () => {
     readings.forEach((r, i) => expect(score(r, drawn[i]!).wrong).toBe(0));
     const { results } = aggregate(readings, ctx.material);
     expect(results.sheets.map((s) => s.pages.map((p) => p.page))).toEqual([[1, 2], [3, 4]]);
+    // The same stack given twice in one run: its sheets count once, the repeats are listed.
+    const twice = aggregate([...readings, ...readings], ctx.material).results;
+    expect(twice.sheets).toHaveLength(2);
+    expect(twice.skipped.map((n) => [n.code, n.page, n.reason])).toEqual([["duplicate", 1, "it is the same scan as sheet 1"], ["duplicate", 2, "it is the same scan as sheet 1"], ["duplicate", 3, "it is the same scan as sheet 2"], ["duplicate", 4, "it is the same scan as sheet 2"]]);
     expect(results.sheets[0]!.answers[drawn[0]![0]!.field]).toBe(Number(drawn[0]![0]!.option));
   }, 60_000);
 });

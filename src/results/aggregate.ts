@@ -84,14 +84,26 @@ export function summarise(material: ScoringMaterial, sheets: Pick<Sheet, "totals
 
 export function aggregate(readings: PageReading[], material: ScoringMaterial, round?: string): { results: Results; sheets: SheetWithCrops[] } {
   const read = readings.filter((r): r is Read => r.kind === "read");
-  const sheets = groupSheets(read, material);
+  // The same scan given twice (the same file under two names, say) is one sheet.
+  const seen = new Map<string, number>();
+  const duplicates: PageNote[] = [];
+  const sheets: SheetWithCrops[] = [];
+  for (const sheet of groupSheets(read, material)) {
+    const first = seen.get(sheet.key);
+    if (first === undefined) {
+      sheets.push({ ...sheet, number: sheets.length + 1 });
+      seen.set(sheet.key, sheets.length);
+    } else {
+      for (const p of sheet.pages) duplicates.push({ code: "duplicate", source: p.source, page: p.page, reason: `it is the same scan as sheet ${first}` });
+    }
+  }
   const notes = (kind: "skipped" | "unreadable"): PageNote[] => readings.flatMap((r) => (r.kind === kind ? [{ ...r.note, source: path.basename(r.note.source) }] : []));
   const results: Results = {
     material: material.id,
     ...(round ? { round } : {}),
     sheets: sheets.map(({ crops: _crops, ...sheet }) => sheet),
     levels: summarise(material, sheets),
-    skipped: notes("skipped"),
+    skipped: [...notes("skipped"), ...duplicates],
     unreadable: notes("unreadable"),
   };
   return { results, sheets };

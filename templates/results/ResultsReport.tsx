@@ -47,6 +47,7 @@ const NOTE: Record<NoteCode, string> = {
   "other-profile": "trykt fra en anden profil; læs det med den profil, der trykte det",
   registration: "hjørnemærkerne kunne ikke findes (beskåret eller dækket?); scan siden igen",
   boxes: "felterne sidder ikke, hvor skemaet trykker dem (trykt fra en anden profil eller ikke i 100 %?)",
+  duplicate: "den samme scanning som et skema, der allerede er talt med",
   file: "filen kunne ikke læses",
 };
 
