@@ -10,6 +10,10 @@ import { createServer } from "../src/serve/server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-hostile-"));
+// The build cache of this file's builds, its own (and watched: a preview must never write to it).
+const cache = path.join(parent, "build-cache");
+process.env.WORKSHOPKIT_CACHE = cache;
+const cacheEntries = (dir = cache): number => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? cacheEntries(path.join(dir, e.name)) : 1), 0) : 0);
 let app: FastifyInstance;
 let base: string;
 
@@ -173,6 +177,8 @@ describe("preview", () => {
       const { width, height } = await sharp(png).metadata();
       expect(height! / width!).toBeCloseTo(297 / 210, 1); // A4 portrait, as the profile asks
     }
+    // The preview makes its materials itself and keeps only images: nothing it made can reach a pack.
+    expect(cacheEntries()).toBe(0);
   }, 60_000);
 
   it("draws one page larger on request, within limits", async () => {
@@ -214,6 +220,7 @@ describe("builds", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(cacheEntries()).toBeGreaterThan(0); // the builds did use the cache
     // Every build's own folder is gone; only the server's (empty) temporary folder is left.
     expect(readdirSync(serverFolder()).filter((n) => n.startsWith("build-"))).toEqual([]);
   });

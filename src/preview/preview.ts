@@ -1,6 +1,7 @@
 // The web page's live preview: the pages that carry the branding, drawn small, through the same
-// stages as a build (validate → resolve → render → finish, through the build's cache of finished
-// materials), so what the page shows is what is printed, and what it drew a build takes ready-made.
+// stages as a build (validate → resolve → render, fitted → finish), so what the page shows is what
+// is printed. It keeps its own cache of page images and never writes the build's cache (src/cache):
+// a material made here by a recipe that had drifted from the pipeline's must never reach a pack.
 import { createHash } from "node:crypto";
 import type { LoadedProfile } from "../load/loadProfile.js";
 import type { Material } from "../model.js";
@@ -9,10 +10,8 @@ import type { Toolkit } from "../schema/toolkit.js";
 import { validate } from "../validate/validate.js";
 import { resolve } from "../resolve/resolve.js";
 import { renderMaterial } from "../render/renderMaterial.js";
-import { checkLayout } from "../render/checkLayout.js";
+import { fitPages } from "../fit/fitPages.js";
 import { finishMaterial } from "../finish/finishMaterial.js";
-import { openCache } from "../cache/cacheDir.js";
-import { cachedMaterial, materialKey } from "../cache/materialCache.js";
 import { completePack } from "../finish/pack.js";
 import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
 
@@ -72,14 +71,10 @@ function keyOf(parts: unknown, logo: LoadedProfile["logo"], dpi: number): string
   return hash.digest("hex");
 }
 
-/** The material's finished PDF as the build makes it (the same stages, the same cache entry). */
+/** The material's finished PDF, made as build() makes it (src/pipeline.ts: render, fitted; finish). */
 async function finished(material: Material, pack: Parameters<typeof renderMaterial>[1], date: Date): Promise<Uint8Array> {
-  const made = await cachedMaterial(openCache(), materialKey(material, pack, date), async () => {
-    const rendered = await renderMaterial(material, pack, date);
-    const layout = await checkLayout(material.id, rendered);
-    return { ...(await finishMaterial(material, rendered, pack, date)), layout };
-  });
-  return made.bytes;
+  const rendered = await fitPages(material, (m) => renderMaterial(m, pack, date));
+  return (await finishMaterial(material, rendered, pack, date)).bytes;
 }
 
 async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {
