@@ -1,0 +1,65 @@
+// The preview shows what is printed: its page images are the pages of the PDFs a build of the same
+// profile writes, drawn at the same resolution, pixel for pixel (a drifted preview recipe fails here).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import sharp from "sharp";
+import { createServer } from "../src/serve/server.js";
+import { pageToPng, rasterisePdf } from "../src/raster/rasterisePdf.js";
+
+const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-preview-"));
+process.env.WORKSHOPKIT_CACHE = "off"; // the build renders afresh, as the preview does
+let app: FastifyInstance;
+
+const profile = { company: "Forhåndsvisning & Co ApS", colour: "#7A1F5C", paper: "LETTER", contacts: { hr: { name: "HR", phone: "12 34 56 78" } }, films: {} };
+const request = { profile, cards: { duplex: "short" } };
+
+async function pixels(png: Buffer): Promise<Buffer> {
+  return sharp(png).removeAlpha().raw().toBuffer();
+}
+
+beforeAll(async () => {
+  app = await createServer({ tempParent: parent, warm: false });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("the preview", () => {
+  it("draws the pages a build prints: worksheet page 1, the card sheet's first front and back, the help card's", async () => {
+    const previewed = await app.inject({ method: "POST", url: "/api/preview", payload: request });
+    expect(previewed.statusCode).toBe(200);
+    const pages = new Map(
+      previewed.body
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { key: string; src: string })
+        .map((p) => [p.key, Buffer.from(p.src.split(",")[1]!, "base64")]),
+    );
+
+    const started = await app.inject({ method: "POST", url: "/api/builds", payload: { ...request, only: ["v04", "v09-tryghedskort", "help-card"] } });
+    expect(started.statusCode).toBe(202);
+    const id = started.json().id as string;
+    const events = await app.inject({ method: "GET", url: `/api/builds/${id}/events` });
+    expect(events.body).toMatch(/event: done/);
+    const file = async (name: string) => new Uint8Array((await app.inject({ method: "GET", url: `/api/builds/${id}/files/${name}` })).rawPayload);
+
+    // Duplex on the short edge: cover, its empty back, then fronts and backs of each sheet.
+    const expected: [string, string, number][] = [
+      ["worksheet", "v04.pdf", 1],
+      ["cards-front", "v09-tryghedskort.pdf", 3],
+      ["cards-back", "v09-tryghedskort.pdf", 4],
+      ["help-card-front", "help-card.pdf", 3],
+      ["help-card-back", "help-card.pdf", 4],
+    ];
+    for (const [key, name, page] of expected) {
+      let printed: Buffer | undefined;
+      for await (const image of rasterisePdf(await file(name), { dpi: 40, pages: [page] })) printed = await pageToPng(image);
+      const shown = pages.get(key);
+      expect(shown, key).toBeDefined();
+      expect((await pixels(shown!)).equals(await pixels(printed!)), key).toBe(true);
+    }
+  }, 90_000);
+});
