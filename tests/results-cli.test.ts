@@ -97,10 +97,14 @@ describe("workshopkit results", () => {
     expect(images).toMatch(/\bgray\b/); // the row's crop (the logo is in colour)
   }, 90_000);
 
-  it("does not count the same sheets twice in a round, and shows earlier rounds beside a new one", async () => {
+  it("does not count the same sheets twice in a round, gives the same files for the same scans, and shows earlier rounds beside a new one", async () => {
     // In-process (the CLI calls the same function): the sheet's layout is rendered once for both runs.
-    const again = await readResults({ files: [path.join(dir, "stack.pdf")], profile: EXAMPLE_PROFILE, out: path.join(dir, "spring"), round: "Forår 2027", db });
+    const again = await readResults({ files: [path.join(dir, "stack.pdf"), path.join(dir, "notes.txt")], profile: EXAMPLE_PROFILE, out: path.join(dir, "spring-again"), round: "Forår 2027", db });
     expect(again.stored).toMatchObject({ added: 0, already: 2 });
+    // The same scans give the same files, byte for byte.
+    for (const file of ["results.pdf", "results.json", "results.csv"]) {
+      expect(readFileSync(path.join(dir, "spring-again", file)).equals(readFileSync(path.join(dir, "spring", file))), file).toBe(true);
+    }
 
     const autumn = await readResults({ files: [path.join(dir, "autumn", "p1.jpg"), path.join(dir, "autumn", "p2.jpg")], profile: EXAMPLE_PROFILE, out: path.join(dir, "autumn-out"), round: "Efterår 2027", db });
     // Two image files, one sheet: the pages follow each other.

@@ -1,4 +1,4 @@
-// The story of reading results back, in order: load → recognise → aggregate → store → render → write.
+// The story of reading results back, in order: load → recognise → aggregate → store → render → finish → write.
 // load turns files into pages (a form's answers, or a scan's page image); recognise finds each scan's
 // page code and corner marks, then judges its boxes, keeping doubt as a value; aggregate makes sheets,
 // totals and the group's medians; the round is stored in one transaction that is committed only once
@@ -9,6 +9,7 @@ import { CONTENT_DIR } from "../pipeline.js";
 import { WorkshopkitError } from "../errors.js";
 import { loadProfile } from "../load/loadProfile.js";
 import { renderStrict } from "../render/renderMaterial.js";
+import { finishPdf } from "../finish/finishPdf.js";
 import { slug } from "../slug.js";
 import { loadScans } from "./loadScans.js";
 import { readerContext } from "./sheetLayout.js";
@@ -78,10 +79,12 @@ export async function readResults(options: ResultsOptions): Promise<ResultsRun> 
     const date = options.date ?? new Date(`${ctx.date}T00:00:00Z`);
     const title = `Værktøj ${ctx.material.tool.number}: Resultater – ${ctx.pack.brand.company}`;
     const crops = new Map(sheets.map((s) => [s.number, s.crops]));
-    const pdf = await renderStrict("results.pdf", createElement(ResultsReport, {
-      brand: ctx.pack.brand, material: ctx.material, results, crops, rounds,
-      meta: { title, author: ctx.pack.brand.company, subject: ctx.pack.toolkit.title, creationDate: date },
+    const meta = { title, author: ctx.pack.brand.company, subject: ctx.pack.toolkit.title };
+    const rendered = await renderStrict("results.pdf", createElement(ResultsReport, {
+      brand: ctx.pack.brand, material: ctx.material, results, crops, rounds, meta: { ...meta, creationDate: date },
     }) as Parameters<typeof renderStrict>[1]);
+    // finish: metadata and a compact file, as every PDF workshopkit writes
+    const { bytes: pdf } = await finishPdf(rendered, { ...meta, date });
     // write
     const levels = ctx.material.scoring.levels.map((l) => ({ level: l.id, field: `${ctx.material.tool.id}.${l.id}.total` }));
     const written = await writeResults(options.out, [{ name: "results.pdf", bytes: pdf }, resultsJson(results), resultsCsv(results, ctx.fields, levels)]);
