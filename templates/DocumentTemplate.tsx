@@ -4,15 +4,16 @@ import { Fragment } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { brandInk } from "../src/cards/colour.js";
 import { Blocks } from "./parts/Blocks.js";
+import type { Fitted } from "./parts/fitting.js";
 import { PageFrame } from "./parts/PageFrame.js";
 import { wholeWords } from "./parts/fitWords.js";
 import { mm, styles } from "./theme.js";
 
 type DocumentMaterial = Extract<Material, { kind: "document" }>;
 
-export function DocumentTemplate({ material, brand, pack }: { material: DocumentMaterial; brand: Brand; pack: ResolvedPack }) {
+export function DocumentTemplate({ material, brand, pack }: { material: Fitted<DocumentMaterial>; brand: Brand; pack: ResolvedPack }) {
   const { document } = material;
-  const base = { colour: brand.colour, decks: [], films: pack.films };
+  const base = { colour: brand.colour, decks: [], films: pack.films, lineGap: material.lineGap };
   return (
     <PageFrame brand={brand} title={document.title}>
       <View style={{ borderLeftWidth: 4, borderLeftColor: brand.colour, paddingLeft: mm(4), marginBottom: mm(6) }}>

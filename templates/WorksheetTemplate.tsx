@@ -8,7 +8,7 @@ import { brandInk } from "../src/cards/colour.js";
 import type { Block, Step, Tool } from "../src/schema/content.js";
 import { BlockUnit, BlockView, Blocks } from "./parts/Blocks.js";
 import type { BlockContext } from "./parts/blockContext.js";
-import type { Fitted, Tail } from "./parts/giveLines.js";
+import type { Fitted, Tail } from "./parts/fitting.js";
 import { withLeadIns } from "./parts/leadIns.js";
 import { PageFrame } from "./parts/PageFrame.js";
 import { wholeWords } from "./parts/fitWords.js";
@@ -123,7 +123,7 @@ export function WorksheetTemplate({ material, brand, pack }: { material: Fitted<
   const title = `Værktøj ${tool.number}: ${tool.title}`;
   return (
     <>
-      {sheets(tool, { colour: brand.colour, decks, films: pack.films }, brand.colour, material.tail).map((sheet, i) => (
+      {sheets(tool, { colour: brand.colour, decks, films: pack.films, lineGap: material.lineGap }, brand.colour, material.tail).map((sheet, i) => (
         <PageFrame key={i} brand={brand} title={title} orientation={sheet.orientation}>
           {sheet.content}
         </PageFrame>

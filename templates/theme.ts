@@ -7,6 +7,11 @@ export const mm = (v: number) => v * MM;
 
 /** Ruled writing lines: 9 mm apart, comfortable for handwriting (at least 8 mm). */
 export const LINE_GAP = mm(9);
+/**
+ * The tightest ruling a material may be given to save a nearly empty last page (templates/parts/fitting.ts):
+ * 8 mm and a little, so that a form field measured in whole points still holds 8 mm a line.
+ */
+export const MIN_LINE_GAP = mm(8.2);
 
 export const ink = "#1a1a1a";
 export const grey = "#666666";

@@ -10,7 +10,8 @@ import { buildPack, pdfText, tempDir } from "./support/build.js";
 import { contrastRatio, drawnShapes, drawnText, hex, isLarge } from "./support/drawnText.js";
 import { hyphenate } from "../src/fonts.js";
 import { flowProblems, underfilledLastPage } from "./support/pageFlow.js";
-import { giveBlocks, MIN_WRITE_LINES } from "../templates/parts/giveLines.js";
+import { TIGHTER_GAPS } from "../templates/parts/fitting.js";
+import { LINE_GAP, mm } from "../templates/theme.js";
 import { textLines, type TextLine } from "./support/textLines.js";
 
 const LONG_NAME = "Sønderjyllands Forenede Maskin- og Stålkonstruktionsfabrikker ApS";
@@ -210,22 +211,12 @@ describe("wasted pages", () => {
     expect(underfilledLastPage([page(1, [line(1, 70, "Én side.")])])).toBeUndefined(); // a one-page material
   });
 
-  it("writing spaces give at most two lines, never below the minimum, and keep their ids", () => {
-    const given = giveBlocks(
-      [
-        { type: "write", id: "a", label: "A", lines: 6 },
-        { type: "write", id: "b", label: "B", lines: 4 },
-        { type: "write", id: "c", label: "C", lines: 2 },
-        { type: "box", kind: "info", blocks: [{ type: "write", id: "d", label: "D", lines: 5 }] },
-      ],
-      5,
-    );
-    expect(given.map((b) => (b.type === "write" ? [b.id, b.lines] : b.type === "box" ? b.blocks.map((w) => w.type === "write" && [w.id, w.lines]) : b))).toEqual([
-      ["a", 4],
-      ["b", MIN_WRITE_LINES],
-      ["c", 2],
-      [["d", 3]],
-    ]);
+  it("are saved by tighter ruling only down to 8 mm a line, a pen's room (never fewer lines than the source asks for)", () => {
+    expect(TIGHTER_GAPS.length).toBeGreaterThan(0);
+    for (const gap of TIGHTER_GAPS) {
+      expect(gap).toBeLessThan(LINE_GAP);
+      expect(gap).toBeGreaterThanOrEqual(mm(8) - 1e-9);
+    }
   });
 
   it.each([

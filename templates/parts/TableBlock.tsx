@@ -49,10 +49,10 @@ function cellLabel(table: Table, row: Row, column: number): string {
 }
 
 /** A generous guess at a row's height, to keep the headings with the first row (see below). */
-function rowHeight(cells: Row, shares: number[], lines: number): number {
+function rowHeight(cells: Row, shares: number[], lines: number, gap = LINE_GAP): number {
   return Math.max(
     ...cells.map((value, i) => {
-      if (value === null) return lines * LINE_GAP;
+      if (value === null) return lines * gap;
       const width = NARROWEST_WIDTH * (shares[i] ?? 0) - 2 * PAD_X;
       const perLine = Math.max(1, Math.floor(width / (CELL_FONT_SIZE * AVERAGE_ADVANCE)));
       const textLines = value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
@@ -67,7 +67,7 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
   const shares = block.columns.map((_, i) => (widths[i] ?? 1) / total);
   const width = (i: number) => `${(shares[i] ?? 0) * 100}%`;
   const points = (i: number) => (block.landscape ? NARROWEST_LANDSCAPE : NARROWEST_WIDTH) * (shares[i] ?? 0) - 0.6;
-  const firstRows = rowHeight(block.columns, shares, block.lines) + (block.rows[0] ? rowHeight(block.rows[0], shares, block.lines) : 0);
+  const firstRows = rowHeight(block.columns, shares, block.lines, ctx.lineGap) + (block.rows[0] ? rowHeight(block.rows[0], shares, block.lines, ctx.lineGap) : 0);
 
   const row = (values: Row, r: number) => (
     <View key={r} wrap={false} style={{ flexDirection: "row", borderLeftWidth: 0.6, borderLeftColor: rule }}>
@@ -79,7 +79,7 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
           </View>
         ) : (
           <FieldMark key={c} field={{ type: "text", name: fieldName(ctx, block.id, `r${r + 1}`, `c${c + 1}`), multiline: true, fontSize: FIELD_FONT_SIZE, label: cellLabel(block, values, c) }} style={{ ...cell, width: width(c), paddingHorizontal: PAD_X }}>
-            <WriteLines lines={block.lines} />
+            <WriteLines lines={block.lines} gap={ctx.lineGap} />
           </FieldMark>
         );
       })}

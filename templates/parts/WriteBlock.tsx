@@ -36,7 +36,7 @@ export function WriteBlock({ block, ctx, lead }: { block: Extract<Block, { type:
           {i === 0 && lead}
           {i === 0 && <Text style={styles.label} hyphenationCallback={wholeWords}>{block.label}</Text>}
           <FieldMark field={{ type: "text", name: fieldName(ctx, i === 0 ? block.id : `${block.id}-${i + 1}`), multiline: true, fontSize: FIELD_FONT_SIZE, label: block.label }}>
-            <WriteLines lines={lines} />
+            <WriteLines lines={lines} gap={ctx.lineGap} />
           </FieldMark>
         </View>
       ))}

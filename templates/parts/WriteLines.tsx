@@ -7,12 +7,12 @@ import { LINE_GAP, mm, rule } from "../theme.js";
 const MARK_SIZE = mm(4.5);
 const MARK_INK = "#333333";
 
-/** `lines` ruled lines LINE_GAP apart (9 mm). */
-export function WriteLines({ lines }: { lines: number }) {
+/** `lines` ruled lines `gap` apart (LINE_GAP, 9 mm, unless a fitted material asks for less). */
+export function WriteLines({ lines, gap = LINE_GAP }: { lines: number; gap?: number }) {
   return (
     <View>
       {Array.from({ length: lines }, (_, i) => (
-        <View key={i} style={{ height: LINE_GAP, borderBottomWidth: 0.6, borderBottomColor: rule }} />
+        <View key={i} style={{ height: gap, borderBottomWidth: 0.6, borderBottomColor: rule }} />
       ))}
     </View>
   );

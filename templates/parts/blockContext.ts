@@ -7,6 +7,8 @@ export interface BlockContext {
   films: Record<string, string>;
   /** Prefix of the form field names in these blocks: `<material>.<step or section id>`, e.g. `v06.step3`. */
   fields: string;
+  /** Spacing of ruled writing lines: LINE_GAP, or tighter down to MIN_LINE_GAP when fitted (theme.ts). */
+  lineGap?: number;
 }
 
 /**
