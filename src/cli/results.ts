@@ -3,10 +3,11 @@
 import { Command } from "commander";
 import path from "node:path";
 import { z } from "zod";
-import { WorkshopkitError } from "../errors.js";
+import { escapeControl, WorkshopkitError } from "../errors.js";
 import { loadProfile } from "../load/loadProfile.js";
 import { slug } from "../slug.js";
 import { defaultDb, readResults, type ResultsRun } from "../results/pipeline.js";
+import type { PageReading } from "../results/recognise.js";
 import { RoundStore } from "../results/rounds.js";
 
 const Options = z.object({
@@ -25,6 +26,21 @@ async function dbFile(opts: z.infer<typeof Options>): Promise<string> {
   return defaultDb(profile.company);
 }
 
+/** On a terminal, one rewritten line saying which page is being read; nothing otherwise (logs, CI). */
+function pageProgress(stream: NodeJS.WriteStream) {
+  let n = 0;
+  return {
+    page(reading: PageReading) {
+      if (!stream.isTTY) return;
+      const where = reading.kind === "read" ? `${path.basename(reading.source)}, page ${reading.page}` : `${reading.note.source}${reading.note.page ? `, page ${reading.note.page}` : ""}`;
+      stream.write(`\r\x1b[2KRead ${++n} page${n === 1 ? "" : "s"} (${escapeControl(where)})`.slice(0, (stream.columns || 80) - 1));
+    },
+    end() {
+      if (stream.isTTY && n > 0) stream.write("\r\x1b[2K");
+    },
+  };
+}
+
 function summary(run: ResultsRun): string[] {
   const { results } = run;
   const pages = results.sheets.reduce((n, s) => n + s.pages.length, 0);
@@ -35,7 +51,7 @@ function summary(run: ResultsRun): string[] {
   for (const n of results.unreadable) lines.push(`Could not read ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.${n.hint ? ` ${n.hint}` : ""}`);
   if (run.stored) lines.push(`Stored round "${results.round}" in ${run.stored.db}: ${run.stored.added} new sheet${run.stored.added === 1 ? "" : "s"}${run.stored.already ? `, ${run.stored.already} already there (not counted twice)` : ""}.`);
   lines.push(`Wrote ${run.written.map((f) => path.basename(f)).join(", ")} → ${path.dirname(run.written[0]!)}/`);
-  return lines;
+  return lines.map((l) => escapeControl(l));
 }
 
 export function resultsCommand(): Command {
@@ -71,7 +87,8 @@ export function resultsCommand(): Command {
       if (!opts.profile) throw new WorkshopkitError("Say which profile the sheets were printed from: --profile <file>.", "The report is branded with it, and the sheet's layout is made from it.");
       const { profile } = await loadProfile(opts.profile);
       const out = opts.out ?? path.join("results", slug(profile.company));
-      const run = await readResults({ files, profile: opts.profile, out, round: opts.round, db: opts.db });
+      const progress = pageProgress(process.stderr);
+      const run = await readResults({ files, profile: opts.profile, out, round: opts.round, db: opts.db, onPage: progress.page }).finally(() => progress.end());
       for (const line of summary(run)) console.log(line);
     });
 }
