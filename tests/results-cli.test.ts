@@ -141,5 +141,9 @@ describe("workshopkit results", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/No scoring sheet could be read:\n {2}notes\.txt: it is not a PDF or an image/);
     expect(existsSync(path.join(dir, "nothing"))).toBe(false);
+
+    const blank = cli("stack.pdf", "--round", "  ");
+    expect(blank.status).toBe(1);
+    expect(blank.stderr).toMatch(/^Error: --round: a round needs a name, like "Forår 2027"\./);
   }, 60_000);
 });

@@ -4,11 +4,9 @@ import { Command } from "commander";
 import path from "node:path";
 import { z } from "zod";
 import { escapeControl, WorkshopkitError } from "../errors.js";
-import { loadProfile } from "../load/loadProfile.js";
 import { slug } from "../slug.js";
-import { defaultDb, readResults, type ResultsRun } from "../results/pipeline.js";
+import type { ResultsRun } from "../results/pipeline.js";
 import type { PageReading } from "../results/recognise.js";
-import { RoundStore } from "../results/rounds.js";
 
 const Options = z.object({
   profile: z.string().min(1).optional(),
@@ -22,6 +20,7 @@ const Options = z.object({
 async function dbFile(opts: z.infer<typeof Options>): Promise<string> {
   if (opts.db) return opts.db;
   if (!opts.profile) throw new WorkshopkitError("Say which rounds database: --profile <file> (its company's results/<company>.sqlite) or --db <file>.");
+  const [{ loadProfile }, { defaultDb }] = await Promise.all([import("../load/loadProfile.js"), import("../results/pipeline.js")]);
   const { profile } = await loadProfile(opts.profile);
   return defaultDb(profile.company);
 }
@@ -65,8 +64,14 @@ export function resultsCommand(): Command {
     .option("--list", "list the stored rounds")
     .option("--delete-round <name>", "delete a stored round")
     .action(async (files: string[], raw: unknown) => {
-      const opts = Options.parse(raw);
+      const parsed = Options.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new WorkshopkitError(`--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}.`, "See workshopkit results --help.");
+      }
+      const opts = parsed.data;
       if (opts.list || opts.deleteRound) {
+        const { RoundStore } = await import("../results/rounds.js"); // better-sqlite3: loaded here, not for --help
         const store = RoundStore.open(await dbFile(opts));
         try {
           if (opts.deleteRound) {
@@ -85,6 +90,7 @@ export function resultsCommand(): Command {
       }
       if (files.length === 0) throw new WorkshopkitError("Give the scoring sheets to read: workshopkit results <files...> --profile <file>.");
       if (!opts.profile) throw new WorkshopkitError("Say which profile the sheets were printed from: --profile <file>.", "The report is branded with it, and the sheet's layout is made from it.");
+      const [{ loadProfile }, { readResults }] = await Promise.all([import("../load/loadProfile.js"), import("../results/pipeline.js")]); // loaded here, not for --help
       const { profile } = await loadProfile(opts.profile);
       const out = opts.out ?? path.join("results", slug(profile.company));
       const progress = pageProgress(process.stderr);
