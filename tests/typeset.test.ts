@@ -6,11 +6,16 @@ import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, pdfText, tempDir } from "./support/build.js";
+import { buildPack, pdfText, ROOT, tempDir } from "./support/build.js";
 import { contrastRatio, drawnShapes, drawnText, hex, isLarge } from "./support/drawnText.js";
 import { hyphenate } from "../src/fonts.js";
 import { flowProblems, underfilledLastPage } from "./support/pageFlow.js";
-import { TIGHTER_GAPS } from "../templates/parts/fitting.js";
+import { TIGHTER_GAPS, type Fitted } from "../templates/parts/fitting.js";
+import { fitPages, lastPageFill } from "../src/fit/fitPages.js";
+import { loadContent } from "../src/load/loadContent.js";
+import { rememberTextLayout } from "../src/render/layoutText.js";
+import { resolve } from "../src/resolve/resolve.js";
+import { Profile } from "../src/schema/profile.js";
 import { LINE_GAP, mm } from "../templates/theme.js";
 import { textLines, type TextLine } from "./support/textLines.js";
 
@@ -209,6 +214,34 @@ describe("wasted pages", () => {
     expect(underfilledLastPage([full, page(2, [line(2, 70, "Hvad kan vi gøre?")])], ruled)).toBeUndefined();
     expect(underfilledLastPage([full, page(2, [line(2, 70, "Hvad kan vi gøre?")])], ruled.slice(0, 2))).toBeDefined();
     expect(underfilledLastPage([page(1, [line(1, 70, "Én side.")])])).toBeUndefined(); // a one-page material
+  });
+
+  it("are saved by the least change that takes the nearly empty last page away, and a well-filled one is left alone (made-up layouts)", async () => {
+    const toolkit = await loadContent(path.join(ROOT, "content"));
+    const v06 = resolve({ toolkit, profile: Profile.parse({ company: "Testfirma ApS" }), only: ["v06"] }).materials.find((m) => m.id === "v06")!;
+    const A4 = { width: 595, height: 842 };
+    const run = (page: number, y: number) => ({ page, text: "Tekst", x: 60, y, width: 100, height: 10 });
+    /** A fake render: two pages whose second holds one line near its top, or one page once the lines are `saving` apart. */
+    const fake = (saving: number | undefined, lastY: number) => {
+      const tried: (Fitted & { lineGap?: number })[] = [];
+      const render = async (m: Fitted) => {
+        tried.push(m);
+        const bytes = new Uint8Array([tried.length]);
+        const one = saving !== undefined && m.lineGap === saving;
+        rememberTextLayout(bytes, { pages: one ? [A4] : [A4, A4], runs: one ? [run(1, 700)] : [run(1, 700), run(2, lastY)] });
+        return bytes;
+      };
+      return { tried, render };
+    };
+    const spill = fake(TIGHTER_GAPS.at(-1), 740);
+    expect([...(await fitPages(v06, spill.render))]).toEqual([3]); // first render, 8.6 mm (still two pages), 8.2 mm
+    expect(spill.tried.map((m) => m.lineGap)).toEqual([undefined, ...TIGHTER_GAPS]);
+    const full = fake(TIGHTER_GAPS.at(-1), 120);
+    expect([...(await fitPages(v06, full.render))]).toEqual([1]);
+    expect(full.tried).toHaveLength(1);
+    const hopeless = fake(undefined, 740);
+    expect([...(await fitPages(v06, hopeless.render))]).toEqual([1]); // nothing saves the page: the first render stays
+    expect(lastPageFill({ pages: [A4, A4], runs: [run(2, 740)] })).toBeLessThan(0.1);
   });
 
   it("are saved by tighter ruling only down to 8 mm a line, a pen's room (never fewer lines than the source asks for)", () => {
