@@ -2,10 +2,9 @@
 // and its statements read; a form gives its answers as they are. Pages that are not the scoring sheet's
 // statements are skipped with the reason; pages that are but cannot be read are unreadable, with the reason.
 import type { LoadedPage } from "./loadScans.js";
-import { apply, fitAffine, register, scaleOf, type Affine, type Registration } from "./register.js";
-import type { GreyImage } from "./loadScans.js";
-import type { Row } from "./sheetLayout.js";
-import { cropRow, FOUND, locateRow, readRow, type RowPlace } from "./readBoxes.js";
+import { register } from "./register.js";
+import { locateRows } from "./locateRows.js";
+import { cropRow, FOUND, readRow } from "./readBoxes.js";
 import { SCORING_SHEET, type ReaderContext } from "./sheetLayout.js";
 import type { Doubt, NoteCode, PageNote } from "./schema.js";
 import { styles } from "../../templates/theme.js";
@@ -24,46 +23,6 @@ export type PageReading =
   | { kind: "unreadable"; note: PageNote };
 
 const TEXT_LEFT = Number(styles.page.paddingHorizontal ?? 0);
-
-/**
- * The page's map refined by its own boxes: rows found near where the marks put them give a hundred
- * points across the sheet, fitted together with the marks; the rows are then found again, closely.
- */
-function refine(image: GreyImage, registered: Extract<Registration, { ok: true }>, rows: Row[]): (RowPlace & { transform: Affine })[] {
-  let transform = registered.transform;
-  const first = rows.map((row) => locateRow(image, transform, row));
-  const from: [number, number][] = [...registered.marks.from];
-  const to: [number, number][] = [...registered.marks.to];
-  rows.forEach((row, i) => {
-    const place = first[i]!;
-    if (place.contrast < FOUND / 2) return;
-    for (const b of row.boxes) {
-      const centre: [number, number] = [b.x + b.width / 2, b.y + b.height / 2];
-      from.push(centre);
-      to.push(apply(transform, centre[0] + place.dx, centre[1] + place.dy));
-    }
-  });
-  if (from.length - registered.marks.from.length >= 15) {
-    // Twice: the second time without the points that the first fit leaves more than 1.5 pt off.
-    const fit = fitAffine(from, to);
-    if (fit) {
-      const scale = scaleOf(fit);
-      const keep = from.map((p, i) => Math.hypot(apply(fit, p[0], p[1])[0] - to[i]![0], apply(fit, p[0], p[1])[1] - to[i]![1]) <= 1.5 * scale);
-      transform = fitAffine(from.filter((_, i) => keep[i]), to.filter((_, i) => keep[i])) ?? fit;
-    }
-  }
-  // The boxes may correct the marks by a little (a page not quite flat), never by much: boxes found far
-  // from where the marks put them are another row's, on a sheet laid out otherwise. Then none is read.
-  const tolerance = registered.marks.from.length >= 3 ? 3 : 8;
-  const scale = scaleOf(registered.transform);
-  const drift = Math.max(...rows.flatMap((row) => row.boxes.map((b) => {
-    const [u0, v0] = apply(registered.transform, b.x, b.y);
-    const [u1, v1] = apply(transform, b.x, b.y);
-    return Math.hypot(u1 - u0, v1 - v0) / scale;
-  })));
-  if (drift > tolerance) return rows.map(() => ({ dx: 0, dy: 0, contrast: 0, transform }));
-  return rows.map((row) => ({ ...locateRow(image, transform, row, 2), transform }));
-}
 
 export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise<PageReading> {
   const { source } = loaded;
@@ -98,7 +57,7 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
   const rows = layout.pages.get(code.page) ?? [];
   if (rows.length === 0) return { kind: "skipped", note: note("no-statements", `page ${code.page} of the scoring sheet has no statements to read`) };
   // Each row's boxes, found near where the map puts them; all but one must be there, or the page is not this sheet.
-  const places = refine(loaded.image, registered, rows);
+  const places = locateRows(loaded.image, registered, rows);
   if (places.filter((p) => p.contrast >= FOUND).length < rows.length - 1) {
     return { kind: "unreadable", note: note("boxes", "its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)", "Print at actual size (100 %) from this profile's pack, or read it with the profile it was printed from.") };
   }
