@@ -1,6 +1,5 @@
 // The story of a build, in order: load → validate → resolve → render → finish → write.
 // Each stage is a module of its own; only load reads files and only write touches out/.
-import path from "node:path";
 import type { Warning } from "./errors.js";
 import { loadContent } from "./load/loadContent.js";
 import { loadProfile } from "./load/loadProfile.js";
@@ -17,8 +16,9 @@ import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { writePack, type OutputFile } from "./write/writePack.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
 import type { CardOptions } from "./cards/options.js";
+import { CONTENT_DIR } from "./load/contentDir.js";
 
-export const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
+export { CONTENT_DIR };
 
 export interface BuildOptions {
   profile: string;

@@ -1,14 +1,13 @@
 // `workshopkit list`: the materials a pack holds (ids for --only), and the film names.
 import { Command } from "commander";
-import { loadContent } from "../load/loadContent.js";
-import { CONTENT_DIR } from "../pipeline.js";
-import { listMaterials } from "../resolve/resolve.js";
 
 export function listCommand(): Command {
   return new Command("list")
     .description("list the materials (their ids go with build --only) or, with --films, the films")
     .option("--films", "list the film names a profile can give addresses for")
     .action(async (opts: { films?: boolean }) => {
+      // Loaded here, not for --help or the other commands.
+      const [{ loadContent }, { CONTENT_DIR }, { listMaterials }] = await Promise.all([import("../load/loadContent.js"), import("../load/contentDir.js"), import("../resolve/listMaterials.js")]);
       const toolkit = await loadContent(CONTENT_DIR);
       if (opts.films) {
         // A film shown in several steps (or tools) is one address in the profile: list it once, with every tool it is in.

@@ -3,7 +3,6 @@ import net from "node:net";
 import { Command } from "commander";
 import { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
-import { createServer } from "../serve/server.js";
 
 const Options = z.object({
   host: z.string().trim().min(1),
@@ -42,6 +41,7 @@ export function serveCommand(): Command {
       if (!parsed.success) throw new WorkshopkitError(`--port: ${parsed.error.issues[0]!.message}, not "${raw.port}".`);
       const { host, port } = parsed.data;
       const chosen = await choosePort(host, port, raw.port !== undefined);
+      const { createServer } = await import("../serve/server.js"); // fastify and the pipeline: loaded here, not for --help
       const app = await createServer();
       await app.listen({ host, port: chosen });
       const shown = host.includes(":") ? `[${host}]` : host;

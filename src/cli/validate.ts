@@ -1,17 +1,20 @@
 // `workshopkit validate <file>`: checks a profile and reports every problem at once.
 import { Command } from "commander";
 import { escapeControl, WorkshopkitError } from "../errors.js";
-import { loadContent } from "../load/loadContent.js";
-import { inspectProfile } from "../load/loadProfile.js";
-import { CONTENT_DIR } from "../pipeline.js";
-import { resolve } from "../resolve/resolve.js";
-import { profileProblems } from "../validate/validate.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
     .description("check a company profile (and its logo) without building anything")
     .argument("<file>", "the profile, YAML or JSON")
     .action(async (file: string) => {
+      // Loaded here, not for --help or the other commands (the fonts, and sharp for the logo).
+      const [{ loadContent }, { inspectProfile }, { CONTENT_DIR }, { resolve }, { profileProblems }] = await Promise.all([
+        import("../load/loadContent.js"),
+        import("../load/loadProfile.js"),
+        import("../load/contentDir.js"),
+        import("../resolve/resolve.js"),
+        import("../validate/validate.js"),
+      ]);
       const toolkit = await loadContent(CONTENT_DIR);
       const inspected = await inspectProfile(file);
       const problems = profileProblems(toolkit, inspected);

@@ -1,17 +1,19 @@
 // Pure: toolkit content + company profile → the document model, with placeholders filled.
 import { WorkshopkitError, type Warning } from "../errors.js";
-import type { Brand, ListedMaterial, Material, ResolvedPack } from "../model.js";
+import type { Brand, ResolvedPack } from "../model.js";
 import { brandColourWarnings } from "../cards/colour.js";
-import { deckMaterials, helpCardMaterials, layoutMaterial } from "../cards/materials.js";
+import { layoutMaterial } from "../cards/materials.js";
 import { DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { hyphenate, textWidth } from "../fonts.js";
 import type { Profile } from "../schema/profile.js";
 import type { Toolkit } from "../schema/toolkit.js";
-import { withFilmAddresses, withOverview, worksheetTool } from "./compose.js";
+import { withFilmAddresses } from "./compose.js";
+import { listMaterials } from "./listMaterials.js";
 import { mapStrings } from "./mapStrings.js";
 import { fillPlaceholders, placeholderValues } from "./placeholders.js";
-import { sheetsOf } from "./sheets.js";
 import { danishTypography } from "./typography.js";
+
+export { listMaterials };
 
 export interface ResolveInput {
   toolkit: Toolkit;
@@ -21,27 +23,6 @@ export interface ResolveInput {
   only?: string[];
   /** Card size, duplex and blank cards of the card sheets. */
   cards?: CardOptions;
-}
-
-/** Every material the toolkit makes, in pack order, before any text is filled in. */
-export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
-  const doc = (id: string): Material[] => {
-    const document = toolkit.documents.find((d) => d.id === id);
-    return document ? [{ kind: "document", id, title: document.title, parts: document.sections.map((s) => s.heading), document: withOverview(document, toolkit.tools) }] : [];
-  };
-  const tools = toolkit.tools.flatMap((tool): ListedMaterial[] => {
-    const deckIds = tool.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === "deck" ? [b.deck] : [])));
-    const worksheet: Material = {
-      kind: "worksheet",
-      id: tool.id,
-      title: `Værktøj ${tool.number}: ${tool.title}`,
-      parts: tool.steps.map((s) => (s.number ? `Step ${s.number}: ${s.title}` : s.title)),
-      tool: worksheetTool(tool, toolkit.pack),
-      decks: toolkit.decks.filter((d) => deckIds.includes(d.id)),
-    };
-    return [worksheet, ...deckMaterials(toolkit, tool), ...sheetsOf(tool, toolkit.pack)];
-  });
-  return [...doc("intro"), ...tools, ...doc("policy"), ...doc("stress-guidelines"), ...doc("manager-guide"), ...helpCardMaterials(toolkit), ...doc("about")];
 }
 
 export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CARD_OPTIONS }: ResolveInput): ResolvedPack {
