@@ -15,6 +15,23 @@ import { danishTypography } from "./typography.js";
 
 export { listMaterials };
 
+/**
+ * textWidth, remembered: fitting the cards measures the same words at the same sizes again and
+ * again, and each measure is a full font layout (most of resolve's time). Bounded, for a process
+ * that builds many companies.
+ */
+const widths = new Map<string, number>();
+function measure(text: string, size: number, bold = false): number {
+  const key = `${bold ? "b" : "r"}${size} ${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (widths.size >= 100_000) widths.clear();
+    width = textWidth(text, size, bold);
+    widths.set(key, width);
+  }
+  return width;
+}
+
 export interface ResolveInput {
   toolkit: Toolkit;
   profile: Profile;
@@ -56,7 +73,7 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   }
   const chosen = all.filter((m) => only.length === 0 || only.includes(m.id));
   // Card sheets are laid out (fitted by font metrics) once their text is final.
-  const cardContext = { paper: profile.paper, options: cards, company: profile.company, toolkitTitle: toolkit.info.title, measure: textWidth, hyphenate };
+  const cardContext = { paper: profile.paper, options: cards, company: profile.company, toolkitTitle: toolkit.info.title, measure, hyphenate };
   const materials = chosen.map((m) => layoutMaterial(fill(m.id, m), cardContext));
 
   for (const [field, where] of openFields) {
