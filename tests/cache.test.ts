@@ -88,9 +88,13 @@ describe("DiskCache", () => {
     const { DiskCache } = await import("../src/cache/diskCache.js");
     const store = new DiskCache(tempDir("wk-cache-"), 520); // three entries of 100 bytes (and 68 of header) fit, four do not
     const key = (i: number) => createHash("sha256").update(String(i)).digest("hex");
-    for (let i = 0; i < 3; i++) await store.put(key(i), new Uint8Array(100).fill(i));
-    await new Promise((r) => setTimeout(r, 20));
+    // A file's time has the kernel's clock tick (4 ms here): entries written within one tick tie, so wait between uses.
+    for (let i = 0; i < 3; i++) {
+      await store.put(key(i), new Uint8Array(100).fill(i));
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(await store.get(key(0))).toEqual(new Uint8Array(100).fill(0)); // used again: kept
+    await new Promise((r) => setTimeout(r, 20));
     await store.put(key(3), new Uint8Array(100).fill(3));
     await store.trim();
     expect(await store.get(key(1))).toBeUndefined();
