@@ -94,7 +94,9 @@ try {
   batchMs = batchProfiles.reduce((sum, p) => sum + timed(cli("build", "--profile", p, "--out", path.join(work, "batch")), { WORKSHOPKIT_CACHE: cache }).ms, 0);
   batchHow = "one process each, one after another (no batch command)";
 }
-const help = timed(cli("--help"));
+// Start-up of the light commands (they load no PDF, font or web modules): --help and list.
+const help = Array.from({ length: RUNS }, () => timed(cli("--help")));
+const list = Array.from({ length: RUNS }, () => timed(cli("list")));
 
 // The web page's preview of a changed profile (cover, a worksheet page, a card sheet's front and back, the help card), warm.
 let previewMs: Stats | undefined;
@@ -112,7 +114,8 @@ say(`  react-pdf plain, cold process, ${reactPdfPages} pages: ${fmt(reactCold, "
 say(`  pdfkit, font parsed once, warm:          ${fmt(pdfkitPerPage, "ms/page", 2)} (peak ${pdfkitRun.rss.toFixed(0)} MB)`);
 say("");
 say("workshopkit:");
-say(`  --help:                                  ${help.ms.toFixed(0)} ms, ${help.peakMb.toFixed(0)} MB`);
+say(`  --help:                                  ${fmt(stats(help.map((r) => r.ms)), "ms")}, peak ${fmt(stats(help.map((r) => r.peakMb)), "MB")}`);
+say(`  list:                                    ${fmt(stats(list.map((r) => r.ms)), "ms")}, peak ${fmt(stats(list.map((r) => r.peakMb)), "MB")}`);
 say(`  fresh process, nothing cached:           ${fmt(stats(freshCold.map((r) => r.ms)), "ms")}, peak ${fmt(stats(freshCold.map((r) => r.peakMb)), "MB")}`);
 say(`  fresh process, 2nd company, warm cache:  ${fmt(stats(freshSecond.map((r) => r.ms)), "ms")}, peak ${fmt(stats(freshSecond.map((r) => r.peakMb)), "MB")}`);
 say(`  warm rebuild, new company, one process:  ${fmt(warm, "ms")} = ${(warm.median / pages).toFixed(1)} ms/page`);
