@@ -50,7 +50,8 @@ function checkFilms(toolkit: Toolkit, label: string, ids: string[]): Problem[] {
     .map((id) => ({ file: label, path: `films.${id}`, message: `no film "${id}" in the toolkit; run "npx workshopkit list --films" to see the film names` }));
 }
 
-function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
+/** Placeholders and deck references of the content (the profile's films are checked apart). */
+function checkContentReferences(toolkit: Toolkit): Problem[] {
   const problems: Problem[] = [];
   const deckIds = new Set(toolkit.decks.map((d) => d.id));
   for (const [file, tree] of contentFiles(toolkit)) {
@@ -68,15 +69,36 @@ function checkReferences(toolkit: Toolkit, profile: LoadedProfile): Problem[] {
       }),
     );
   }
-  return [...problems, ...checkFilms(toolkit, profile.label, Object.keys(profile.profile.films))];
+  return problems;
+}
+
+/**
+ * The content's own problems, found once per loaded toolkit: a toolkit is not changed once loaded,
+ * and checking every glyph of it took most of a live preview's validate (the server validates the
+ * same toolkit for every change the user makes).
+ */
+const contentChecked = new WeakMap<Toolkit, { glyphs: Problem[]; references: Problem[]; fieldIds: Problem[] }>();
+function contentProblems(toolkit: Toolkit) {
+  let found = contentChecked.get(toolkit);
+  if (!found) {
+    found = {
+      glyphs: contentFiles(toolkit).flatMap(([file, tree]) => checkGlyphs(file, tree)),
+      references: checkContentReferences(toolkit),
+      fieldIds: checkFieldIds(toolkit),
+    };
+    contentChecked.set(toolkit, found);
+  }
+  return found;
 }
 
 export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
+  const content = contentProblems(toolkit);
   const problems = [
     ...checkGlyphs(profile.label, { ...profile.profile, logo: undefined, folder: undefined }),
-    ...contentFiles(toolkit).flatMap(([file, tree]) => checkGlyphs(file, tree)),
-    ...checkReferences(toolkit, profile),
-    ...checkFieldIds(toolkit),
+    ...content.glyphs,
+    ...content.references,
+    ...checkFilms(toolkit, profile.label, Object.keys(profile.profile.films)),
+    ...content.fieldIds,
   ];
   if (problems.length > 0) throw WorkshopkitError.fromProblems("Some text cannot be printed as it stands:", problems);
 }
