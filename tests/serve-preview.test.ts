@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import sharp from "sharp";
 import { createServer } from "../src/serve/server.js";
 import { pageToPng, rasterisePdf } from "../src/raster/rasterisePdf.js";
+import { packFileName } from "../src/finish/pack.js";
 
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-preview-"));
 process.env.WORKSHOPKIT_CACHE = "off"; // the build renders afresh, as the preview does
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("the preview", () => {
-  it("draws the pages a build prints: worksheet page 1, the card sheet's first front and back, the help card's", async () => {
+  it("draws the pages a build prints: the pack's cover, worksheet page 1, the card sheet's first front and back, the help card's", async () => {
     const previewed = await app.inject({ method: "POST", url: "/api/preview", payload: request });
     expect(previewed.statusCode).toBe(200);
     const pages = new Map(
@@ -48,6 +49,7 @@ describe("the preview", () => {
 
     // Duplex on the short edge: cover, its empty back, then fronts and backs of each sheet.
     const expected: [string, string, number][] = [
+      ["cover", packFileName(profile.company), 1],
       ["worksheet", "v04.pdf", 1],
       ["cards-front", "v09-tryghedskort.pdf", 3],
       ["cards-back", "v09-tryghedskort.pdf", 4],

@@ -4,7 +4,8 @@
 // a material made here by a recipe that had drifted from the pipeline's must never reach a pack.
 import { createHash } from "node:crypto";
 import type { LoadedProfile } from "../load/loadProfile.js";
-import type { Material } from "../model.js";
+import type { Material, ResolvedPack } from "../model.js";
+import type { PackLabels } from "../schema/pack.js";
 import type { CardOptions } from "../cards/options.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import { validate } from "../validate/validate.js";
@@ -12,7 +13,7 @@ import { resolve } from "../resolve/resolve.js";
 import { renderMaterial } from "../render/renderMaterial.js";
 import { fitPages } from "../fit/fitPages.js";
 import { finishMaterial } from "../finish/finishMaterial.js";
-import { completePack } from "../finish/pack.js";
+import { renderPackFront } from "../finish/packFront.js";
 import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
 
 /** The materials the preview draws: a worksheet, a card deck and the help card (the cover comes from the pack). */
@@ -49,32 +50,64 @@ function wantedPages(material: Material): Wanted[] {
   return [{ key: "worksheet", label: "Arbejdsark, side 1", page: 1 }];
 }
 
-/**
- * Page images by a hash of what templates are given (the material, the brand, the films; contacts
- * reach them only through the material's text), so a change of one contact redraws only the help card.
- */
-const drawn = new Map<string, PreviewPage[]>();
-const CACHE_ENTRIES = 64;
-
-function remember(key: string, pages: PreviewPage[]): PreviewPage[] {
-  drawn.delete(key);
-  drawn.set(key, pages);
-  while (drawn.size > CACHE_ENTRIES) drawn.delete(drawn.keys().next().value!);
-  return pages;
+/** A small memo, the oldest entry dropped first. */
+class Memo<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly size: number) {}
+  get(key: string): T | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: T): T {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
 }
 
-function keyOf(parts: unknown, logo: LoadedProfile["logo"], dpi: number): string {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify(parts));
-  if (logo) hash.update(logo.png);
-  hash.update(String(dpi));
-  return hash.digest("hex");
+/**
+ * Finished PDFs and their page images, by a hash of what the templates are given (the material, the
+ * brand, the films; contacts reach them only through the material's text): a change of one contact
+ * redraws only the help card, and a page drawn larger is only rasterised again.
+ */
+const pdfs = new Memo<Uint8Array>(24);
+const drawn = new Memo<PreviewPage[]>(64);
+
+function keyOf(parts: unknown): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+/**
+ * A card sheet (or the help card) with only the wanted pages: the build's pages, each drawn from the
+ * same layout, so the same pixels (tests/serve-preview.test.ts) without the deck's cover and its
+ * run-sheet, and without the sheets after the first. The pages' boxes go with them.
+ */
+function onlyPages<M extends Extract<Material, { kind: "cards" | "help-card" }>>(material: M, wanted: Wanted[]): M {
+  const keep = wanted.map((w) => w.page - 1);
+  return {
+    ...material,
+    layout: { ...material.layout, pages: keep.map((i) => material.layout.pages[i]!) },
+    boxes: material.boxes && keep.map((i) => material.boxes![i]!),
+  };
 }
 
 /** The material's finished PDF, made as build() makes it (src/pipeline.ts: render, fitted; finish). */
-async function finished(material: Material, pack: Parameters<typeof renderMaterial>[1], date: Date): Promise<Uint8Array> {
-  const rendered = await fitPages(material, (m) => renderMaterial(m, pack, date));
+async function finished(material: Material, pack: ResolvedPack, date: Date): Promise<Uint8Array> {
+  // fitPages leaves card sheets as rendered (no ruled lines, no landscape table): rendered once, unchecked.
+  const rendered = material.kind === "cards" || material.kind === "help-card" ? await renderMaterial(material, pack, date) : await fitPages(material, (m) => renderMaterial(m, pack, date));
   return (await finishMaterial(material, rendered, pack, date)).bytes;
+}
+
+const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+
+/** The pack's cover: page 1 of its front, rendered as completePack renders it (src/finish/pack.ts), without the materials. */
+function cover(pack: ResolvedPack, labels: PackLabels, date: Date): Promise<Uint8Array> {
+  return renderPackFront({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date), entries: [], separate: [] });
 }
 
 async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {
@@ -85,6 +118,16 @@ async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<P
     pages.push({ key: w.key, label: w.label, png: await pageToPng(image) });
   }
   return pages;
+}
+
+/** The page images of a PDF made by `make`, from the memos when its inputs (`parts`) were seen before. */
+async function pagesOf(parts: unknown, wanted: Wanted[], dpi: number, make: () => Promise<Uint8Array>): Promise<PreviewPage[]> {
+  const pdfKey = keyOf(parts);
+  const key = keyOf([pdfKey, dpi, wanted]);
+  const seen = drawn.get(key);
+  if (seen) return seen;
+  const bytes = pdfs.get(pdfKey) ?? pdfs.set(pdfKey, await make());
+  return drawn.set(key, await draw(bytes, wanted, dpi));
 }
 
 export interface PreviewInput {
@@ -108,20 +151,24 @@ export const PREVIEW_ORDER = ["cover", "worksheet", "cards-front", "cards-back",
 export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, pages = PREVIEW_ORDER }: PreviewInput): AsyncGenerator<PreviewPage> {
   validate(toolkit, profile);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
-  const brand = { ...pack.brand, logo: undefined };
+  // The logo by its hash, the rest of the brand as it is: what the templates are given.
+  const brand = { ...pack.brand, logo: pack.brand.logo && { ...pack.brand.logo, png: createHash("sha256").update(pack.brand.logo.png).digest("hex") } };
 
   if (pages.includes("cover")) {
-    const coverKey = keyOf({ cover: brand, toolkit: pack.toolkit }, pack.brand.logo, dpi);
-    yield* drawn.get(coverKey) ??
-      remember(coverKey, await draw((await completePack(pack, toolkit.pack, [], date)).bytes, [{ key: "cover", label: "Pakkens forside", page: 1 }], dpi));
+    const wanted = [{ key: "cover", label: "Pakkens forside", page: 1 }];
+    yield* await pagesOf({ cover: brand, toolkit: pack.toolkit, labels: toolkit.pack, date: date.toISOString() }, wanted, dpi, () => cover(pack, toolkit.pack, date));
   }
 
   const quickFirst = [...pack.materials].sort((a, b) => Number(a.kind === "worksheet") - Number(b.kind === "worksheet"));
-  for (const material of quickFirst) {
-    const wanted = wantedPages(material).filter((w) => pages.includes(w.key));
+  for (const whole of quickFirst) {
+    let wanted = wantedPages(whole).filter((w) => pages.includes(w.key));
     if (wanted.length === 0) continue;
-    const key = keyOf({ material, brand, films: pack.films, date: date.toISOString(), pages: wanted.map((w) => w.key) }, pack.brand.logo, dpi);
-    yield* drawn.get(key) ?? remember(key, await draw(await finished(material, pack, date), wanted, dpi));
+    let material = whole;
+    if (material.kind === "cards" || material.kind === "help-card") {
+      material = onlyPages(material, wanted);
+      wanted = wanted.map((w, i) => ({ ...w, page: i + 1 }));
+    }
+    yield* await pagesOf({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, () => finished(material, pack, date));
   }
 }
 
