@@ -15,6 +15,7 @@ import { fitPages } from "../fit/fitPages.js";
 import { finishMaterial } from "../finish/finishMaterial.js";
 import { renderPackFront } from "../finish/packFront.js";
 import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
+import { rememberShaping } from "./layoutMemo.js";
 
 /** The materials the preview draws: a worksheet, a card deck and the help card (the cover comes from the pack). */
 export const PREVIEW_MATERIALS = ["v04", "v09-tryghedskort", "help-card"] as const;
@@ -151,6 +152,7 @@ export const PREVIEW_ORDER = ["cover", "worksheet", "cards-front", "cards-back",
 export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, pages = PREVIEW_ORDER }: PreviewInput): AsyncGenerator<PreviewPage> {
   validate(toolkit, profile);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
+  await rememberShaping();
   // The logo by its hash, the rest of the brand as it is: what the templates are given.
   const brand = { ...pack.brand, logo: pack.brand.logo && { ...pack.brand.logo, png: createHash("sha256").update(pack.brand.logo.png).digest("hex") } };
 
