@@ -168,6 +168,11 @@ describe("reading scans", () => {
     }
   }, 30_000);
 
+  it("reports a sheet page whose code is too blurred to read as unreadable, not as another page", async () => {
+    const reading = await readScan(a4, 1, answerPage(a4, 1, random(51)), { dpi: 150, blur: 1.6, noise: 9, jpeg: 70, seed: 51 });
+    expect(reading).toMatchObject({ kind: "unreadable", note: { code: "no-code", reason: expect.stringMatching(/page code could not be read/) } });
+  }, 30_000);
+
   it("skips a blank page, a page of the sheet without statements, and a page with another QR code", async () => {
     const blank = await sharp({ create: { width: 1654, height: 2339, channels: 3, background: "#ffffff" } }).jpeg().toBuffer();
     const other = await sharp({ create: { width: 1654, height: 2339, channels: 3, background: "#ffffff" } })

@@ -41,6 +41,7 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
   const note = (code: NoteCode, reason: string, hint?: string): PageNote => ({ code, source: source.file, page: loaded.page, reason, ...(hint ? { hint } : {}) });
   const registered = await register(loaded.image);
   if (!registered.ok) {
+    if (registered.sheetLike) return { kind: "unreadable", note: note("no-code", registered.reason, "Scan the page again at 200 dpi or more, sharp and unscaled.") };
     if (!registered.code) return { kind: "skipped", note: note("not-a-sheet", registered.reason) };
     return { kind: "unreadable", note: note("registration", registered.reason, "Scan the page again, flat and whole, at 150–300 dpi.") };
   }

@@ -23,7 +23,7 @@ export type Registration =
   /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
   | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; marks: { from: [number, number][]; to: [number, number][] } }
   /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
-  | { ok: false; code?: PageCode; reason: string };
+  | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean };
 
 let ready: Promise<unknown> | undefined;
 /** ZXing's WebAssembly from node_modules: never fetched from the network. */
@@ -160,6 +160,18 @@ export function findMark(image: GreyImage, centre: [number, number], radius: num
   return best?.at;
 }
 
+/**
+ * Whether the page shows the scoring sheet's corner marks (three of four, near the image's corners, of
+ * their size at the page's scale): a page whose code cannot be read is then reported, not skipped.
+ */
+function looksLikeSheet(image: GreyImage): boolean {
+  const pxPerPt = image.width / PAPER_POINTS.A4.width; // A4 and Letter differ by 3 %: within the marks' tolerance
+  const mm = (72 / 25.4) * pxPerPt;
+  const corner = MARK.inset + MARK.size / 2;
+  const centres: [number, number][] = [[corner, corner], [image.width / pxPerPt - corner, corner], [image.width / pxPerPt - corner, image.height / pxPerPt - corner], [corner, image.height / pxPerPt - corner]];
+  return centres.filter(([x, y]) => findMark(image, [x * pxPerPt, y * pxPerPt], 14 * mm, MARK.size * pxPerPt)).length >= 3;
+}
+
 /** An affine map with `linear`'s turn and scale, moved so that page point `from` falls on pixel `to`. */
 function movedTo(linear: Affine, from: [number, number], to: [number, number]): Affine {
   const [u, v] = apply(linear, from[0], from[1]);
@@ -184,6 +196,7 @@ export async function register(image: GreyImage): Promise<Registration> {
   const found = results.map((r) => ({ r, code: r.valid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
   if (!found) {
     if (results.some((r) => r.valid && r.text.startsWith("WK"))) return { ok: false, reason: "its page code is from another workshopkit version, which this one cannot read" };
+    if (looksLikeSheet(image)) return { ok: false, sheetLike: true, reason: "its page code could not be read (a soft or blurred scan?), though its corner marks are there" };
     return { ok: false, reason: results.some((r) => r.valid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
   }
   const code = found.code!;

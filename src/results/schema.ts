@@ -34,7 +34,7 @@ export const Sheet = z.strictObject({
 });
 
 /** Why a page was not read, as a code the report words in Danish. */
-export const NoteCode = z.enum(["not-a-sheet", "other-material", "no-statements", "empty-form", "other-version", "other-profile", "registration", "boxes", "duplicate", "file"]);
+export const NoteCode = z.enum(["not-a-sheet", "other-material", "no-statements", "empty-form", "other-version", "other-profile", "no-code", "registration", "boxes", "duplicate", "file"]);
 
 export const PageNote = z.strictObject({
   code: NoteCode,

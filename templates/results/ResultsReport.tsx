@@ -45,6 +45,7 @@ const NOTE: Record<NoteCode, string> = {
   "empty-form": "et skema uden svar udfyldt på skærmen",
   "other-version": "trykt fra en anden version af indholdet; læs det med den version, der trykte det",
   "other-profile": "trykt fra en anden profil; læs det med den profil, der trykte det",
+  "no-code": "sidekoden kunne ikke læses (en utydelig scanning?); scan siden igen ved 200 dpi",
   registration: "hjørnemærkerne kunne ikke findes (beskåret eller dækket?); scan siden igen",
   boxes: "felterne sidder ikke, hvor skemaet trykker dem (trykt fra en anden profil eller ikke i 100 %?)",
   duplicate: "den samme scanning som et skema, der allerede er talt med",
