@@ -40,8 +40,10 @@ export interface BuildResult {
   files: ManifestEntry[];
   /** The complete pack (also in `files`). */
   pack: ManifestEntry;
-  /** Pages of the materials; the pack holds them again, after its cover and contents. */
+  /** Pages of the materials. */
   pages: number;
+  /** Of those, the pages the complete pack holds again (not the A3 poster, a print of its own). */
+  packedPages: number;
   warnings: Warning[];
 }
 
@@ -87,5 +89,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const dir = output.dir;
   await writePack(dir, files);
   const pages = built.reduce((n, b) => n + b.pages, 0);
-  return { dir, files: entries, pack: packEntry, pages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+  return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
 }

@@ -243,6 +243,17 @@ describe("--only", () => {
     expect(r.stdout).toMatch(new RegExp(`For the print shop: ${PACK} \\(\\d+ pages\\)`));
   });
 
+  it("says in its summary how the pack's pages add up, the A3 poster (a print of its own) left out", () => {
+    const out = tempDir();
+    const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", out, "--only", "v11-balkort", "v11-balkort-a3"]);
+    expect(r.status, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(out, "nordlys-maskinfabrik-a-s", "manifest.json"), "utf8")) as { files: { file: string; pages?: number }[] };
+    const pagesOf = (file: string) => manifest.files.find((f) => f.file === file)!.pages!;
+    const [sheet, poster, pack] = [pagesOf("v11-balkort.pdf"), pagesOf("v11-balkort-a3.pdf"), pagesOf(PACK)];
+    expect(r.stdout).toContain(`${sheet + poster} pages, in`);
+    expect(r.stdout).toContain(`${PACK} (${pack} pages) holds the ${sheet} page${sheet === 1 ? "" : "s"} of the materials on its paper plus ${pack - sheet} of its own`);
+  });
+
   it("refuses an unknown id, listing the valid ones", () => {
     const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--only", "v01", "v12"]);
     expect(r.status).toBe(1);

@@ -41,7 +41,7 @@ export function buildSummary(result: BuildResult, milliseconds: number, cwd = pr
   const lines = [
     `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"} and the complete pack), ${pages(result.pages)}, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
     // The pack holds the materials' pages again, plus its own: say so, or the two page counts look like a mistake.
-    `For the print shop: ${result.pack.file} (${result.pack.pages} pages) holds the ${pages(result.pages)} of the material${materials === 1 ? "" : "s"} plus ${result.pack.pages - result.pages} of its own (cover, contents, any blank backs); manifest.json lists every file with its pages and sha256.`,
+    `For the print shop: ${result.pack.file} (${result.pack.pages} pages) holds the ${pages(result.packedPages)} of the material${materials === 1 ? "" : "s"} on its paper plus ${result.pack.pages - result.packedPages} of its own (cover, contents, any blank backs); manifest.json lists every file with its pages and sha256.`,
   ];
   if (result.warnings.length > 0) {
     lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);

@@ -82,7 +82,7 @@ export async function completePack(
   labels: PackLabels,
   built: BuiltMaterial[],
   date: Date,
-): Promise<{ name: string; bytes: Uint8Array; pages: number; warnings: Warning[] }> {
+): Promise<{ name: string; bytes: Uint8Array; pages: number; materialPages: number; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   const inPack = built.filter((b) => onPackPaper(b, pack.brand.paper));
   const separate = built.filter((b) => !inPack.includes(b));
@@ -115,5 +115,6 @@ export async function completePack(
 
   const title = `${pack.toolkit.title} – ${pack.brand.company}`;
   const { bytes, pages } = await finishPdf(merged, { title, author: pack.brand.company, subject: pack.toolkit.subtitle, date });
-  return { name: packFileName(pack.brand.company), bytes, pages, warnings };
+  const materialPages = inPack.reduce((n, b) => n + b.pages, 0);
+  return { name: packFileName(pack.brand.company), bytes, pages, materialPages, warnings };
 }
