@@ -3,6 +3,7 @@
 // is printed. It keeps its own cache of page images and never writes the build's cache (src/cache):
 // a material made here by a recipe that had drifted from the pipeline's must never reach a pack.
 import { createHash } from "node:crypto";
+import { keepNativeJson } from "./nativeJson.js"; // before the rasteriser: see there
 import type { LoadedProfile } from "../load/loadProfile.js";
 import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";
@@ -118,6 +119,7 @@ async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<P
     const w = wanted[i++]!;
     pages.push({ key: w.key, label: w.label, png: await pageToPng(image) });
   }
+  keepNativeJson();
   return pages;
 }
 
@@ -153,6 +155,7 @@ export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, p
   validate(toolkit, profile);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
   await rememberShaping();
+  keepNativeJson();
   // The logo by its hash, the rest of the brand as it is: what the templates are given.
   const brand = { ...pack.brand, logo: pack.brand.logo && { ...pack.brand.logo, png: createHash("sha256").update(pack.brand.logo.png).digest("hex") } };
 
