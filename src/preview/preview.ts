@@ -13,7 +13,7 @@ import { validate } from "../validate/validate.js";
 import { resolve } from "../resolve/resolve.js";
 import { renderMaterial } from "../render/renderMaterial.js";
 import { fitPages } from "../fit/fitPages.js";
-import { finishMaterial } from "../finish/finishMaterial.js";
+import { addMarkedFields } from "../finish/markedFields.js";
 import { renderPackFront } from "../finish/packFront.js";
 import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
 import { rememberShaping } from "./layoutMemo.js";
@@ -98,11 +98,15 @@ function onlyPages<M extends Extract<Material, { kind: "cards" | "help-card" }>>
   };
 }
 
-/** The material's finished PDF, made as build() makes it (src/pipeline.ts: render, fitted; finish). */
+/**
+ * The material's PDF as build() makes it (src/pipeline.ts: render, fitted; finish), as far as it is
+ * drawn: the form fields over their marks (finishMaterial's first step). The rest of finishing (the
+ * metadata, the card sheets' trim and bleed boxes, the field map read back) draws nothing.
+ */
 async function finished(material: Material, pack: ResolvedPack, date: Date): Promise<Uint8Array> {
   // fitPages leaves card sheets as rendered (no ruled lines, no landscape table): rendered once, unchecked.
   const rendered = material.kind === "cards" || material.kind === "help-card" ? await renderMaterial(material, pack, date) : await fitPages(material, (m) => renderMaterial(m, pack, date));
-  return (await finishMaterial(material, rendered, pack, date)).bytes;
+  return addMarkedFields(rendered);
 }
 
 const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
