@@ -5,7 +5,7 @@ import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { encodePageCode, MARK, markCentres, QR, qrSize, sheetLayoutKey } from "../src/results/pageCode.js";
 import { brandInk } from "../src/cards/colour.js";
 import { FieldMark } from "./parts/FieldMark.js";
-import { PageFrame } from "./parts/PageFrame.js";
+import { FRAME_SIDE, PageFrame } from "./parts/PageFrame.js";
 import { QrCode } from "./parts/QrCode.js";
 import { grey, mm, rule, styles } from "./theme.js";
 
@@ -55,7 +55,7 @@ function LevelTable({ material, level, colour }: { material: ScoringMaterial; le
         <Text style={{ width: SCORE_COLUMN, fontSize: 8, fontWeight: 700, textAlign: "center" }}>{scoring.scoreHeader}</Text>
       </View>
       {level.statements.map((statement, i) => (
-        <View key={i} style={{ flexDirection: "row", alignItems: "center", minHeight: BOX + mm(3), paddingVertical: mm(1), ...line }}>
+        <View key={i} style={{ flexDirection: "row", alignItems: "center", minHeight: BOX + mm(2.4), paddingVertical: mm(0.8), ...line }}>
           {/* The number sits on the statement's first line, however many lines it takes. */}
           <View style={{ flex: 1, flexDirection: "row", paddingRight: mm(2) }}>
             <Text style={{ width: mm(5), fontSize: 9.5, lineHeight: 1.3, color: grey }}>{`${i + 1}.`}</Text>
@@ -146,7 +146,7 @@ export function ScoringTemplate({ material, brand, pack }: { material: ScoringMa
   // The step's other paragraphs (the closing remark under the sheet in the source).
   const after = tool.steps.flatMap((s) => s.blocks).flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
   return (
-    <PageFrame brand={brand} title={material.title}>
+    <PageFrame brand={brand} title={material.title} markWidth={QR.left - FRAME_SIDE - mm(3)}>
       <ReadingMarks material={material} brand={brand} version={pack.toolkit.version} />
       {/* On every page, in the flow: the text starts a little lower, below the page code. */}
       <View fixed style={{ height: QR.clearance }} />

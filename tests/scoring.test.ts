@@ -1,10 +1,12 @@
 // Værktøj 1's scoring sheet: radio groups over the printed boxes, totals, band legend, profile row.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument, PDFRadioGroup, PDFTextField } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openPdf, textRuns, type TextRun } from "../src/render/checkLayout.js";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, pdfText, readPdf } from "./support/build.js";
+import { QR } from "../src/results/pageCode.js";
+import { buildPack, pdfText, readPdf, tempDir } from "./support/build.js";
 
 const LEVELS = ["passiv", "reaktiv", "aktiv", "forebyggende", "skabende"];
 
@@ -83,5 +85,30 @@ describe("the scoring sheet", () => {
     const again = await PDFDocument.load(await copy.save());
     expect(again.getForm().getRadioGroup("v01.reaktiv.3").getSelected()).toBe("4");
     expect(again.getForm().getTextField("v01.reaktiv.total").getText()).toBe("12");
+  });
+});
+
+describe("the scoring sheet for a long company name on US Letter", () => {
+  const company = "Sønderjyllands Rådgivende Ingeniør- og Arkitektvirksomhed for Bæredygtigt Byggeri ApS";
+  let letter: { pages: number; runs: TextRun[] };
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    const profile = path.join(dir, "long.yaml");
+    writeFileSync(profile, `company: "${company}"\ncolour: "#FFE066"\npaper: Letter\n`);
+    const built = await buildPack({ profile, out: dir, only: ["v01-scoring"] });
+    const doc = await openPdf(readPdf(built, "v01-scoring"));
+    letter = { pages: doc.numPages, runs: (await textRuns(doc)).runs };
+    await doc.destroy();
+  });
+
+  it("keeps the five levels, the bands and the profile on two pages", () => {
+    expect(letter.pages).toBe(2);
+  });
+
+  it("keeps the company name in the header clear of the page code", () => {
+    const header = letter.runs.filter((r) => company.includes(r.text.trim()) && r.y > 700);
+    expect(header.length).toBeGreaterThan(0);
+    for (const run of header) expect(run.x + run.width, run.text).toBeLessThan(QR.left);
   });
 });

@@ -100,7 +100,7 @@ export function layoutKey(parts: unknown): string {
 }
 
 /** Raise when templates/ScoringTemplate.tsx moves its boxes: sheets printed before are then refused, not misread. */
-export const SHEET_REVISION = 1;
+export const SHEET_REVISION = 2;
 
 /** The layout key of a scoring sheet as resolved for a company. */
 export function sheetLayoutKey(material: Extract<Material, { kind: "scoring" }>, brand: Brand): string {

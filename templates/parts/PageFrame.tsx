@@ -14,6 +14,9 @@ export function BrandMark({ brand, height = mm(9) }: { brand: Brand; height?: nu
   return <Text style={{ fontSize: 11, fontWeight: 700, color: ink, borderBottomWidth: 1.5, borderBottomColor: brand.colour }} hyphenationCallback={wholeWords}>{brand.company}</Text>;
 }
 
+/** The header's and footer's distance from the page's left and right edges. */
+export const FRAME_SIDE = mm(18);
+
 /** react-pdf passes totalPages to a View's render too, but its types name only pageNumber. */
 type PageNumbers = { pageNumber: number; totalPages: number };
 const pageOf = ({ pageNumber, totalPages }: PageNumbers) => `Side ${pageNumber} af ${totalPages}`;
@@ -24,23 +27,26 @@ export function PageFrame({
   brand,
   title,
   orientation = "portrait",
+  markWidth,
   children,
 }: {
   brand: Brand;
   title: string;
   orientation?: "portrait" | "landscape";
+  /** The widest the logo or company name may be (points): a page with something else in its header (the scoring sheet's page code) keeps clear of it. */
+  markWidth?: number;
   children: ReactNode;
 }) {
   return (
     <Page size={brand.paper} orientation={orientation} style={styles.page} wrap>
-      <View fixed style={{ position: "absolute", top: mm(8), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}>
+      <View fixed style={{ position: "absolute", top: mm(8), left: FRAME_SIDE, right: FRAME_SIDE, flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}>
         {/* A long company name and a long title share the line: each wraps in its own part, neither runs into the other. */}
-        <View style={{ maxWidth: "58%" }}>
+        <View style={{ maxWidth: markWidth ?? "58%" }}>
           <BrandMark brand={brand} />
         </View>
         <Text style={{ flex: 1, marginLeft: mm(6), fontSize: 8, color: grey, textAlign: "right" }} hyphenationCallback={wholeWords}>{title}</Text>
       </View>
-      <View fixed style={{ position: "absolute", bottom: mm(9), left: mm(18), right: mm(18), flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: brand.colour, paddingTop: mm(1.5) }}>
+      <View fixed style={{ position: "absolute", bottom: mm(9), left: FRAME_SIDE, right: FRAME_SIDE, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: brand.colour, paddingTop: mm(1.5) }}>
         <Text style={footerText}>{brand.company}</Text>
         {/* react-pdf 4.9 drops a render-prop Text, and the whole fixed footer with it, when it inherits a
             lineHeight (diegomura/react-pdf#3402): render a View instead, with the line height set on the Text. */}
