@@ -1,7 +1,10 @@
 // The web page's live preview: the pages that carry the branding, drawn small, through the same
 // stages as a build (validate → resolve → render, fitted → finish), so what the page shows is what
-// is printed. It keeps its own cache of page images and never writes the build's cache (src/cache):
-// a material made here by a recipe that had drifted from the pipeline's must never reach a pack.
+// is printed (tests/serve-preview.test.ts compares the pixels). Only what is drawn is made: the
+// pack's cover without the rest of the pack, a card sheet's first front and back without its cover,
+// a material's form fields without the rest of finishing. It keeps its own memo of PDFs and page
+// images and never writes the build's cache (src/cache): a material made here by a recipe that had
+// drifted from the pipeline's must never reach a pack.
 import { createHash } from "node:crypto";
 import { keepNativeJson } from "./nativeJson.js"; // before the rasteriser: see there
 import type { LoadedProfile } from "../load/loadProfile.js";
