@@ -23,8 +23,8 @@ interface Face {
   layout: Layout;
 }
 
-/** Runs of text remembered per face; past this many a face's memo starts again (a long-running server). */
-const RUNS = 50_000;
+/** Glyphs remembered per face (some 100 bytes each); past this many a face's memo starts again (a long-running server). */
+const GLYPHS = 100_000;
 const memoised = new WeakSet<Face>();
 
 /** A copy of the run that react-pdf may change (it justifies lines by moving positions, and swaps attachment glyphs). */
@@ -41,13 +41,18 @@ function memoise(face: Face): void {
   memoised.add(face);
   const layout = face.layout.bind(face);
   const runs = new Map<string, GlyphRun>();
+  let glyphs = 0;
   face.layout = (text, features, script, language, direction) => {
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${direction ?? ""}`;
     let run = runs.get(key);
     if (!run) {
-      if (runs.size >= RUNS) runs.clear();
       run = copy(layout(text, features, script, language, direction));
+      if (glyphs + run.glyphs.length > GLYPHS) {
+        runs.clear();
+        glyphs = 0;
+      }
       runs.set(key, run);
+      glyphs += run.glyphs.length;
     }
     return copy(run);
   };
