@@ -4,6 +4,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { encodePageCode, MARK, markCentres, QR, qrSize, sheetLayoutKey } from "../src/results/pageCode.js";
 import { brandInk } from "../src/cards/colour.js";
+import { BandLegend } from "./parts/BandLegend.js";
 import { FieldMark } from "./parts/FieldMark.js";
 import { FRAME_SIDE, PageFrame } from "./parts/PageFrame.js";
 import { QrCode } from "./parts/QrCode.js";
@@ -70,24 +71,6 @@ function LevelTable({ material, level, colour }: { material: ScoringMaterial; le
           <TotalBox name={fieldName(material, level, "total")} label={`${scoring.totalLabel} (${level.name})`} />
         </View>
       </View>
-    </View>
-  );
-}
-
-function BandLegend({ material, colour }: { material: ScoringMaterial; colour: string }) {
-  const { scoring, labels } = material;
-  return (
-    <View wrap={false} style={{ ...styles.box, borderColor: colour, paddingVertical: mm(2.5) }}>
-      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{labels.bandsTitle.toUpperCase()}</Text>
-      <View style={{ flexDirection: "row", marginVertical: mm(1) }}>
-        {scoring.bands.map((band, i) => (
-          <View key={i} style={{ flex: 1, flexDirection: "row", alignItems: "baseline" }}>
-            <Text style={{ fontSize: 11, fontWeight: 700, marginRight: mm(2) }}>{`${band.min}–${band.max}`}</Text>
-            <Text style={{ fontSize: 10 }}>{band.label}</Text>
-          </View>
-        ))}
-      </View>
-      <Text style={{ fontSize: 9 }}>{labels.bandsNote}</Text>
     </View>
   );
 }

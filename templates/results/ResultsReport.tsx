@@ -5,6 +5,8 @@
 import { Document, Image, Text, View } from "@react-pdf/renderer";
 import type { Brand, Material } from "../../src/model.js";
 import type { LevelSummary, NoteCode, PageNote, Results, Sheet } from "../../src/results/schema.js";
+import { brandInk } from "../../src/cards/colour.js";
+import { BandLegend } from "../parts/BandLegend.js";
 import { PageFrame } from "../parts/PageFrame.js";
 import { grey, mm, rule, styles } from "../theme.js";
 import { DotPlot, LegendMark, ProfileChart, seriesGrey, type ProfileSeries } from "./charts.js";
@@ -57,7 +59,7 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 const number = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1).replace(".", ","));
 
 function Heading({ children, colour }: { children: string; colour: string }) {
-  return <Text style={{ ...styles.h2, color: colour }}>{children}</Text>;
+  return <Text style={{ ...styles.h2, color: brandInk(colour) }}>{children}</Text>;
 }
 
 function Summary({ results, material }: { results: Results; material: ScoringMaterial }) {
@@ -96,27 +98,6 @@ function LevelBlock({ summary, material, sheets, colour }: { summary: LevelSumma
       <DotPlot totals={summary.totals} median={summary.median} bands={material.scoring.bands} colour={colour} width={WIDTH} />
       <Text style={{ fontSize: 8, color: grey }}>
         {`${summary.totals.length} af ${count(sheets, "skema", "skemaer")} talt med. Hver prik er ét skemas total; den farvede streg er medianen.`}
-      </Text>
-    </View>
-  );
-}
-
-function Bands({ material, colour }: { material: ScoringMaterial; colour: string }) {
-  const { scoring, labels } = material;
-  return (
-    <View wrap={false} style={{ ...styles.box, borderColor: colour, paddingVertical: mm(2.5) }}>
-      <Text style={{ ...styles.kicker, color: colour }}>{labels.bandsTitle.toUpperCase()}</Text>
-      <View style={{ flexDirection: "row", marginVertical: mm(1) }}>
-        {scoring.bands.map((band, i) => (
-          <View key={i} style={{ flex: 1, flexDirection: "row", alignItems: "baseline" }}>
-            <Text style={{ fontSize: 11, fontWeight: 700, marginRight: mm(2) }}>{`${band.min}–${band.max}`}</Text>
-            <Text style={{ fontSize: 10 }}>{band.label}</Text>
-          </View>
-        ))}
-      </View>
-      <Text style={{ fontSize: 9 }}>{labels.bandsNote}</Text>
-      <Text style={{ fontSize: 9, marginTop: mm(1) }}>
-        {`${scoring.levels.filter((l) => labels.cautionLevels.includes(l.id)).map((l) => l.name).join(" og ")}: ${labels.cautionNote}`}
       </Text>
     </View>
   );
@@ -200,7 +181,7 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
   return (
     <Document title={meta.title} author={meta.author} subject={meta.subject} creator="workshopkit" producer="workshopkit" language="da-DK" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
       <PageFrame brand={brand} title={title}>
-        <Text style={{ ...styles.kicker, color: colour }}>{title.toUpperCase()}</Text>
+        <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{title.toUpperCase()}</Text>
         <Text style={styles.h1}>Jeres modenhedsprofil</Text>
         <Summary results={results} material={material} />
 
@@ -212,12 +193,16 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
             {series.map((s, i) => (
               <View key={s.name} style={{ flexDirection: "row", alignItems: "center", marginRight: mm(4) }}>
                 <LegendMark current={s.current} colour={s.current ? colour : seriesGrey(series, i)} />
-                <Text style={{ fontSize: 8, color: s.current ? colour : grey, fontWeight: s.current ? 700 : 400 }}>{s.name}</Text>
+                <Text style={{ fontSize: 8, color: s.current ? brandInk(colour) : grey, fontWeight: s.current ? 700 : 400 }}>{s.name}</Text>
               </View>
             ))}
           </View>
         ) : null}
-        <Bands material={material} colour={colour} />
+        <BandLegend material={material} colour={colour}>
+          <Text style={{ fontSize: 9, marginTop: mm(1) }}>
+            {`${material.scoring.levels.filter((l) => material.labels.cautionLevels.includes(l.id)).map((l) => l.name).join(" og ")}: ${material.labels.cautionNote}`}
+          </Text>
+        </BandLegend>
 
         <Heading colour={colour}>Niveau for niveau</Heading>
         {results.levels.map((summary) => (

@@ -2,6 +2,7 @@
 // group's profile across the five levels (this round and the earlier ones).
 import { Circle, G, Line, Path, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import { grey, ink, mm } from "../theme.js";
+import { brandInk } from "../../src/cards/colour.js";
 
 export interface Band {
   min: number;
@@ -13,7 +14,7 @@ export interface Band {
 const BAND_FILLS = ["#f3f3f3", "#e6e6e6", "#d6d6d6"];
 const LOW = 4, HIGH = 20;
 
-/** Each sheet's total as a dot (equal totals stacked), the median as a line in the brand colour. */
+/** Each sheet's total as a dot (equal totals stacked), the median as a line in the brand colour (its readable shade). */
 export function DotPlot({ totals, median, bands, colour, width }: { totals: number[]; median: number | null; bands: Band[]; colour: string; width: number }) {
   const r = 3.2;
   const counts = new Map<number, number>();
@@ -34,7 +35,7 @@ export function DotPlot({ totals, median, bands, colour, width }: { totals: numb
         {Array.from({ length: HIGH - LOW + 1 }, (_, i) => (
           <Line key={i} x1={x(LOW + i)} y1={plotHeight} x2={x(LOW + i)} y2={plotHeight - 3} stroke={ink} strokeWidth={0.6} />
         ))}
-        {median !== null ? <Line x1={x(median)} y1={0} x2={x(median)} y2={plotHeight} stroke={colour} strokeWidth={2} /> : null}
+        {median !== null ? <Line x1={x(median)} y1={0} x2={x(median)} y2={plotHeight} stroke={brandInk(colour)} strokeWidth={2} /> : null}
         {dots.map((d, i) => (
           <Circle key={i} cx={d.cx} cy={d.cy} r={r} fill={ink} stroke="#ffffff" strokeWidth={0.6} />
         ))}
@@ -90,7 +91,7 @@ export function ProfileChart({ levels, series, bands, colour, width }: { levels:
             <Line key={v} x1={left - 3} y1={y(v)} x2={left} y2={y(v)} stroke={ink} strokeWidth={0.6} />
           ))}
           {series.map((s, index) => {
-            const stroke = s.current ? colour : seriesGrey(series, index);
+            const stroke = s.current ? brandInk(colour) : seriesGrey(series, index); // a line reads on the bands' grey: the readable shade
             const points = s.values.flatMap((v, i) => (v === null ? [] : [[x(i), y(v)] as const]));
             const d = points.map(([px, py], i) => `${i === 0 ? "M" : "L"}${px.toFixed(2)} ${py.toFixed(2)}`).join(" ");
             return (
