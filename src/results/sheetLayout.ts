@@ -43,10 +43,7 @@ export interface ReaderContext {
   date: string;
   /** Field name of each statement, in sheet order: `v01.passiv.1` … `v01.skabende.4`. */
   fields: string[];
-  /**
-   * A form field's name to the statement it answers, or undefined: the scoring sheet's own names, and the
-   * Værktøj 1 worksheet's (`v01.skema.modenhed.passiv.1`).
-   */
+  /** A form field's name to the statement it answers (`v01.passiv.1`), or undefined for any other field. */
   statementOf(name: string): string | undefined;
   /** The scoring sheet as built for a paper size (cached: one render per paper). */
   layout(paper: Paper): Promise<SheetLayout>;
