@@ -18,7 +18,7 @@ import { renderMaterial } from "../render/renderMaterial.js";
 import { fitPages } from "../fit/fitPages.js";
 import { addMarkedFields } from "../finish/markedFields.js";
 import { renderPackFront } from "../finish/packFront.js";
-import { rasterisePdf, pageToPng } from "../raster/rasterisePdf.js";
+import { drawPages } from "./rasterThread.js";
 import { rememberShaping } from "./layoutMemo.js";
 
 /** The materials the preview draws: a worksheet, a card deck and the help card (the cover comes from the pack). */
@@ -120,24 +120,33 @@ function cover(pack: ResolvedPack, labels: PackLabels, date: Date): Promise<Uint
 }
 
 async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {
-  const pages: PreviewPage[] = [];
-  let i = 0;
-  for await (const image of rasterisePdf(bytes, { dpi, pages: wanted.map((w) => w.page) })) {
-    const w = wanted[i++]!;
-    pages.push({ key: w.key, label: w.label, png: await pageToPng(image) });
-  }
+  const pngs = await drawPages(bytes, wanted.map((w) => w.page), dpi);
   keepNativeJson();
-  return pages;
+  return wanted.map((w, i) => ({ key: w.key, label: w.label, png: pngs[i]! }));
 }
 
-/** The page images of a PDF made by `make`, from the memos when its inputs (`parts`) were seen before. */
-async function pagesOf(parts: unknown, wanted: Wanted[], dpi: number, make: () => Promise<Uint8Array>): Promise<PreviewPage[]> {
+/** A material's page images being drawn (by the raster thread while the next material is rendered). */
+interface Drawing {
+  pages: Promise<PreviewPage[]>;
+  done: boolean;
+}
+
+/**
+ * The PDF made by `make` (from the memo when its inputs, `parts`, were seen before), its pages being
+ * drawn: returns once the PDF is made, before its pages are drawn.
+ */
+async function startPages(parts: unknown, wanted: Wanted[], dpi: number, make: () => Promise<Uint8Array>): Promise<Drawing> {
   const pdfKey = keyOf(parts);
   const key = keyOf([pdfKey, dpi, wanted]);
   const seen = drawn.get(key);
-  if (seen) return seen;
+  if (seen) return { pages: Promise.resolve(seen), done: true };
   const bytes = pdfs.get(pdfKey) ?? pdfs.set(pdfKey, await make());
-  return drawn.set(key, await draw(bytes, wanted, dpi));
+  const drawing: Drawing = { pages: draw(bytes, wanted, dpi).then((pages) => drawn.set(key, pages)), done: false };
+  drawing.pages.then(
+    () => (drawing.done = true),
+    () => (drawing.done = true), // the error is thrown where the pages are awaited
+  );
+  return drawing;
 }
 
 export interface PreviewInput {
@@ -166,22 +175,31 @@ export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, p
   // The logo by its hash, the rest of the brand as it is: what the templates are given.
   const brand = { ...pack.brand, logo: pack.brand.logo && { ...pack.brand.logo, png: createHash("sha256").update(pack.brand.logo.png).digest("hex") } };
 
+  // Each material is rendered while the one before it is drawn; pages are handed on in order, each
+  // as soon as it and those before it are drawn.
+  const drawings: Drawing[] = [];
+  async function* ready(all: boolean): AsyncGenerator<PreviewPage> {
+    while (drawings.length > 0 && (all || drawings[0]!.done)) yield* await drawings.shift()!.pages;
+  }
+
   if (pages.includes("cover")) {
     const wanted = [{ key: "cover", label: "Pakkens forside", page: 1 }];
-    yield* await pagesOf({ cover: brand, toolkit: pack.toolkit, labels: toolkit.pack, date: date.toISOString() }, wanted, dpi, () => cover(pack, toolkit.pack, date));
+    drawings.push(await startPages({ cover: brand, toolkit: pack.toolkit, labels: toolkit.pack, date: date.toISOString() }, wanted, dpi, () => cover(pack, toolkit.pack, date)));
   }
 
   const quickFirst = [...pack.materials].sort((a, b) => Number(a.kind === "worksheet") - Number(b.kind === "worksheet"));
   for (const whole of quickFirst) {
     let wanted = wantedPages(whole).filter((w) => pages.includes(w.key));
     if (wanted.length === 0) continue;
+    yield* ready(false);
     let material = whole;
     if (material.kind === "cards" || material.kind === "help-card") {
       material = onlyPages(material, wanted);
       wanted = wanted.map((w, i) => ({ ...w, page: i + 1 }));
     }
-    yield* await pagesOf({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, () => finished(material, pack, date));
+    drawings.push(await startPages({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, () => finished(material, pack, date)));
   }
+  yield* ready(true);
 }
 
 /** Every page of the preview, in the order the page shows them. */
