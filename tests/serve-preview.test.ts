@@ -28,6 +28,18 @@ afterAll(async () => {
   await app?.close();
 });
 
+async function previewed(payload: object): Promise<Map<string, Buffer>> {
+  const r = await app.inject({ method: "POST", url: "/api/preview", payload });
+  expect(r.statusCode).toBe(200);
+  return new Map(
+    r.body
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { key: string; src: string })
+      .map((p) => [p.key, Buffer.from(p.src.split(",")[1]!, "base64")]),
+  );
+}
+
 describe("the preview", () => {
   it("draws the pages a build prints: the pack's cover, worksheet page 1, the card sheet's first front and back, the help card's", async () => {
     const previewed = await app.inject({ method: "POST", url: "/api/preview", payload: request });
@@ -64,4 +76,17 @@ describe("the preview", () => {
       expect((await pixels(shown!)).equals(await pixels(printed!)), key).toBe(true);
     }
   }, 90_000);
+
+  it("follows a change of one contact on the help card only, and of the colour on every page", async () => {
+    const first = await previewed(request);
+    const contact = await previewed({ ...request, profile: { ...profile, contacts: { hr: { name: "HR", phone: "87 65 43 21" } } } });
+    const colour = await previewed({ ...request, profile: { ...profile, colour: "#1F6F8B" } });
+    expect([...contact.keys()].sort()).toEqual([...first.keys()].sort());
+    const same = (a: Map<string, Buffer>) => [...first].filter(([key, png]) => a.get(key)!.equals(png)).map(([key]) => key).sort();
+    expect(same(contact)).toEqual(["cards-back", "cards-front", "cover", "help-card-back", "worksheet"]); // the contacts are on the help card's front
+    expect(same(colour)).toEqual([]);
+    // The same profile again: the same images.
+    const again = await previewed(request);
+    for (const [key, png] of first) expect(again.get(key)!.equals(png), key).toBe(true);
+  }, 60_000);
 });
