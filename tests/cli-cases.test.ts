@@ -187,7 +187,7 @@ describe("packs", () => {
     const mode = statSync(path.join(kept, "nordlys-aps")).mode & 0o777;
     expect(mode).toBe(0o777 & ~process.umask());
     const materials = Number(/\), (\d+) pages, in/.exec(keptBuild.stdout)?.[1]);
-    const [, pack, again, own] = /pakke\.pdf \((\d+) pages\) holds the (\d+) pages of the materials plus (\d+) of its own/.exec(keptBuild.stdout) ?? [];
+    const [, pack, again, own] = /pakke\.pdf \((\d+) pages\) holds the (\d+) pages of the materials on its paper plus (\d+) of its own/.exec(keptBuild.stdout) ?? [];
     expect(Number(again)).toBe(materials);
     expect(Number(pack)).toBe(materials + Number(own));
     const manifest = JSON.parse(readFileSync(path.join(kept, "nordlys-aps", "manifest.json"), "utf8")) as { company: string };

@@ -5,7 +5,7 @@
 // the report (rendered with the pack's templates, fonts and brand) and the data files are written.
 import path from "node:path";
 import { createElement } from "react";
-import { CONTENT_DIR } from "../pipeline.js";
+import { CONTENT_DIR } from "../load/contentDir.js";
 import { WorkshopkitError } from "../errors.js";
 import { loadProfile } from "../load/loadProfile.js";
 import { renderStrict } from "../render/renderMaterial.js";

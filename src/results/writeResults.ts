@@ -1,10 +1,10 @@
 // write: the report and the data files, each written beside its target, synced, then renamed into
 // place, so a reader of the folder sees the old files or the new ones, never half of one.
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { WorkshopkitError } from "../errors.js";
-import type { OutputFile } from "../write/writePack.js";
+import { writeFailure, writeSynced, type OutputFile } from "../write/writeFiles.js";
 import type { Results } from "./schema.js";
 
 export function resultsJson(results: Results): OutputFile {
@@ -33,23 +33,12 @@ export async function writeResults(dir: string, files: OutputFile[]): Promise<st
       const target = path.join(dir, f.name);
       const temp = path.join(dir, `.${f.name}.writing-${process.pid}`);
       temps.push({ temp, target });
-      const handle = await open(temp, "w");
-      try {
-        await handle.writeFile(f.bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeSynced(temp, f.bytes, "w");
     }
     for (const { temp, target } of temps) await rename(temp, target);
   } catch (err) {
     await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "you do not have permission to write there"
-      : code === "ENOSPC" ? "the disk is full"
-      : code === "ENOTDIR" || code === "EEXIST" ? "part of that path is a file, not a folder"
-      : (err as Error).message;
-    throw new WorkshopkitError(`Cannot write the results to ${dir}: ${reason}.`, "Choose another folder with --out. Nothing was stored in the rounds database.");
+    throw new WorkshopkitError(`Cannot write the results to ${dir}: ${writeFailure(err)}.`, "Choose another folder with --out. Nothing was stored in the rounds database.");
   }
   return temps.map((t) => t.target);
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import { loadContent } from "../load/loadContent.js";
-import { CONTENT_DIR } from "../pipeline.js";
+import { CONTENT_DIR } from "../load/contentDir.js";
 import { preview } from "../preview/preview.js";
 import { Profile } from "../schema/profile.js";
 import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";

@@ -6,31 +6,12 @@ import path from "node:path";
 import { WorkshopkitError } from "../errors.js";
 import { checkReplaceable } from "./outputFolder.js";
 import { removeStaleTempFolders, tempFolderName, trackTempFolder, untrackTempFolder } from "./tempFolders.js";
+import { writeFailure, writeSynced, type OutputFile } from "./writeFiles.js";
 
-export interface OutputFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-async function writeSynced(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(file, "wx");
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+export type { OutputFile };
 
 function explain(err: unknown, dir: string): WorkshopkitError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const reason =
-    code === "EACCES" || code === "EPERM" || code === "EROFS" ? "you do not have permission to write there"
-    : code === "ENOSPC" || code === "EDQUOT" ? "the disk is full"
-    : code === "ENOTDIR" ? "part of that path is a file, not a folder"
-    : code === "ENOENT" ? "a folder on the way there does not exist (or was removed during the build)"
-    : (err as Error).message;
-  return new WorkshopkitError(`Cannot write the pack to ${dir}: ${reason}.`, "Choose another folder with --out, or free some space. Your previous pack is unchanged.");
+  return new WorkshopkitError(`Cannot write the pack to ${dir}: ${writeFailure(err)}.`, "Choose another folder with --out, or free some space. Your previous pack is unchanged.");
 }
 
 /** The company the new pack's manifest names. */
