@@ -36,8 +36,10 @@ function ScoreBoxes({ name, label }: { name: string; label: string }) {
   );
 }
 
+const totalBoxStyle = { ...TOTAL_BOX, borderWidth: 1.2, borderColor: "#333333" } as const;
+
 function TotalBox({ name, label }: { name: string; label: string }) {
-  return <FieldMark field={{ type: "text", name, label, align: "center", fontSize: 11, maxLength: 2 }} style={{ ...TOTAL_BOX, borderWidth: 1.2, borderColor: "#333333" }} />;
+  return <FieldMark field={{ type: "text", name, label, align: "center", fontSize: 11, maxLength: 2 }} style={totalBoxStyle} />;
 }
 
 function LevelTable({ material, level, colour }: { material: ScoringMaterial; level: Level; colour: string }) {
@@ -87,7 +89,9 @@ function ProfileRow({ material, colour }: { material: ScoringMaterial; colour: s
             <Text style={{ fontSize: 9.5, fontWeight: 700, textAlign: "center", marginBottom: mm(2) }}>{level.name}</Text>
             <Text style={{ fontSize: 8, color: grey }}>{labels.score}</Text>
             <View style={{ alignItems: "center", marginBottom: mm(2) }}>
-              <TotalBox name={fieldName(material, level, "total")} label={`${scoring.totalLabel} (${level.name})`} />
+              {/* Printed for the pen, not a second widget of the total: a field with two widgets is saved where
+                  other readers do not look by poppler 22 (Evince on Debian 12), and the total would be lost. */}
+              <View style={totalBoxStyle} />
             </View>
             <Text style={{ fontSize: 8, color: grey }}>{labels.band}</Text>
             <FieldMark field={{ type: "text", name: fieldName(material, level, "band"), label: `${labels.band} (${level.name})`, fontSize: 9 }} style={{ height: mm(8), ...line }} />
