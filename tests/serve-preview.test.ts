@@ -77,7 +77,7 @@ describe("the preview", () => {
     }
   }, 90_000);
 
-  it("follows a change of one contact on the help card only, and of the colour on every page", async () => {
+  it("follows a change of one contact on the help card only, and of the colour on every page; a page asked for alone is the same", async () => {
     const first = await previewed(request);
     const contact = await previewed({ ...request, profile: { ...profile, contacts: { hr: { name: "HR", phone: "87 65 43 21" } } } });
     const colour = await previewed({ ...request, profile: { ...profile, colour: "#1F6F8B" } });
@@ -85,8 +85,9 @@ describe("the preview", () => {
     const same = (a: Map<string, Buffer>) => [...first].filter(([key, png]) => a.get(key)!.equals(png)).map(([key]) => key).sort();
     expect(same(contact)).toEqual(["cards-back", "cards-front", "cover", "help-card-back", "worksheet"]); // the contacts are on the help card's front
     expect(same(colour)).toEqual([]);
-    // The same profile again: the same images.
+    // The same profile again: the same images; and each page asked for alone, the same image too.
     const again = await previewed(request);
     for (const [key, png] of first) expect(again.get(key)!.equals(png), key).toBe(true);
+    for (const key of ["cards-back", "help-card-front"]) expect((await previewed({ ...request, pages: [key] })).get(key)!.equals(first.get(key)!), `${key} alone`).toBe(true);
   }, 60_000);
 });

@@ -189,13 +189,15 @@ export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, p
 
   const quickFirst = [...pack.materials].sort((a, b) => Number(a.kind === "worksheet") - Number(b.kind === "worksheet"));
   for (const whole of quickFirst) {
-    let wanted = wantedPages(whole).filter((w) => pages.includes(w.key));
+    const branded = wantedPages(whole);
+    let wanted = branded.filter((w) => pages.includes(w.key));
     if (wanted.length === 0) continue;
     yield* ready(false);
     let material = whole;
     if (material.kind === "cards" || material.kind === "help-card") {
-      material = onlyPages(material, wanted);
-      wanted = wanted.map((w, i) => ({ ...w, page: i + 1 }));
+      // Both branded pages, whichever are drawn: one of them drawn larger is then only rasterised again.
+      material = onlyPages(material, branded);
+      wanted = wanted.map((w) => ({ ...w, page: branded.indexOf(w) + 1 }));
     }
     drawings.push(await startPages({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, () => finished(material, pack, date)));
   }
