@@ -19,7 +19,7 @@ try {
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "dist");
 /** The CLI, the build for other front doors (the web server), the batch builds' worker. */
-const ENTRIES = { cli: "src/cli/index.ts", pipeline: "src/pipeline.ts", "batch-worker": "src/batch/worker.ts" };
+const ENTRIES = { cli: "src/cli/index.ts", pipeline: "src/pipeline.ts", "batch-worker": "src/batch/worker.ts", "preview-raster-worker": "src/preview/rasterWorker.ts" };
 
 /** `import.meta.dirname` of src/fonts.ts is dist/ once bundled: point it back at src/. */
 const sourceLocation = {

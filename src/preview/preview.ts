@@ -6,7 +6,7 @@
 // images and never writes the build's cache (src/cache): a material made here by a recipe that had
 // drifted from the pipeline's must never reach a pack.
 import { createHash } from "node:crypto";
-import { keepNativeJson } from "./nativeJson.js"; // before the rasteriser: see there
+import { keepNativeJson } from "../raster/nativeJson.js"; // before the rasteriser: see there
 import type { LoadedProfile } from "../load/loadProfile.js";
 import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";

@@ -1,6 +1,6 @@
 // The preview's rasteriser in a thread of its own: the shared one (src/raster), so the same pixels,
 // drawing one material's pages while the main thread renders the next (the machine has two cores).
-import { keepNativeJson } from "./nativeJson.js"; // before the rasteriser: see there
+import { keepNativeJson } from "../raster/nativeJson.js"; // before the rasteriser: see there
 import { parentPort } from "node:worker_threads";
 import { pageToPng, rasterisePdf } from "../raster/rasterisePdf.js";
 

@@ -1,5 +1,6 @@
 // PDF pages to pixels, with pdf.js drawing on @napi-rs/canvas: the preview's page images and the
 // results reader's scanned pages. Shared by both so there is one rasteriser to trust.
+import { keepNativeJson } from "./nativeJson.js"; // before pdf.js: see there
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -34,7 +35,9 @@ export interface RasteriseOptions {
 
 export async function openPdfForRaster(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
-    return await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, standardFontDataUrl: STANDARD_FONTS, useSystemFonts: false }).promise;
+    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, standardFontDataUrl: STANDARD_FONTS, useSystemFonts: false }).promise;
+    keepNativeJson(); // its worker part replaces JSON.stringify again at the first document
+    return pdf;
   } catch (err) {
     const name = (err as Error).name;
     if (name === "PasswordException") throw new WorkshopkitError("The PDF is encrypted (it asks for a password).", "Save or scan it again without a password.");
