@@ -1,5 +1,6 @@
 // The forms as the readers people use see them: filled in with one reader, read back with the others
-// (pdf-lib, pypdf, poppler-glib: the engine of Evince), the file as print shops and viewers check it
+// (pdf-lib, pypdf, poppler-glib: the engine of Evince, MuPDF, pdfium: the engine of Chromium's viewer, pdf.js),
+// the file as print shops and viewers check it
 // (pdffonts, qpdf, the cross-reference table), and filled pages drawn by poppler and by MuPDF.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFieldMap, type FieldEntry, type FieldMap } from "../src/finish/fieldMap.js";
 import type { BuildResult } from "../src/pipeline.js";
 import { buildPack, readPdf, tempDir } from "./support/build.js";
+import { pdfiumDraw, pdfiumFill, pdfiumRead, type PdfiumAction, type PdfiumWidget } from "./support/pdfium.js";
 
 const PYTHON = "/usr/bin/python3"; // Debian's, with python3-pypdf and gir1.2-poppler-0.18 (.ci/run)
 /** The readers run as on a user's machine: with its fonts (the build points fontconfig at Lato alone). poppler ticks a box in ZapfDingbats, which the machine supplies. */
@@ -88,6 +90,24 @@ function popplerValues(map: FieldMap, widgets: PopplerWidget[]): Values {
     else if (w.kind === "checkbox") values.set(field.name, w.value ? "Yes" : "Off");
     else if (w.kind === "radio") {
       if (w.value) values.set(field.name, option!);
+      else if (!values.has(field.name)) values.set(field.name, "Off");
+    }
+  }
+  return values;
+}
+
+/** Each field's value as pdfium (Chromium) reads it: a text's value; the on-state of the box or radio button that is on. */
+function pdfiumValues(map: FieldMap, widgets: PdfiumWidget[]): Values {
+  const values: Values = new Map();
+  for (const w of widgets) {
+    const { field, option } = widgetOf(map, w);
+    expect(w.kind, w.name).toBe(field.type);
+    if (w.kind === "text") values.set(field.name, w.value);
+    else {
+      if (w.kind === "radio") expect(w.exportValue, w.name).toBe(option);
+      // the field's value (/V) agrees with what the widgets show
+      if (w.checked) expect(w.value, w.name).toBe(w.exportValue);
+      if (w.checked) values.set(field.name, w.exportValue);
       else if (!values.has(field.name)) values.set(field.name, "Off");
     }
   }
@@ -233,6 +253,9 @@ describe("fields.json", () => {
       const poppler = reads[2 * i + 1] as PopplerWidget[];
       expect(poppler.length, `poppler ${id}: every widget`).toBe(map.fields.reduce((n, f) => n + f.widgets.length, 0));
       for (const w of poppler) expect(widgetOf(map, w).field.type, w.name).toBe(w.kind);
+      const pdfium = await pdfiumRead(readPdf(result, id));
+      expect(pdfium.length, `pdfium ${id}: every widget`).toBe(map.fields.reduce((n, f) => n + f.widgets.length, 0));
+      expect(sorted(pdfiumValues(map, pdfium)), `pdfium ${id}: every field, empty`).toEqual(sorted(new Map(map.fields.map((f) => [f.name, f.type === "text" ? "" : "Off"]))));
     }
   });
 });
@@ -304,6 +327,38 @@ describe("filled in with one reader, read back with the others", () => {
     }
   });
 
+  it("pdfium (Chromium) fills by clicking and typing, and saves; pypdf, poppler, pdf-lib, pdf.js and pdfium read the same values", async () => {
+    const fills = [];
+    for (const id of FORMS) {
+      const map = maps.get(id)!;
+      const values = valuesFor(map);
+      const bytes = readPdf(result, id);
+      const actions = new Map<number, PdfiumAction>();
+      (await pdfiumRead(bytes)).forEach((w, index) => {
+        const { field, option } = widgetOf(map, w);
+        const value = values.get(field.name)!;
+        if (field.type === "text") actions.set(index, { text: value });
+        else if (field.type === "checkbox" ? value === "Yes" : option === value) actions.set(index, { click: true });
+      });
+      const out = path.join(dir, `${id}-pdfium.pdf`);
+      writeFileSync(out, await pdfiumFill(bytes, actions));
+      fills.push({ id, values, out });
+    }
+    const reads = python<unknown[]>(fills.flatMap((f) => [{ op: "read-pypdf", args: [f.out] }, { op: "read-poppler", args: [f.out] }]));
+    for (const [i, f] of fills.entries()) {
+      const want = sorted(f.values);
+      const bytes = readFileSync(f.out);
+      expect(sorted(pdfiumValues(maps.get(f.id)!, await pdfiumRead(bytes))), `pdfium reads pdfium's ${f.id}`).toEqual(want);
+      expect(sorted(pypdfValues(reads[2 * i] as Record<string, { type: string; value: string | null }>)), `pypdf reads pdfium's ${f.id}`).toEqual(want);
+      expect(sorted(popplerValues(maps.get(f.id)!, reads[2 * i + 1] as PopplerWidget[])), `poppler reads pdfium's ${f.id}`).toEqual(want);
+      expect(sorted(await pdfLibValues(bytes)), `pdf-lib reads pdfium's ${f.id}`).toEqual(want);
+      expect(sorted(await pdfjsValues(bytes)), `pdf.js reads pdfium's ${f.id}`).toEqual(want);
+      qpdfCheck(f.out);
+      // Typed in the form's Lato (pdfium draws U+2000–206F, e.g. – „ " …, in a font of its own: see the README)
+      expect(pdffonts(f.out), `${f.id} filled by pdfium`).toContainEqual({ name: "Lato-Regular", emb: "yes", sub: "no" });
+    }
+  }, 60_000);
+
   it("pdf-lib fills; pypdf and poppler read the same values", async () => {
     const fills = [];
     for (const id of FORMS) {
@@ -325,9 +380,18 @@ describe("filled in with one reader, read back with the others", () => {
       expect(sorted(popplerValues(maps.get(f.id)!, reads[2 * i + 1] as PopplerWidget[])), `poppler reads pdf-lib's ${f.id}`).toEqual(sorted(f.values));
     }
   });
+
+  it("pdfium (Chromium) reads what poppler, MuPDF, pypdf and pdf-lib saved: the same values", async () => {
+    for (const id of FORMS) {
+      for (const filler of ["poppler", "mupdf", "pypdf", "pdf-lib"]) {
+        const widgets = await pdfiumRead(readFileSync(path.join(dir, `${id}-${filler}.pdf`)));
+        expect(sorted(pdfiumValues(maps.get(id)!, widgets)), `pdfium reads ${filler}'s ${id}`).toEqual(sorted(valuesFor(maps.get(id)!)));
+      }
+    }
+  });
 });
 
-describe("a page filled in poppler, drawn by poppler and by MuPDF", () => {
+describe("a filled page, drawn by poppler, MuPDF and pdfium", () => {
   const SCALE = 2; // pixels a point: a 0.6 pt rule is a row of its own
 
   /** Greyscale pixels of one page, drawn by `tool`. */
@@ -426,6 +490,41 @@ describe("a page filled in poppler, drawn by poppler and by MuPDF", () => {
     }
     expect(radios).toBeGreaterThan(4);
     expect(boxes).toBeGreaterThan(10);
+  });
+
+  it("pdfium (Chromium) draws its own fill: the ticked boxes, the chosen radio buttons and every typed answer", async () => {
+    let radios = 0;
+    let boxes = 0;
+    let texts = 0;
+    for (const id of ["v06", "v01-scoring", "v04"]) {
+      const map = maps.get(id)!;
+      const values = valuesFor(map);
+      const filled = readFileSync(path.join(dir, `${id}-pdfium.pdf`)); // made by the pdfium test above
+      const pdf = await PDFDocument.load(readPdf(result, id));
+      for (const page of [...new Set(map.fields.map((f) => f.widgets[0]!.page))]) {
+        const height = pdf.getPage(page - 1).getHeight();
+        const empty = await pdfiumDraw(readPdf(result, id), page, SCALE);
+        const image = await pdfiumDraw(filled, page, SCALE);
+        for (const f of map.fields.filter((field) => field.widgets[0]!.page === page)) {
+          const ink = f.widgets.map((w) => inside(image, height, w.rect).ink);
+          if (f.type === "radio") {
+            const chosen = f.widgets.findIndex((w) => w.option === values.get(f.name));
+            expect(ink[chosen], `pdfium ${f.name}: a dot in ${values.get(f.name)}`).toBeGreaterThan(Math.max(...ink.filter((_, i) => i !== chosen)) + 20);
+            radios++;
+          } else if (f.type === "checkbox") {
+            if (values.get(f.name) === "Yes") expect(ink[0], `pdfium ${f.name}: ticked`).toBeGreaterThan(20);
+            else expect(ink[0], `pdfium ${f.name}: not ticked`).toBeLessThan(10);
+            boxes++;
+          } else {
+            expect(ink[0], `pdfium ${f.name}: the answer is drawn`).toBeGreaterThan(inside(empty, height, f.widgets[0]!.rect).ink + 50);
+            texts++;
+          }
+        }
+      }
+    }
+    expect(radios).toBeGreaterThan(4);
+    expect(boxes).toBeGreaterThan(10);
+    expect(texts).toBeGreaterThan(10);
   });
 
   it("draws no printed rule through a typed answer, in poppler and in MuPDF; the empty page keeps its rules", async () => {
