@@ -355,7 +355,9 @@ describe("filled in with one reader, read back with the others", () => {
       expect(sorted(await pdfjsValues(bytes)), `pdf.js reads pdfium's ${f.id}`).toEqual(want);
       qpdfCheck(f.out);
       // Typed in the form's Lato (pdfium draws U+2000–206F, e.g. – „ " …, in a font of its own: see the README)
-      expect(pdffonts(f.out), `${f.id} filled by pdfium`).toContainEqual({ name: "Lato-Regular", emb: "yes", sub: "no" });
+      const fonts = pdffonts(f.out);
+      expect(fonts, `${f.id} filled by pdfium`).toContainEqual({ name: "Lato-Regular", emb: "yes", sub: "no" });
+      for (const font of fonts) if (font.name.includes("Lato")) expect(font.emb, `${f.id} filled by pdfium: ${font.name}`).toBe("yes");
     }
   }, 60_000);
 
@@ -379,6 +381,16 @@ describe("filled in with one reader, read back with the others", () => {
       expect(sorted(pypdfValues(reads[2 * i] as Record<string, { type: string; value: string | null }>)), `pypdf reads pdf-lib's ${f.id}`).toEqual(sorted(f.values));
       expect(sorted(popplerValues(maps.get(f.id)!, reads[2 * i + 1] as PopplerWidget[])), `poppler reads pdf-lib's ${f.id}`).toEqual(sorted(f.values));
     }
+  });
+
+  it("pdfium (Chromium) types letters, æøå and € in the embedded Lato: its saved file adds no font", async () => {
+    const bytes = readPdf(result, "v11-balkort");
+    const text = "Rødgrød med fløde på Ærø, ÆØÅ æøå é ü « » 5 € 20 %";
+    const widgets = await pdfiumRead(bytes);
+    const out = path.join(dir, "v11-balkort-pdfium-letters.pdf");
+    writeFileSync(out, await pdfiumFill(bytes, new Map(widgets.map((_, i) => [i, { text }]))));
+    expect((await pdfiumRead(readFileSync(out))).map((w) => w.value)).toEqual(widgets.map(() => text));
+    for (const font of pdffonts(out)) expect(font, font.name).toMatchObject({ name: expect.stringMatching(/Lato/), emb: "yes" });
   });
 
   it("pdfium (Chromium) reads what poppler, MuPDF, pypdf and pdf-lib saved: the same values", async () => {
