@@ -8,17 +8,18 @@ import type { FinishedMaterial } from "../finish/finishMaterial.js";
 import type { TextLayout } from "../render/checkLayout.js";
 import { DiskCache } from "./diskCache.js";
 import { codeFingerprint } from "./fingerprint.js";
+import { sha256 } from "../finish/manifest.js";
 
 export type CachedMaterial = FinishedMaterial & { layout: TextLayout };
 
 /** Buffers (the logo) enter the key as their hash. */
 const replacer = (_key: string, value: unknown) =>
   value && typeof value === "object" && (value as { type?: unknown }).type === "Buffer" && Array.isArray((value as { data?: unknown }).data)
-    ? `sha256:${createHash("sha256").update(Buffer.from((value as { data: number[] }).data)).digest("hex")}`
+    ? `sha256:${sha256(Buffer.from((value as { data: number[] }).data))}`
     : value;
 
 export function materialKey(material: Material, pack: ResolvedPack, date: Date): string {
-  const logo = pack.brand.logo && { ...pack.brand.logo, png: createHash("sha256").update(pack.brand.logo.png).digest("hex") };
+  const logo = pack.brand.logo && { ...pack.brand.logo, png: sha256(pack.brand.logo.png) };
   const inputs = { material, brand: { ...pack.brand, logo }, toolkit: pack.toolkit, contacts: pack.contacts, films: pack.films, date: date.toISOString() };
   return createHash("sha256").update(codeFingerprint()).update(JSON.stringify(inputs, replacer)).digest("hex");
 }

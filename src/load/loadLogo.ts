@@ -4,6 +4,7 @@ import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's 
 import { readFile, stat } from "node:fs/promises";
 import sharp from "sharp";
 import { WorkshopkitError, type Warning } from "../errors.js";
+import { contrast } from "../cards/colour.js";
 
 /** Larger inputs are refused before decoding: a "pixel bomb" would exhaust memory. */
 export const MAX_LOGO_PIXELS = 40_000_000;
@@ -86,18 +87,17 @@ function sizeWarnings({ width, height }: Logo): string[] {
   ];
 }
 
-/** Contrast of an sRGB grey level against the white page (WCAG's formula). */
-function contrastWithWhite(grey: number): number {
-  const c = grey / 255;
-  const l = c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  return 1.05 / (l + 0.05);
-}
+/** Which grey levels show on the white page (contrast ≥ 1.5 by the brand colour's own WCAG formula), one per level. */
+const SHOWS_ON_WHITE = Array.from({ length: 256 }, (_, grey) => {
+  const hex = grey.toString(16).padStart(2, "0");
+  return contrast(`#${hex}${hex}${hex}`, "#ffffff") >= 1.5;
+});
 
 /** A logo whose every pixel is (nearly) white on white disappears on the page: white on transparent, say. */
 async function contrastWarnings(logo: Logo): Promise<string[]> {
   const { data } = await sharp(logo.png).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let visible = 0;
-  for (const grey of data) if (contrastWithWhite(grey) >= 1.5) visible++;
+  for (const grey of data) if (SHOWS_ON_WHITE[grey]) visible++;
   if (visible >= Math.max(1, data.length * 0.002)) return [];
   return ["the logo has too little contrast against the white page and will hardly show (white or very light on a transparent background?). Use a version of the logo made for light backgrounds."];
 }

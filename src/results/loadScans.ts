@@ -2,12 +2,12 @@
 // gives its form's answers; a scan (image-only PDF, JPEG, PNG, TIFF) gives grey page images, one at a
 // time so a stack of scans never sits in memory at once. A file that cannot be read is a value too.
 import { readFile } from "node:fs/promises";
-import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { PDFDict, PDFDocument, PDFName, PDFRadioGroup, PDFRawStream, EncryptedPDFError, type PDFPage } from "pdf-lib";
 import { openPdfForRaster, rasterisePage } from "../raster/rasterisePdf.js";
 import { WorkshopkitError } from "../errors.js";
+import { sha256 } from "../finish/manifest.js";
 
 /** A page image in grey levels, one byte a pixel, rows top to bottom. */
 export interface GreyImage {
@@ -66,7 +66,7 @@ export async function* loadScans(files: string[], statementOf: (field: string) =
       yield { kind: "error", source: { file, sha256: "" }, reason: code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder, not a file" : (err as Error).message, hint: "Check the file name." };
       continue;
     }
-    const source = { file, sha256: createHash("sha256").update(bytes).digest("hex") };
+    const source = { file, sha256: sha256(bytes) };
     const format = sniff(bytes);
     if (!format) {
       yield { kind: "error", source, reason: `it is not a PDF or an image (${path.extname(file) || "no extension"})`, hint: "Give scoring sheets as PDF (filled on screen or scanned), JPEG, PNG or TIFF." };

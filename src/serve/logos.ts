@@ -1,9 +1,9 @@
 // Uploaded logos, kept in memory by the sha256 of their bytes: checked once with the CLI's own loader
 // (written to a file the server names, never one the browser names), then referred to by id.
-import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { sha256 } from "../finish/manifest.js";
 import { inspectLogo, type Logo } from "../load/loadLogo.js";
 
 export interface StoredLogo {
@@ -62,7 +62,7 @@ export class LogoStore {
 
   /** Checks the bytes as `workshopkit build` checks a logo file; throws its WorkshopkitError if they are not a logo. */
   async add(bytes: Buffer): Promise<StoredLogo> {
-    const id = createHash("sha256").update(bytes).digest("hex");
+    const id = sha256(bytes);
     const known = this.logos.get(id);
     if (known) return known;
     const dir = await mkdtemp(path.join(this.tempRoot, "logo-"));
