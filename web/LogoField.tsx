@@ -1,6 +1,6 @@
 // The logo: drag a file onto the field or choose one; the server checks it as the CLI does.
 import { useRef, useState, type DragEvent } from "react";
-import { fieldId } from "./Field.js";
+import { ErrorMessage, fieldId } from "./Field.js";
 import { HINTS } from "./fields.js";
 import type { LogoRef } from "./draft.js";
 
@@ -27,12 +27,7 @@ export function LogoField(props: { logo?: LogoRef; wanted?: string; error?: stri
           Profilen bruger logofilen »{props.wanted.split(/[\\/]/).pop()}«. Vælg filen her, så kommer den med.
         </p>
       )}
-      {props.error && (
-        <p id={`${id}-error`} className="error-message" role="alert">
-          <span className="visually-hidden">Fejl: </span>
-          {props.error}
-        </p>
-      )}
+      <ErrorMessage id={id} error={props.error} />
       {props.logo?.warnings?.length ? (
         <div className="warning" role="status" data-testid="logo-warning">
           {props.logo.warnings.map((w) => (
