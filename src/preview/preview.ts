@@ -6,7 +6,7 @@
 // images and never writes the build's cache (src/cache): a material made here by a recipe that had
 // drifted from the pipeline's must never reach a pack.
 import { createHash } from "node:crypto";
-import { keepNativeJson } from "../raster/nativeJson.js"; // before the rasteriser: see there
+import { keepNativeJson } from "../raster/nativeJson.js"; // before pdf.js (a build's layout check in the same server): see there
 import type { LoadedProfile } from "../load/loadProfile.js";
 import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";
@@ -121,7 +121,6 @@ function cover(pack: ResolvedPack, labels: PackLabels, date: Date): Promise<Uint
 
 async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {
   const pngs = await drawPages(bytes, wanted.map((w) => w.page), dpi);
-  keepNativeJson();
   return wanted.map((w, i) => ({ key: w.key, label: w.label, png: pngs[i]! }));
 }
 

@@ -48,7 +48,7 @@ function thread(): Worker | undefined {
 }
 
 async function here(bytes: Uint8Array, pages: number[], dpi: number): Promise<Buffer[]> {
-  const { pageToPng, rasterisePdf } = await import("../raster/rasterisePdf.js"); // pdf.js loaded here only when there is no thread
+  const { pageToPng, rasterisePdf } = await import("../raster/rasterisePdf.js"); // pdfium started here only when there is no thread
   const pngs: Buffer[] = [];
   for await (const image of rasterisePdf(bytes, { dpi, pages })) pngs.push(await pageToPng(image));
   return pngs;

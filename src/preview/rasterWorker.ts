@@ -1,6 +1,5 @@
 // The preview's rasteriser in a thread of its own: the shared one (src/raster), so the same pixels,
 // drawing one material's pages while the main thread renders the next (the machine has two cores).
-import { keepNativeJson } from "../raster/nativeJson.js"; // before the rasteriser: see there
 import { parentPort } from "node:worker_threads";
 import { pageToPng, rasterisePdf } from "../raster/rasterisePdf.js";
 
@@ -16,7 +15,6 @@ parentPort?.on("message", async ({ id, bytes, pages, dpi }: RasterJob) => {
   try {
     const pngs: Uint8Array[] = [];
     for await (const image of rasterisePdf(bytes, { dpi, pages })) pngs.push(await pageToPng(image));
-    keepNativeJson();
     parentPort!.postMessage({ id, pngs } satisfies RasterAnswer);
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message ?? String(err) } satisfies RasterAnswer);
