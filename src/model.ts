@@ -7,14 +7,19 @@ import type { Warning } from "./errors.js";
 import type { CardPrinting, HelpCardText } from "./schema/cards.js";
 import type { DeckLayout, HelpCardLayout, PageBoxes, RunSheet } from "./cards/layout.js";
 import type { Resource } from "./cards/helpCard.js";
+import type { Palette } from "./brand/brandParts.js";
 
 export interface Brand {
   company: string;
   /** Brand colour, "#RRGGBB". */
   colour: string;
+  /** What templates draw in: the brand colour, its readable shade for text on white, and text on it (paletteOf). */
+  palette: Palette;
   /** The logo as an 8-bit sRGB PNG, or undefined to print the company name instead. */
   logo?: { png: Buffer; width: number; height: number };
   paper: "A4" | "LETTER";
+  /** The company-independent render: placeholder colours, and empty slots where the logo or name goes (src/brand/placeholder.ts). */
+  placeholder?: true;
 }
 
 interface MaterialBase {

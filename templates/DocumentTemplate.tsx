@@ -2,7 +2,6 @@
 import { Text, View } from "@react-pdf/renderer";
 import { Fragment } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
-import { brandInk } from "../src/cards/colour.js";
 import { Blocks } from "./parts/Blocks.js";
 import type { Fitted } from "./parts/fitting.js";
 import { PageFrame } from "./parts/PageFrame.js";
@@ -13,10 +12,10 @@ type DocumentMaterial = Extract<Material, { kind: "document" }>;
 
 export function DocumentTemplate({ material, brand, pack }: { material: Fitted<DocumentMaterial>; brand: Brand; pack: ResolvedPack }) {
   const { document } = material;
-  const base = { colour: brand.colour, decks: [], films: pack.films, lineGap: material.lineGap };
+  const base = { palette: brand.palette, decks: [], films: pack.films, lineGap: material.lineGap };
   return (
     <PageFrame brand={brand} title={document.title}>
-      <View style={{ borderLeftWidth: 4, borderLeftColor: brand.colour, paddingLeft: mm(4), marginBottom: mm(6) }}>
+      <View style={{ borderLeftWidth: 4, borderLeftColor: brand.palette.brand, paddingLeft: mm(4), marginBottom: mm(6) }}>
         <Text style={styles.h1} hyphenationCallback={wholeWords}>{document.title}</Text>
         {document.subtitle && <Text style={{ fontSize: 12 }} hyphenationCallback={wholeWords}>{document.subtitle}</Text>}
       </View>
@@ -27,7 +26,7 @@ export function DocumentTemplate({ material, brand, pack }: { material: Fitted<D
           <Blocks
             blocks={section.blocks}
             ctx={{ ...base, fields: `${material.id}.${section.id}` }}
-            lead={<Text style={{ ...styles.h2, color: brandInk(brand.colour) }} minPresenceAhead={mm(25)} hyphenationCallback={wholeWords}>{section.heading}</Text>}
+            lead={<Text style={{ ...styles.h2, color: brand.palette.ink }} minPresenceAhead={mm(25)} hyphenationCallback={wholeWords}>{section.heading}</Text>}
           />
         </Fragment>
       ))}

@@ -3,7 +3,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { encodePageCode, MARK, markCentres, QR, qrSize, sheetLayoutKey } from "../src/results/pageCode.js";
-import { brandInk } from "../src/cards/colour.js";
+import type { Palette } from "../src/brand/brandParts.js";
 import { BandLegend } from "./parts/BandLegend.js";
 import { FieldMark } from "./parts/FieldMark.js";
 import { FRAME_SIDE, PageFrame } from "./parts/PageFrame.js";
@@ -42,12 +42,12 @@ function TotalBox({ name, label }: { name: string; label: string }) {
   return <FieldMark field={{ type: "text", name, label, align: "center", fontSize: 11, maxLength: 2 }} style={totalBoxStyle} />;
 }
 
-function LevelTable({ material, level, colour }: { material: ScoringMaterial; level: Level; colour: string }) {
+function LevelTable({ material, level, palette }: { material: ScoringMaterial; level: Level; palette: Palette }) {
   const { scoring, labels } = material;
   const caution = labels.cautionLevels.includes(level.id);
   return (
     <View wrap={false} style={{ marginBottom: mm(4) }}>
-      <View style={{ flexDirection: "row", alignItems: "flex-end", borderTopWidth: 2.5, borderTopColor: colour, paddingTop: mm(1.2), paddingBottom: mm(1), ...line }}>
+      <View style={{ flexDirection: "row", alignItems: "flex-end", borderTopWidth: 2.5, borderTopColor: palette.brand, paddingTop: mm(1.2), paddingBottom: mm(1), ...line }}>
         <View style={{ flex: 1 }}>
           <Text style={{ fontSize: 12, fontWeight: 700 }}>{level.name}</Text>
           <Text style={{ fontSize: 8.5, color: grey }}>
@@ -77,15 +77,15 @@ function LevelTable({ material, level, colour }: { material: ScoringMaterial; le
   );
 }
 
-function ProfileRow({ material, colour }: { material: ScoringMaterial; colour: string }) {
+function ProfileRow({ material, palette }: { material: ScoringMaterial; palette: Palette }) {
   const { scoring, labels } = material;
   return (
     <View wrap={false}>
-      <Text style={{ ...styles.h2, color: brandInk(colour) }}>{labels.profileTitle}</Text>
+      <Text style={{ ...styles.h2, color: palette.ink }}>{labels.profileTitle}</Text>
       <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>{labels.profileNote}</Text>
       <View style={{ flexDirection: "row" }}>
         {scoring.levels.map((level, i) => (
-          <View key={level.id} style={{ flex: 1, borderWidth: 0.8, borderColor: "#333333", borderLeftWidth: i === 0 ? 0.8 : 0, borderTopWidth: 2.5, borderTopColor: colour, padding: mm(2) }}>
+          <View key={level.id} style={{ flex: 1, borderWidth: 0.8, borderColor: "#333333", borderLeftWidth: i === 0 ? 0.8 : 0, borderTopWidth: 2.5, borderTopColor: palette.brand, padding: mm(2) }}>
             <Text style={{ fontSize: 9.5, fontWeight: 700, textAlign: "center", marginBottom: mm(2) }}>{level.name}</Text>
             <Text style={{ fontSize: 8, color: grey }}>{labels.score}</Text>
             <View style={{ alignItems: "center", marginBottom: mm(2) }}>
@@ -137,17 +137,17 @@ export function ScoringTemplate({ material, brand, pack }: { material: ScoringMa
       <ReadingMarks material={material} brand={brand} version={pack.toolkit.version} />
       {/* On every page, in the flow: the text starts a little lower, below the page code. */}
       <View fixed style={{ height: QR.clearance }} />
-      <Text style={{ ...styles.kicker, color: brandInk(brand.colour) }}>{material.title.toUpperCase()}</Text>
+      <Text style={{ ...styles.kicker, color: brand.palette.ink }}>{material.title.toUpperCase()}</Text>
       <Text style={styles.h1}>{tool.title}</Text>
       {intro.map((text, i) => (
         <Text key={i} style={{ ...styles.paragraph, fontSize: 9.5 }}>{text}</Text>
       ))}
       <View style={{ height: mm(2) }} />
       {scoring.levels.map((level) => (
-        <LevelTable key={level.id} material={material} level={level} colour={brand.colour} />
+        <LevelTable key={level.id} material={material} level={level} palette={brand.palette} />
       ))}
-      <BandLegend material={material} colour={brand.colour} />
-      <ProfileRow material={material} colour={brand.colour} />
+      <BandLegend material={material} palette={brand.palette} />
+      <ProfileRow material={material} palette={brand.palette} />
       {after.map((text, i) => (
         <Text key={i} style={{ ...styles.paragraph, fontSize: 9, color: grey, marginTop: mm(3) }}>{text}</Text>
       ))}

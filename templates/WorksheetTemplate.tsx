@@ -4,7 +4,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { Fragment, type ReactNode } from "react";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
-import { brandInk } from "../src/cards/colour.js";
+import type { Palette } from "../src/brand/brandParts.js";
 import type { Block, Step, Tool } from "../src/schema/content.js";
 import { BlockUnit, BlockView, Blocks } from "./parts/Blocks.js";
 import type { BlockContext } from "./parts/blockContext.js";
@@ -17,33 +17,33 @@ import { grey, mm, styles } from "./theme.js";
 type WorksheetMaterial = Extract<Material, { kind: "worksheet" }>;
 type Orientation = "portrait" | "landscape";
 
-function Fact({ label, text, colour }: { label: string; text: string; colour: string }) {
+function Fact({ label, text, palette }: { label: string; text: string; palette: Palette }) {
   return (
     <View style={{ flex: 1, paddingRight: mm(3) }}>
-      <Text style={{ ...styles.kicker, color: brandInk(colour) }} hyphenationCallback={wholeWords}>{label}</Text>
+      <Text style={{ ...styles.kicker, color: palette.ink }} hyphenationCallback={wholeWords}>{label}</Text>
       <Text style={{ fontSize: 9.5 }}>{text}</Text>
     </View>
   );
 }
 
-function Header({ tool, colour }: { tool: Tool; colour: string }) {
+function Header({ tool, palette }: { tool: Tool; palette: Palette }) {
   return (
     <View>
-      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{`VÆRKTØJ ${tool.number}`}</Text>
+      <Text style={{ ...styles.kicker, color: palette.ink }}>{`VÆRKTØJ ${tool.number}`}</Text>
       <Text style={styles.h1} hyphenationCallback={wholeWords}>{tool.title}</Text>
-      <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: colour, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
-        <Fact label="MÅLGRUPPE" text={tool.audience} colour={colour} />
-        <Fact label="FORMÅL" text={tool.purpose} colour={colour} />
-        <Fact label="TID" text={tool.time} colour={colour} />
+      <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: palette.brand, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
+        <Fact label="MÅLGRUPPE" text={tool.audience} palette={palette} />
+        <Fact label="FORMÅL" text={tool.purpose} palette={palette} />
+        <Fact label="TID" text={tool.time} palette={palette} />
       </View>
     </View>
   );
 }
 
-function Process({ steps, colour }: { steps: string[]; colour: string }) {
+function Process({ steps, palette }: { steps: string[]; palette: Palette }) {
   return (
-    <View wrap={false} style={{ ...styles.box, borderColor: colour }}>
-      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>FORSLAG TIL PROCES</Text>
+    <View wrap={false} style={{ ...styles.box, borderColor: palette.brand }}>
+      <Text style={{ ...styles.kicker, color: palette.ink }}>FORSLAG TIL PROCES</Text>
       {steps.map((p, i) => (
         <View key={i} style={styles.listItem}>
           <Text style={{ ...styles.bullet, fontWeight: 700 }}>{`${i + 1}`}</Text>
@@ -56,9 +56,9 @@ function Process({ steps, colour }: { steps: string[]; colour: string }) {
 
 const stepTitle = (step: Step) => (step.number ? `STEP ${step.number}: ${step.title}` : step.title);
 
-function StepHeading({ step, colour }: { step: Step; colour: string }) {
+function StepHeading({ step, palette }: { step: Step; palette: Palette }) {
   return (
-    <Text style={{ ...styles.h2, color: brandInk(colour) }} minPresenceAhead={mm(30)} hyphenationCallback={wholeWords}>
+    <Text style={{ ...styles.h2, color: palette.ink }} minPresenceAhead={mm(30)} hyphenationCallback={wholeWords}>
       {stepTitle(step)}
     </Text>
   );
@@ -67,20 +67,21 @@ function StepHeading({ step, colour }: { step: Step; colour: string }) {
 const isLandscape = (block: Block) => block.type === "table" && block.landscape;
 
 /** The tool's content as a run of pages of one orientation each, in reading order. */
-function sheets(tool: Tool, base: Omit<BlockContext, "fields">, colour: string, tail?: Tail): { orientation: Orientation; content: ReactNode[] }[] {
+function sheets(tool: Tool, base: Omit<BlockContext, "fields">, tail?: Tail): { orientation: Orientation; content: ReactNode[] }[] {
+  const { palette } = base;
   const out: { orientation: Orientation; content: ReactNode[] }[] = [];
   const add = (orientation: Orientation, node: ReactNode) => {
     const last = out.at(-1);
     if (last && last.orientation === orientation && orientation === "portrait") last.content.push(node);
     else out.push({ orientation, content: [node] });
   };
-  add("portrait", <Header key="header" tool={tool} colour={colour} />);
+  add("portrait", <Header key="header" tool={tool} palette={palette} />);
   add("portrait", <Blocks key="intro" blocks={tool.intro} ctx={{ ...base, fields: `${tool.id}.intro` }} />);
-  if (tool.process.length > 0) add("portrait", <Process key="process" steps={tool.process} colour={colour} />);
+  if (tool.process.length > 0) add("portrait", <Process key="process" steps={tool.process} palette={palette} />);
 
   for (const step of tool.steps) {
     const ctx = { ...base, fields: `${tool.id}.${step.id}` };
-    const heading = <StepHeading key="heading" step={step} colour={colour} />;
+    const heading = <StepHeading key="heading" step={step} palette={palette} />;
     const units = withLeadIns(step.blocks);
     if (units.length === 0) add("portrait", <View key={step.id}>{heading}</View>);
     // The step heading, and a heading block of the step, lead the unit after them (see BlockUnit).
@@ -123,7 +124,7 @@ export function WorksheetTemplate({ material, brand, pack }: { material: Fitted<
   const title = `Værktøj ${tool.number}: ${tool.title}`;
   return (
     <>
-      {sheets(tool, { colour: brand.colour, decks, films: pack.films, lineGap: material.lineGap }, brand.colour, material.tail).map((sheet, i) => (
+      {sheets(tool, { palette: brand.palette, decks, films: pack.films, lineGap: material.lineGap }, material.tail).map((sheet, i) => (
         <PageFrame key={i} brand={brand} title={title} orientation={sheet.orientation}>
           {sheet.content}
         </PageFrame>

@@ -41,8 +41,8 @@ interface LayoutBase {
 
 export interface DeckLayout extends LayoutBase {
   fit: FittedDeck;
-  /** The deck title and the company name on the back, when there is no logo. */
-  back: { title: Fitted; company: Fitted };
+  /** The deck title on the back (the logo or company name above it is the brand's part: templates/cards/DeckCard.tsx). */
+  back: { title: Fitted };
 }
 
 export interface HelpCardLayout extends LayoutBase {
@@ -59,6 +59,7 @@ export interface PageBoxes {
 export interface LayoutContext {
   paper: "A4" | "LETTER";
   options: CardOptions;
+  /** The company's name: the help card's footer (a deck's layout never depends on the company). */
   company: string;
   /** The toolkit's title: the footer of the help card's back. */
   toolkitTitle?: string;
@@ -120,10 +121,7 @@ export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout
   const face = faceOf(sheet.card);
   const fit = fitDeck(deck, face, ctx.options.blanks, ctx.measure, ctx.hyphenate);
   const width = face.safe.width - 2 * 4 * PT_PER_MM;
-  const back = {
-    title: fitOneOf(deck.title, width, 12, 8, ctx.measure, `Deck "${deck.title}" (content/decks/${deck.id}.yaml): the title`),
-    company: fitOneOf(ctx.company, width, 13, 8, ctx.measure, "The company name"),
-  };
+  const back = { title: fitOneOf(deck.title, width, 12, 8, ctx.measure, `Deck "${deck.title}" (content/decks/${deck.id}.yaml): the title`) };
   const pages = planPages(fit.faces.length, sheet, ctx.options.duplex, false);
   const layout = { options: ctx.options, sheet, face, pages, sheets: pages.filter((p) => p.kind === "fronts").length, fit, back };
   return { layout, boxes: pageBoxes(pages, sheet, ctx.options.duplex, true) };

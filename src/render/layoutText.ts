@@ -3,6 +3,7 @@
 // need, without parsing the PDF again. Where the layout holds something this reader does not place
 // exactly (a transformed node, text inside SVG), it returns undefined and the PDF is read instead.
 import type { TextLayout, TextRun } from "./checkLayout.js";
+import type { SlotPlacement } from "../brand/brandParts.js";
 
 interface Box {
   left?: number;
@@ -28,6 +29,7 @@ export interface LayoutNode {
   type: string;
   box?: Box;
   style?: { transform?: unknown };
+  props?: Record<string, unknown>;
   alignOffset?: number;
   lines?: Line[];
   children?: LayoutNode[];
@@ -39,6 +41,45 @@ const NOT_PLACED = new Set(["SVG", "CANVAS"]);
 const laidOut = new WeakMap<Uint8Array, TextLayout>();
 export const rememberTextLayout = (bytes: Uint8Array, layout: TextLayout) => void laidOut.set(bytes, layout);
 export const textLayoutOf = (bytes: Uint8Array): TextLayout | undefined => laidOut.get(bytes);
+
+/** The brand slots of each PDF renderStrict made (empty for a render with a real brand). */
+const slotted = new WeakMap<Uint8Array, SlotPlacement[]>();
+export const rememberSlots = (bytes: Uint8Array, slots: SlotPlacement[]) => void slotted.set(bytes, slots);
+/** The brand slots of a PDF renderStrict made, page by page in layout order; [] for any other bytes. */
+export const slotsOf = (bytes: Uint8Array): SlotPlacement[] => slotted.get(bytes) ?? [];
+
+/** The layout prop that marks an empty brand slot (templates/parts/BrandSlot.tsx, SLOT_PROP); its value is the part key. */
+const SLOT_PROP = "brandPart";
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Every brand slot of the laid-out document: its page, part key and rectangle in PDF points from
+ * the page's bottom-left corner. A fixed slot (a header) is in the layout of every page it is drawn on.
+ * A slot inside a transformed node cannot be placed by its box: that is a fault in a template.
+ */
+export function layoutSlots(document: LayoutNode): SlotPlacement[] {
+  const slots: SlotPlacement[] = [];
+  const visit = (node: LayoutNode, ox: number, oy: number, page: number, pageHeight: number, transformed: boolean): void => {
+    const b = node.box ?? {};
+    const x = ox + (b.left ?? 0);
+    const y = oy + (b.top ?? 0);
+    const moved = transformed || Boolean(node.style?.transform);
+    const part = node.props?.[SLOT_PROP];
+    if (typeof part === "string") {
+      if (moved) throw new Error(`The brand slot "${part}" on page ${page} is inside a transformed node: its place is not known.`);
+      const width = b.width ?? 0;
+      const height = b.height ?? 0;
+      slots.push({ page, part, x: round(x), y: round(pageHeight - y - height), width: round(width), height: round(height) });
+      return;
+    }
+    for (const child of node.children ?? []) visit(child, x, y, page, pageHeight, moved);
+  };
+  (document.children ?? []).forEach((page, i) => {
+    for (const child of page.children ?? []) visit(child, 0, 0, i + 1, page.box?.height ?? 0, false);
+  });
+  return slots;
+}
 
 /** Runs of one text node; `ox`, `oy`: the top-left corner its box is relative to, from the page's top. */
 function textNode(node: LayoutNode, ox: number, oy: number, page: number, pageHeight: number, runs: TextRun[]): void {

@@ -6,7 +6,8 @@ import { prepareFonts } from "../fonts.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { materialDocument } from "../../templates/index.js";
 import type { TextLayout } from "./checkLayout.js";
-import { layoutTextRuns, rememberTextLayout, type LayoutNode } from "./layoutText.js";
+import type { SlotPlacement } from "../brand/brandParts.js";
+import { layoutSlots, layoutTextRuns, rememberSlots, rememberTextLayout, type LayoutNode } from "./layoutText.js";
 
 /**
  * Renders a react-pdf <Document>; `what` names it in messages. react-pdf reports a dropped image or
@@ -19,13 +20,16 @@ export async function renderStrict(what: string, element: Parameters<typeof rend
   console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
   let bytes: Buffer;
   let layout: TextLayout | undefined;
+  let slots: SlotPlacement[] = [];
   // react-pdf hands its finished layout to the document's onRender (as _INTERNAL__LAYOUT__DATA_).
   const onRender = ({ _INTERNAL__LAYOUT__DATA_: tree }: { _INTERNAL__LAYOUT__DATA_?: LayoutNode }) => {
     layout = tree && layoutTextRuns(tree);
+    slots = tree ? layoutSlots(tree) : [];
   };
   try {
     bytes = await renderToBuffer(cloneElement(element, { onRender } as Record<string, unknown>));
   } catch (err) {
+    if (err instanceof WorkshopkitError) throw err; // a template's own message (a company name that does not fit its slot)
     throw new WorkshopkitError(`Rendering ${what} failed: ${(err as Error).message}`, "This is a fault in workshopkit; please report it with the profile you used.");
   } finally {
     console.warn = warn;
@@ -35,6 +39,7 @@ export async function renderStrict(what: string, element: Parameters<typeof rend
   }
   const result = new Uint8Array(bytes);
   if (layout) rememberTextLayout(result, layout);
+  rememberSlots(result, slots);
   return result;
 }
 

@@ -2,6 +2,7 @@
 import { WorkshopkitError, type Warning } from "../errors.js";
 import type { Brand, ResolvedPack } from "../model.js";
 import { brandColourWarnings } from "../cards/colour.js";
+import { paletteOf } from "../brand/brandParts.js";
 import { layoutMaterial } from "../cards/materials.js";
 import { DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { hyphenate, textWidth } from "../fonts.js";
@@ -83,7 +84,7 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   }
   return {
     toolkit: toolkit.info,
-    brand: { company: profile.company, colour: profile.colour, logo, paper: profile.paper },
+    brand: { company: profile.company, colour: profile.colour, palette: paletteOf(profile.colour), logo, paper: profile.paper },
     contacts: profile.contacts,
     films: profile.films,
     materials,

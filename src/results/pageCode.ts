@@ -102,7 +102,11 @@ export function layoutKey(parts: unknown): string {
 /** Raise when templates/ScoringTemplate.tsx moves its boxes: sheets printed before are then refused, not misread. */
 export const SHEET_REVISION = 2;
 
-/** The layout key of a scoring sheet as resolved for a company. */
+/**
+ * The layout key of a scoring sheet as resolved for a company. The company's name and logo are not
+ * in it: they sit in a header slot of fixed size (templates/parts/BrandSlot.tsx) and move nothing,
+ * and the sheet is rendered once with a placeholder brand for every company.
+ */
 export function sheetLayoutKey(material: Extract<Material, { kind: "scoring" }>, brand: Brand): string {
-  return layoutKey([SHEET_REVISION, material, brand.paper, brand.company, brand.logo ? [brand.logo.width, brand.logo.height] : null]);
+  return layoutKey([SHEET_REVISION, material, brand.paper]);
 }

@@ -28,7 +28,7 @@ export function CardsTemplate({ material, brand }: { material: CardsMaterial; br
           case "cover":
             return (
               <CoverPage key={i} brand={brand} page={sheet.page} kicker={`VÆRKTØJ ${tool.number}`} title={cardDeck.title} subtitle={tool.title} printing={printing} cover={{ facts, duplex }}>
-                {runSheet && <RunSheet runSheet={runSheet} colour={brand.colour} />}
+                {runSheet && <RunSheet runSheet={runSheet} palette={brand.palette} />}
               </CoverPage>
             );
           case "cover-back":
@@ -38,7 +38,7 @@ export function CardsTemplate({ material, brand }: { material: CardsMaterial; br
               <Page key={i} size={size} style={{ fontFamily: styles.page.fontFamily }}>
                 <SheetMarks sheet={sheet} />
                 {p.cards.map((c) => (
-                  <CardFront key={c.card} face={layout.fit.faces[c.card]!} layout={layout} rect={c.rect} deckTitle={cardDeck.title} colour={brand.colour} />
+                  <CardFront key={c.card} face={layout.fit.faces[c.card]!} layout={layout} rect={c.rect} deckTitle={cardDeck.title} colour={brand.palette.brand} />
                 ))}
               </Page>
             );
@@ -46,7 +46,7 @@ export function CardsTemplate({ material, brand }: { material: CardsMaterial; br
             if (duplex === "none") return null;
             return (
               <Page key={i} size={size} style={{ fontFamily: styles.page.fontFamily }}>
-                <SheetMarks sheet={sheet} fills={p.cards.map((c) => grow(c.rect, BLEED))} colour={brand.colour} />
+                <SheetMarks sheet={sheet} fills={p.cards.map((c) => grow(c.rect, BLEED))} colour={brand.palette.brand} />
                 {p.cards.map((c) => (
                   <CardBack key={c.card} face={layout.fit.faces[c.card]!} layout={layout} rect={c.rect} duplex={duplex} brand={brand} />
                 ))}

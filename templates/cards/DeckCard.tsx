@@ -1,6 +1,6 @@
 // One dialogue card, front and back, at its place on the sheet. All text comes fitted from src/cards/fitDeck.ts.
-import { Image, Text, View } from "@react-pdf/renderer";
-import { textOn } from "../../src/cards/colour.js";
+import { Text, View } from "@react-pdf/renderer";
+import { partSpec, type PartSpec } from "../../src/brand/partKey.js";
 import { numberBox, TYPE } from "../../src/cards/face.js";
 import { behind, type Rect } from "../../src/cards/impose.js";
 import type { CardFace } from "../../src/cards/fitDeck.js";
@@ -8,6 +8,7 @@ import type { DeckLayout } from "../../src/cards/layout.js";
 import type { Duplex } from "../../src/cards/options.js";
 import type { Brand } from "../../src/model.js";
 import { grey, ink, LINE_GAP, mm, rule } from "../theme.js";
+import { BrandSlot } from "../parts/BrandSlot.js";
 
 const abs = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width, height: r.height });
 /** A text box gets no height: react-pdf drops a line whose box is a hair shorter than the line. */
@@ -46,28 +47,27 @@ export function CardFront({ face, layout, rect, deckTitle, colour }: { face: Car
 }
 
 /**
+ * The logo or company name on a card's back: the logo (9 mm) on a white plate, or the name in up to
+ * two lines at 13 pt (more lines, smaller, for a long name); its box never depends on the company.
+ */
+export function backPart(layout: DeckLayout): PartSpec {
+  const { safe } = layout.face;
+  return partSpec("back", safe.width - mm(8), mm(13), { logo: mm(9), size: 13, min: 6, lineHeight: 1.15, bold: true, colour: "on-brand", align: "center" });
+}
+
+/**
  * The back: brand colour (its bleed is drawn with the sheet), the logo or company name, the deck
  * title, and the card number printed exactly behind the front's number.
  */
 export function CardBack({ face, layout, rect, duplex, brand }: { face: CardFace; layout: DeckLayout; rect: Rect; duplex: Exclude<Duplex, "none">; brand: Brand }) {
   const g = layout.face;
-  const on = textOn(brand.colour);
+  const on = brand.palette.onBrand;
   const num = behind(numberBox(g), layout.sheet.card, duplex);
-  const { title, company } = layout.back;
-  const logoHeight = mm(9);
-  const logoWidth = brand.logo ? Math.min((brand.logo.width / brand.logo.height) * logoHeight, g.safe.width - mm(14)) : 0;
+  const { title } = layout.back;
   return (
     <View style={abs(rect)}>
       <View style={{ ...abs(g.safe), alignItems: "center", justifyContent: "center" }}>
-        {brand.logo ? (
-          <View style={{ backgroundColor: "#ffffff", borderRadius: mm(1.5), paddingVertical: mm(2), paddingHorizontal: mm(3) }}>
-            <Image src={{ data: brand.logo.png, format: "png" }} style={{ width: logoWidth, height: (logoWidth * brand.logo.height) / brand.logo.width }} />
-          </View>
-        ) : (
-          company.lines.map((l, i) => (
-            <Text key={i} style={{ fontSize: company.size, lineHeight: 1.15, fontWeight: 700, color: on, textAlign: "center" }}>{l}</Text>
-          ))
-        )}
+        <BrandSlot brand={brand} part={backPart(layout)} />
         <View style={{ width: mm(10), height: 1, backgroundColor: on, marginVertical: mm(2.5) }} />
         {title.lines.map((l, i) => (
           <Text key={i} style={{ fontSize: title.size, lineHeight: 1.15, fontWeight: 700, color: on, textAlign: "center" }}>{l}</Text>

@@ -1,18 +1,18 @@
 // The facilitator's run-sheet (an agenda block) set compactly for a deck's cover: time, what, how.
 import { Text, View } from "@react-pdf/renderer";
 import type { RunSheet as RunSheetModel } from "../../src/cards/layout.js";
-import { textColourOnWhite } from "../../src/cards/colour.js";
+import type { Palette } from "../../src/brand/brandParts.js";
 import { mm, rule, styles } from "../theme.js";
 
 const cell = { borderBottomWidth: 0.6, borderBottomColor: rule, paddingVertical: mm(1.2), paddingRight: mm(2) } as const;
 const WIDTHS = ["14%", "31%", "55%"] as const;
 
-export function RunSheet({ runSheet, colour }: { runSheet: RunSheetModel; colour: string }) {
+export function RunSheet({ runSheet, palette }: { runSheet: RunSheetModel; palette: Palette }) {
   const { agenda } = runSheet;
   return (
     <View style={{ marginTop: mm(4), fontSize: 9, lineHeight: 1.3 }}>
-      <Text style={{ ...styles.h2, marginTop: 0, color: textColourOnWhite(colour) }}>{runSheet.title}</Text>
-      <View style={{ flexDirection: "row", borderBottomWidth: 1.5, borderBottomColor: colour }}>
+      <Text style={{ ...styles.h2, marginTop: 0, color: palette.ink }}>{runSheet.title}</Text>
+      <View style={{ flexDirection: "row", borderBottomWidth: 1.5, borderBottomColor: palette.brand }}>
         {agenda.columns.map((c, i) => (
           <Text key={i} style={{ ...cell, borderBottomWidth: 0, width: WIDTHS[i], fontWeight: 700, fontSize: 8 }}>{c}</Text>
         ))}

@@ -2,7 +2,8 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { Brand } from "../../src/model.js";
 import type { PackLabels } from "../../src/schema/pack.js";
-import { BrandMark } from "../parts/PageFrame.js";
+import { BrandSlot } from "../parts/BrandSlot.js";
+import { FRAME_SIDE, MARK_HEIGHT, MARK_LOGO, markPart, pageWidth } from "../parts/PageFrame.js";
 import { grey, mm, rule, styles } from "../theme.js";
 
 export interface ContentsEntry {
@@ -19,11 +20,9 @@ export interface SeparatePrint {
 export function Contents({ brand, labels, entries, separate = [] }: { brand: Brand; labels: PackLabels; entries: ContentsEntry[]; separate?: SeparatePrint[] }) {
   return (
     <Page size={brand.paper} style={styles.page} wrap>
-      <View fixed style={{ position: "absolute", top: mm(8), left: mm(18) }}>
-        <BrandMark brand={brand} />
-      </View>
+      <BrandSlot brand={brand} part={markPart(0.58 * (pageWidth(brand.paper) - 2 * FRAME_SIDE))} style={{ position: "absolute", top: mm(8) - (MARK_HEIGHT - MARK_LOGO) / 2, left: FRAME_SIDE }} />
       <Text style={{ ...styles.h1, marginBottom: mm(6) }}>{labels.contents.title}</Text>
-      <View style={{ flexDirection: "row", borderBottomWidth: 1.2, borderBottomColor: brand.colour, paddingBottom: mm(1) }}>
+      <View style={{ flexDirection: "row", borderBottomWidth: 1.2, borderBottomColor: brand.palette.brand, paddingBottom: mm(1) }}>
         <Text style={{ flex: 1 }} />
         <Text style={{ ...styles.small, width: mm(15), textAlign: "right" }}>{labels.contents.page}</Text>
       </View>

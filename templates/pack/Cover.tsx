@@ -12,12 +12,12 @@ export function Cover({ brand, toolkit, labels, date }: { brand: Brand; toolkit:
   return (
     // Colour stays inside the page, never to its edge: the cover prints on any printer, without bleed.
     <Page size={brand.paper} style={{ ...styles.page, paddingTop: mm(30), paddingBottom: mm(25), paddingHorizontal: mm(25) }}>
-      <View style={{ position: "absolute", top: mm(15), bottom: mm(15), left: mm(15), width: mm(4), backgroundColor: brand.colour }} />
+      <View style={{ position: "absolute", top: mm(15), bottom: mm(15), left: mm(15), width: mm(4), backgroundColor: brand.palette.brand }} />
       {logo && <Image src={{ data: logo.png, format: "png" }} style={{ width: logoWidth, height: (logoWidth * logo.height) / logo.width, marginBottom: mm(8) }} />}
       <Text style={{ fontSize: 9, color: grey }}>{labels.cover.preparedFor.toUpperCase()}</Text>
       <Text style={{ fontSize: 18, fontWeight: 700, marginTop: mm(1) }} hyphenationCallback={(word) => [word]}>{brand.company}</Text>
       <View style={{ flex: 1 }} />
-      <View style={{ borderTopWidth: 2.5, borderTopColor: brand.colour, paddingTop: mm(6) }}>
+      <View style={{ borderTopWidth: 2.5, borderTopColor: brand.palette.brand, paddingTop: mm(6) }}>
         <Text style={{ fontSize: 34, fontWeight: 700, lineHeight: 1.1 }} hyphenationCallback={(word) => [word]}>{toolkit.title}</Text>
         <Text style={{ fontSize: 14, lineHeight: 1.3, marginTop: mm(4), maxWidth: mm(140) }} hyphenationCallback={(word) => [word]}>{toolkit.subtitle}</Text>
       </View>

@@ -3,16 +3,18 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Material } from "../../src/model.js";
-import { brandInk } from "../../src/cards/colour.js";
+import { paletteOf, type Palette } from "../../src/brand/brandParts.js";
 import { mm, styles } from "../theme.js";
 
 type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
 
-export function BandLegend({ material, colour, children }: { material: ScoringMaterial; colour: string; children?: ReactNode }) {
+/** `palette`: the brand's colours; the results report gives its brand colour (`colour`) instead. */
+export function BandLegend({ material, palette, colour, children }: { material: ScoringMaterial; palette?: Palette; colour?: string; children?: ReactNode }) {
   const { scoring, labels } = material;
+  const p = palette ?? paletteOf(colour ?? "#1a1a1a");
   return (
-    <View wrap={false} style={{ ...styles.box, borderColor: colour, paddingVertical: mm(2.5) }}>
-      <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{labels.bandsTitle.toUpperCase()}</Text>
+    <View wrap={false} style={{ ...styles.box, borderColor: p.brand, paddingVertical: mm(2.5) }}>
+      <Text style={{ ...styles.kicker, color: p.ink }}>{labels.bandsTitle.toUpperCase()}</Text>
       <View style={{ flexDirection: "row", marginVertical: mm(1) }}>
         {scoring.bands.map((band, i) => (
           <View key={i} style={{ flex: 1, flexDirection: "row", alignItems: "baseline" }}>

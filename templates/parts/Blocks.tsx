@@ -2,7 +2,6 @@
 // documents and worksheets. Writing spaces keep their lead-in with them (see leadIns.ts).
 import { Text, View } from "@react-pdf/renderer";
 import { Fragment, type ReactNode } from "react";
-import { brandInk } from "../../src/cards/colour.js";
 import type { Block, InnerBlock } from "../../src/schema/content.js";
 import { mm, styles } from "../theme.js";
 import { AgendaBlock } from "./AgendaBlock.js";
@@ -69,28 +68,28 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
         <View wrap={Math.max(...block.columns.map((c) => c.items.length)) > MAX_UNBROKEN_ITEMS} style={{ flexDirection: "row", marginVertical: mm(2) }}>
           {block.columns.map((col, i) => (
             <View key={i} style={{ flex: 1, paddingRight: mm(3) }}>
-              <Text style={{ ...styles.label, color: brandInk(ctx.colour) }} hyphenationCallback={wholeWords}>{col.title}</Text>
+              <Text style={{ ...styles.label, color: ctx.palette.ink }} hyphenationCallback={wholeWords}>{col.title}</Text>
               <ListBlock items={col.items} style="bullet" />
             </View>
           ))}
         </View>
       );
     case "film":
-      return <FilmBlock block={block} url={ctx.films[block.id]} colour={brandInk(ctx.colour)} />;
+      return <FilmBlock block={block} url={ctx.films[block.id]} colour={ctx.palette.ink} />;
     case "deck": {
       const deck = ctx.decks.find((d) => d.id === block.deck);
       if (!deck) throw new Error(`Deck "${block.deck}" is not among the decks of this material.`);
-      return <DeckPreview deck={deck} colour={ctx.colour} />;
+      return <DeckPreview deck={deck} colour={ctx.palette.brand} />;
     }
     case "agenda":
-      return <AgendaBlock block={block} colour={ctx.colour} />;
+      return <AgendaBlock block={block} colour={ctx.palette.brand} />;
     case "box":
       // The empty View asks for room below it: a box never starts as an empty frame at the foot of a page.
       return (
         <>
           <View minPresenceAhead={mm(30)} />
-          <View style={{ ...styles.box, borderColor: ctx.colour }}>
-            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: brandInk(ctx.colour) }} hyphenationCallback={wholeWords}>{block.title}</Text>} />
+          <View style={{ ...styles.box, borderColor: ctx.palette.brand }}>
+            <Blocks blocks={block.blocks} ctx={ctx} lead={block.title && <Text style={{ ...styles.label, color: ctx.palette.ink }} hyphenationCallback={wholeWords}>{block.title}</Text>} />
           </View>
         </>
       );

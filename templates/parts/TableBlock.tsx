@@ -98,7 +98,7 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
       <View style={{ marginBottom: mm(2) }}>
         <View fixed style={{ flexDirection: "row", borderLeftWidth: 0.6, borderLeftColor: rule }}>
           {block.columns.map((c, i) => (
-            <View key={i} style={{ ...cell, width: width(i), borderTopWidth: 2, borderTopColor: ctx.colour }}>
+            <View key={i} style={{ ...cell, width: width(i), borderTopWidth: 2, borderTopColor: ctx.palette.brand }}>
               <CellText text={c} bold width={points(i)} />
             </View>
           ))}

@@ -1,8 +1,10 @@
 // What every block component is given besides its block.
+import type { Palette } from "../../src/brand/brandParts.js";
 import type { Deck } from "../../src/schema/content.js";
 
 export interface BlockContext {
-  colour: string;
+  /** The brand's colours (brand.palette): rules and borders in .brand, labels in .ink. */
+  palette: Palette;
   decks: Deck[];
   films: Record<string, string>;
   /** Prefix of the form field names in these blocks: `<material>.<step or section id>`, e.g. `v06.step3`. */

@@ -1,0 +1,38 @@
+// The company's brand parts, drawn once per company: one react-pdf document with a page for each
+// distinct part key, each page exactly its slot's size, the logo or name laid out by the very
+// component a template draws in place (templates/parts/BrandSlot.tsx), so both ways look the same.
+import { Document, Page, View } from "@react-pdf/renderer";
+import type { Brand } from "../model.js";
+import { renderStrict } from "../render/renderMaterial.js";
+import { BrandPart } from "../../templates/parts/BrandSlot.js";
+import { FONT_FAMILY } from "../fonts.js";
+import type { BrandParts } from "./brandParts.js";
+import { parsePartKey, type PartSpec } from "./partKey.js";
+
+/**
+ * The company's part for each key, one page each, in sorted key order. A name that does not fit
+ * its slot even at its smallest size is an error naming the profile's `company` field (src/brand/fitName.ts).
+ */
+export async function renderBrandParts(brand: Brand, partKeys: string[]): Promise<BrandParts> {
+  if (brand.placeholder) throw new Error("renderBrandParts: the placeholder brand has no parts to draw.");
+  const keys = [...new Set(partKeys)].sort();
+  const parts: [string, PartSpec][] = keys.map((key) => [key, parsePartKey(key)]);
+  const pages: Record<string, number> = {};
+  keys.forEach((key, i) => (pages[key] = i));
+  // No parts, no document (react-pdf makes no PDF without pages): `pdf` is then empty and never read.
+  if (keys.length === 0) return { pdf: new Uint8Array(), pages };
+  const pdf = await renderStrict(
+    `the brand parts of "${brand.company}"`,
+    <Document creator="workshopkit" producer="workshopkit">
+      {parts.map(([key, part]) => (
+        <Page key={key} size={[part.width, part.height]} style={{ fontFamily: FONT_FAMILY }}>
+          <View style={{ position: "absolute", top: 0, left: 0, width: part.width, height: part.height }}>
+            <BrandPart brand={brand} part={part} />
+          </View>
+        </Page>
+      ))}
+    </Document>,
+  );
+  return { pdf, pages };
+}
+
