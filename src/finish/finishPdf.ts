@@ -1,21 +1,27 @@
 // Sets each PDF's metadata with pdf-lib, and TrimBox/BleedBox on the pages that have them (card sheets);
 // every output PDF, the complete pack too, is saved here through savePdf (compact, one xref subsection).
+// The metadata is set by setDocumentInfo alone, which the brand stamp (src/brand/stamp.ts) uses too:
+// a material finished once for every company gets its company's title and author when it is stamped.
 import { PDFDocument } from "pdf-lib";
 import type { PageBoxes } from "../cards/layout.js";
 import { savePdf } from "./savePdf.js";
 
-export interface FinishOptions {
+/** What a reader shows about a PDF: its title, author, subject, keywords and dates. */
+export interface DocumentInfo {
   title: string;
   author: string;
   subject: string;
   keywords?: string[];
   date: Date;
+}
+
+export interface FinishOptions extends DocumentInfo {
   /** Trim and bleed box of each page (PDF points from the bottom-left), where it is not the page: imposed card sheets. */
   boxes?: (PageBoxes | null)[];
 }
 
-export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+/** Sets the document's metadata; creator, producer and language are workshopkit's own. */
+export function setDocumentInfo(pdf: PDFDocument, o: DocumentInfo): void {
   pdf.setTitle(o.title, { showInWindowTitleBar: true });
   pdf.setAuthor(o.author);
   pdf.setSubject(o.subject);
@@ -25,6 +31,11 @@ export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ 
   pdf.setLanguage("da-DK");
   pdf.setCreationDate(o.date);
   pdf.setModificationDate(o.date);
+}
+
+export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  setDocumentInfo(pdf, o);
   if (o.boxes) {
     const pages = pdf.getPages();
     if (pages.length !== o.boxes.length) throw new Error(`finishPdf: ${o.boxes.length} page boxes for ${pages.length} pages.`);

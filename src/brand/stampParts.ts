@@ -1,0 +1,110 @@
+// Draws the company's parts (logo, name: one page of the parts PDF each) into a material's slots.
+// Each part becomes one form XObject per material, drawn into every slot that names it. The form's
+// content is the part page's own compressed content stream, taken once per company (no inflating and
+// deflating per material); only its resources (fonts, images) are copied into each material.
+import { deflateSync } from "node:zlib";
+import {
+  concatTransformationMatrix,
+  decodePDFRawStream,
+  drawObject,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFObjectCopier,
+  PDFRawStream,
+  PDFStream,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFRef,
+} from "pdf-lib";
+import type { BrandParts, SlotPlacement } from "./brandParts.js";
+import { stampFault } from "./stampFault.js";
+
+/** How far a slot may differ from its part's page, in points, before it is a fault (a part is made at its slot's size). */
+const SIZE_TOLERANCE = 0.5;
+
+interface Part {
+  width: number;
+  height: number;
+  /** The form's box and matrix: the page's media box, moved to the origin. */
+  box: [number, number, number, number];
+  /** The page's content, Flate-compressed, as the form's stream. */
+  content: Uint8Array;
+  resources: PDFDict;
+}
+
+interface PreparedParts {
+  source: PDFDocument;
+  byKey: Map<string, Part>;
+}
+
+/** The parts PDF parsed, and its pages' content taken, once per company (the same parts bytes for every material). */
+const prepared = new WeakMap<Uint8Array, Promise<PreparedParts>>();
+
+function prepare(parts: BrandParts): Promise<PreparedParts> {
+  let p = prepared.get(parts.pdf);
+  if (!p) {
+    p = (async () => {
+      const source = await PDFDocument.load(parts.pdf, { updateMetadata: false });
+      return { source, byKey: new Map() };
+    })();
+    prepared.set(parts.pdf, p);
+  }
+  return p;
+}
+
+function partOf(prep: PreparedParts, parts: BrandParts, key: string): Part {
+  const known = prep.byKey.get(key);
+  if (known) return known;
+  const index = parts.pages[key];
+  const page = index === undefined ? undefined : prep.source.getPages()[index];
+  if (!page) throw stampFault(`the parts PDF has no page for the part "${key}"`);
+  const [x0, y0, x1, y1] = page.node.MediaBox().asArray().map((n) => prep.source.context.lookup(n)).map((n) => Number(n!.toString())) as [number, number, number, number];
+  const part: Part = { width: x1 - x0, height: y1 - y0, box: [x0, y0, x1, y1], content: contentOf(page.node.Contents(), prep.source), resources: page.node.Resources() ?? prep.source.context.obj({}) };
+  prep.byKey.set(key, part);
+  return part;
+}
+
+/** A page's content as one Flate stream: its own bytes where it is one such stream, else decoded, joined and compressed. */
+function contentOf(contents: PDFArray | PDFStream | undefined, source: PDFDocument): Uint8Array {
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => source.context.lookup(r)) : [contents];
+  const only = streams.length === 1 ? streams[0] : undefined;
+  if (only instanceof PDFRawStream && only.dict.get(PDFName.of("Filter")) === PDFName.of("FlateDecode") && !only.dict.has(PDFName.of("DecodeParms"))) return only.contents;
+  const decoded = streams.map((s) => {
+    if (!(s instanceof PDFRawStream)) throw stampFault("a part page's content is not a stream");
+    return Buffer.from(decodePDFRawStream(s).decode());
+  });
+  return deflateSync(Buffer.concat(decoded.flatMap((d) => [d, Buffer.from("\n")])));
+}
+
+export async function drawParts(pdf: PDFDocument, slots: SlotPlacement[], parts: BrandParts): Promise<void> {
+  if (slots.length === 0) return;
+  const prep = await prepare(parts);
+  const copier = PDFObjectCopier.for(prep.source.context, pdf.context); // fonts shared by parts copied once
+  const forms = new Map<string, { part: Part; ref: PDFRef }>();
+  const formOf = (key: string) => {
+    let form = forms.get(key);
+    if (!form) {
+      const part = partOf(prep, parts, key);
+      const [x0, y0] = part.box;
+      const dict = pdf.context.obj({ Type: "XObject", Subtype: "Form", FormType: 1, BBox: part.box, Matrix: [1, 0, 0, 1, -x0, -y0], Resources: copier.copy(part.resources), Filter: "FlateDecode" });
+      forms.set(key, (form = { part, ref: pdf.context.register(PDFRawStream.of(dict, part.content)) }));
+    }
+    return form;
+  };
+
+  const pages = pdf.getPages();
+  const names = new Map<string, PDFName>(); // one resource name per page and part
+  for (const slot of slots) {
+    const page = pages[slot.page - 1];
+    if (!page) throw stampFault(`a slot for "${slot.part}" is on page ${slot.page} of a ${pages.length}-page material`);
+    const { part, ref } = formOf(slot.part);
+    if (Math.abs(part.width - slot.width) > SIZE_TOLERANCE || Math.abs(part.height - slot.height) > SIZE_TOLERANCE)
+      throw stampFault(`the part "${slot.part}" is ${part.width}×${part.height} pt, its slot on page ${slot.page} ${slot.width}×${slot.height} pt`);
+    const key = `${slot.page} ${slot.part}`;
+    let name = names.get(key);
+    if (!name) names.set(key, (name = page.node.newXObject("BrandPart", ref)));
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(slot.width / part.width, 0, 0, slot.height / part.height, slot.x, slot.y), drawObject(name), popGraphicsState());
+  }
+}
