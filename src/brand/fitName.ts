@@ -37,12 +37,12 @@ export function tryFitName(name: string, box: NameBox): Fitted | undefined {
 
 const mmOf = (pt: number) => +((pt * 25.4) / 72).toFixed(1);
 
-/** As tryFitName, or an error naming the profile's `company` field and where the name did not fit. */
-export function fitName(name: string, box: NameBox, where: string): Fitted {
-  const fit = tryFitName(name, box);
-  if (fit) return fit;
-  throw new WorkshopkitError(
-    `profile › company: "${name}" does not fit ${where} (${mmOf(box.width)} × ${mmOf(box.height)} mm) even at ${box.min} pt.`,
-    "Shorten the company name in the profile (a long word cannot be broken), or give a logo (logo:), which headers and card backs print instead of the name.",
-  );
+/** What to say when `name` does not fit `box` (in `where`): names the profile's `company` field. */
+export function nameTooLong(name: string, box: NameBox, where: string): string {
+  return `profile › company: "${name}" does not fit ${where} (${mmOf(box.width)} × ${mmOf(box.height)} mm) even at ${box.min} pt.`;
+}
+
+/** The error for nameTooLong's message. */
+export function nameTooLongError(message: string): WorkshopkitError {
+  return new WorkshopkitError(message, "Shorten the company name in the profile (a long word cannot be broken), or give a logo (logo:), which headers and card backs print instead of the name.");
 }

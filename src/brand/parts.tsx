@@ -9,6 +9,9 @@ import { FONT_FAMILY } from "../fonts.js";
 import type { BrandParts } from "./brandParts.js";
 import { parsePartKey, type PartSpec } from "./partKey.js";
 
+/** Parts are drawn into other PDFs, never a file of their own: a fixed date keeps their bytes the same. */
+const PARTS_DATE = new Date(0);
+
 /**
  * The company's part for each key, one page each, in sorted key order. A name that does not fit
  * its slot even at its smallest size is an error naming the profile's `company` field (src/brand/fitName.ts).
@@ -23,7 +26,7 @@ export async function renderBrandParts(brand: Brand, partKeys: string[]): Promis
   if (keys.length === 0) return { pdf: new Uint8Array(), pages };
   const pdf = await renderStrict(
     `the brand parts of "${brand.company}"`,
-    <Document creator="workshopkit" producer="workshopkit">
+    <Document creator="workshopkit" producer="workshopkit" creationDate={PARTS_DATE} modificationDate={PARTS_DATE}>
       {parts.map(([key, part]) => (
         <Page key={key} size={[part.width, part.height]} style={{ fontFamily: FONT_FAMILY }}>
           <View style={{ position: "absolute", top: 0, left: 0, width: part.width, height: part.height }}>

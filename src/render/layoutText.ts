@@ -4,6 +4,7 @@
 // exactly (a transformed node, text inside SVG), it returns undefined and the PDF is read instead.
 import type { TextLayout, TextRun } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
+import { nameTooLongError } from "../brand/fitName.js";
 
 interface Box {
   left?: number;
@@ -50,6 +51,8 @@ export const slotsOf = (bytes: Uint8Array): SlotPlacement[] => slotted.get(bytes
 
 /** The layout prop that marks an empty brand slot (templates/parts/BrandSlot.tsx, SLOT_PROP); its value is the part key. */
 const SLOT_PROP = "brandPart";
+/** The layout prop of a company name too long for its part (BrandSlot.tsx, TOO_LONG_PROP); its value is the message. */
+const TOO_LONG_PROP = "brandNameTooLong";
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -57,6 +60,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
  * Every brand slot of the laid-out document: its page, part key and rectangle in PDF points from
  * the page's bottom-left corner. A fixed slot (a header) is in the layout of every page it is drawn on.
  * A slot inside a transformed node cannot be placed by its box: that is a fault in a template.
+ * A company name drawn in place that did not fit its part fails here, with its message.
  */
 export function layoutSlots(document: LayoutNode): SlotPlacement[] {
   const slots: SlotPlacement[] = [];
@@ -65,6 +69,8 @@ export function layoutSlots(document: LayoutNode): SlotPlacement[] {
     const x = ox + (b.left ?? 0);
     const y = oy + (b.top ?? 0);
     const moved = transformed || Boolean(node.style?.transform);
+    const tooLong = node.props?.[TOO_LONG_PROP];
+    if (typeof tooLong === "string") throw nameTooLongError(tooLong);
     const part = node.props?.[SLOT_PROP];
     if (typeof part === "string") {
       if (moved) throw new Error(`The brand slot "${part}" on page ${page} is inside a transformed node: its place is not known.`);

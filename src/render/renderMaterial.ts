@@ -29,7 +29,7 @@ export async function renderStrict(what: string, element: Parameters<typeof rend
   try {
     bytes = await renderToBuffer(cloneElement(element, { onRender } as Record<string, unknown>));
   } catch (err) {
-    if (err instanceof WorkshopkitError) throw err; // a template's own message (a company name that does not fit its slot)
+    if (err instanceof WorkshopkitError) throw err; // from the layout: a company name too long for its slot (layoutSlots)
     throw new WorkshopkitError(`Rendering ${what} failed: ${(err as Error).message}`, "This is a fault in workshopkit; please report it with the profile you used.");
   } finally {
     console.warn = warn;

@@ -5,13 +5,18 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { Brand } from "../../src/model.js";
-import { fitName } from "../../src/brand/fitName.js";
+import { nameTooLong, tryFitName } from "../../src/brand/fitName.js";
 import { partKey, type PartSpec } from "../../src/brand/partKey.js";
 import { grey, ink, mm } from "../theme.js";
 import { wholeWords } from "./fitWords.js";
 
 /** The prop that marks an empty slot in react-pdf's layout tree; its value is the part key. */
 export const SLOT_PROP = "brandPart";
+/**
+ * The prop of a name that does not fit its part; its value is the message. A template cannot throw
+ * (React swallows the error): the render finds this in the layout and fails with the message.
+ */
+export const TOO_LONG_PROP = "brandNameTooLong";
 
 /** Where the slot sits; its size is the part's. */
 type Placement = Pick<Style, "position" | "top" | "left" | "right" | "bottom" | "marginTop" | "marginBottom" | "marginLeft" | "marginRight" | "alignSelf" | "flexShrink" | "flexGrow">;
@@ -57,9 +62,11 @@ const ALIGN = { left: "flex-start", center: "center", right: "flex-end" } as con
 /** The name's lines, fitted to `width` × `height`. */
 function NameLines({ brand, part, width, height, colour, underline }: { brand: Brand; part: PartSpec; width: number; height: number; colour: string; underline?: string }) {
   const text = part.upper ? brand.company.toLocaleUpperCase("da-DK") : brand.company;
-  const fit = fitName(text, { width, height: height - (underline ? UNDERLINE : 0), size: part.size, min: part.min, lineHeight: part.lineHeight, bold: part.bold }, WHERE[part.kind]);
+  const box = { width, height: height - (underline ? UNDERLINE : 0), size: part.size, min: part.min, lineHeight: part.lineHeight, bold: part.bold };
+  const fit = tryFitName(text, box);
+  if (!fit) return <View {...({ [TOO_LONG_PROP]: nameTooLong(text, box, WHERE[part.kind]) } as object)} />;
   return (
-    <View style={{ alignSelf: ALIGN[part.align], maxWidth: width, ...(underline ? { borderBottomWidth: UNDERLINE, borderBottomColor: underline } : {}) }}>
+    <View style={{ alignSelf: ALIGN[part.align], alignItems: ALIGN[part.align], maxWidth: width, ...(underline ? { borderBottomWidth: UNDERLINE, borderBottomColor: underline } : {}) }}>
       {fit.lines.map((line, i) => (
         <Text key={i} style={{ fontSize: fit.size, lineHeight: part.lineHeight, fontWeight: part.bold ? 700 : 400, color: colour, textAlign: part.align }} hyphenationCallback={wholeWords}>
           {line}
