@@ -4,9 +4,7 @@
 // deflating per material); only its resources (fonts, images) are copied into each material.
 import { deflateSync } from "node:zlib";
 import {
-  concatTransformationMatrix,
   decodePDFRawStream,
-  drawObject,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -14,8 +12,7 @@ import {
   PDFObjectCopier,
   PDFRawStream,
   PDFStream,
-  popGraphicsState,
-  pushGraphicsState,
+  type PDFPageLeaf,
   type PDFRef,
 } from "pdf-lib";
 import type { BrandParts, SlotPlacement } from "./brandParts.js";
@@ -78,6 +75,21 @@ function contentOf(contents: PDFArray | PDFStream | undefined, source: PDFDocume
   return deflateSync(Buffer.concat(decoded.flatMap((d) => [d, Buffer.from("\n")])));
 }
 
+/** A number in a content stream: at most six decimals, no trailing zeros. */
+const num = (n: number) => String(Number(n.toFixed(6)));
+
+/** The page's own /XObject resources (its /Resources made its own first, where it was inherited or shared). */
+function xObjectsOf(pdf: PDFDocument, node: PDFPageLeaf): PDFDict {
+  const context = pdf.context;
+  const inherited = context.lookupMaybe(node.getInheritableAttribute(PDFName.of("Resources")), PDFDict);
+  const resources = node.get(PDFName.of("Resources")) instanceof PDFDict ? (node.get(PDFName.of("Resources")) as PDFDict) : (inherited?.clone(context) ?? context.obj({}));
+  node.set(PDFName.of("Resources"), resources);
+  const found = resources.lookupMaybe(PDFName.of("XObject"), PDFDict);
+  const xObjects = found ? found.clone(context) : context.obj({});
+  resources.set(PDFName.of("XObject"), xObjects);
+  return xObjects;
+}
+
 export async function drawParts(pdf: PDFDocument, slots: SlotPlacement[], parts: BrandParts): Promise<void> {
   if (slots.length === 0) return;
   const prep = await prepare(parts);
@@ -94,17 +106,36 @@ export async function drawParts(pdf: PDFDocument, slots: SlotPlacement[], parts:
     return form;
   };
 
+  // Each page's drawing: its own content wrapped in q … Q (pdfkit leaves its flipped y axis in force),
+  // then each part's form at its slot. Written as small uncompressed streams, not through pdf-lib's
+  // page drawing, which compresses each with pako and adds empty resource dictionaries to every page.
   const pages = pdf.getPages();
-  const names = new Map<string, PDFName>(); // one resource name per page and part
+  const byPage = new Map<number, SlotPlacement[]>();
   for (const slot of slots) {
-    const page = pages[slot.page - 1];
-    if (!page) throw stampFault(`a slot for "${slot.part}" is on page ${slot.page} of a ${pages.length}-page material`);
-    const { part, ref } = formOf(slot.part);
-    if (Math.abs(part.width - slot.width) > SIZE_TOLERANCE || Math.abs(part.height - slot.height) > SIZE_TOLERANCE)
-      throw stampFault(`the part "${slot.part}" is ${part.width}×${part.height} pt, its slot on page ${slot.page} ${slot.width}×${slot.height} pt`);
-    const key = `${slot.page} ${slot.part}`;
-    let name = names.get(key);
-    if (!name) names.set(key, (name = page.node.newXObject("BrandPart", ref)));
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(slot.width / part.width, 0, 0, slot.height / part.height, slot.x, slot.y), drawObject(name), popGraphicsState());
+    if (!pages[slot.page - 1]) throw stampFault(`a slot for "${slot.part}" is on page ${slot.page} of a ${pages.length}-page material`);
+    byPage.set(slot.page, [...(byPage.get(slot.page) ?? []), slot]);
+  }
+  const save = pdf.context.register(pdf.context.stream("q\n"));
+  for (const [number, onPage] of [...byPage].sort((a, b) => a[0] - b[0])) {
+    const node = pages[number - 1]!.node;
+    const xObjects = xObjectsOf(pdf, node);
+    const names = new Map<string, PDFName>(); // one resource name per page and part
+    const ops = ["Q"];
+    for (const slot of onPage) {
+      const { part, ref } = formOf(slot.part);
+      if (Math.abs(part.width - slot.width) > SIZE_TOLERANCE || Math.abs(part.height - slot.height) > SIZE_TOLERANCE)
+        throw stampFault(`the part "${slot.part}" is ${part.width}×${part.height} pt, its slot on page ${slot.page} ${slot.width}×${slot.height} pt`);
+      let name = names.get(slot.part);
+      if (!name) {
+        for (let i = names.size + 1; !name || xObjects.has(name); i++) name = PDFName.of(`BrandPart${i}`);
+        xObjects.set(name, ref);
+        names.set(slot.part, name);
+      }
+      ops.push(`q ${[slot.width / part.width, 0, 0, slot.height / part.height, slot.x, slot.y].map(num).join(" ")} cm ${name.asString()} Do Q`);
+    }
+    const draw = pdf.context.register(pdf.context.stream(`${ops.join("\n")}\n`));
+    const contents = node.get(PDFName.of("Contents"));
+    const own = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    node.set(PDFName.of("Contents"), pdf.context.obj([save, ...own, draw]));
   }
 }
