@@ -57,8 +57,9 @@ function partOf(prep: PreparedParts, parts: BrandParts, key: string): Part {
   const index = parts.pages[key];
   const page = index === undefined ? undefined : prep.source.getPages()[index];
   if (!page) throw stampFault(`the parts PDF has no page for the part "${key}"`);
-  const [x0, y0, x1, y1] = page.node.MediaBox().asArray().map((n) => prep.source.context.lookup(n)).map((n) => Number(n!.toString())) as [number, number, number, number];
-  const part: Part = { width: x1 - x0, height: y1 - y0, box: [x0, y0, x1, y1], content: contentOf(page.node.Contents(), prep.source), resources: page.node.Resources() ?? prep.source.context.obj({}) };
+  const { x, y, width, height } = page.getMediaBox();
+  const resources = prep.source.context.lookupMaybe(page.node.getInheritableAttribute(PDFName.of("Resources")), PDFDict) ?? prep.source.context.obj({});
+  const part: Part = { width, height, box: [x, y, x + width, y + height], content: contentOf(page.node.Contents(), prep.source), resources };
   prep.byKey.set(key, part);
   return part;
 }
