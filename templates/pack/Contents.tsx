@@ -20,7 +20,7 @@ export interface SeparatePrint {
 export function Contents({ brand, labels, entries, separate = [] }: { brand: Brand; labels: PackLabels; entries: ContentsEntry[]; separate?: SeparatePrint[] }) {
   return (
     <Page size={brand.paper} style={styles.page} wrap>
-      <BrandSlot brand={brand} part={markPart(0.58 * (pageWidth(brand.paper) - 2 * FRAME_SIDE))} style={{ position: "absolute", top: mm(8) - (MARK_HEIGHT - MARK_LOGO) / 2, left: FRAME_SIDE }} />
+      <BrandSlot fixed brand={brand} part={markPart(0.58 * (pageWidth(brand.paper) - 2 * FRAME_SIDE))} style={{ position: "absolute", top: mm(8) - (MARK_HEIGHT - MARK_LOGO) / 2, left: FRAME_SIDE }} />
       <Text style={{ ...styles.h1, marginBottom: mm(6) }}>{labels.contents.title}</Text>
       <View style={{ flexDirection: "row", borderBottomWidth: 1.2, borderBottomColor: brand.palette.brand, paddingBottom: mm(1) }}>
         <Text style={{ flex: 1 }} />

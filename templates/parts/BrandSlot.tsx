@@ -21,11 +21,12 @@ export const TOO_LONG_PROP = "brandNameTooLong";
 /** Where the slot sits; its size is the part's. */
 type Placement = Pick<Style, "position" | "top" | "left" | "right" | "bottom" | "marginTop" | "marginBottom" | "marginLeft" | "marginRight" | "alignSelf" | "flexShrink" | "flexGrow">;
 
-export function BrandSlot({ brand, part, style }: { brand: Brand; part: PartSpec; style?: Placement }) {
+/** `fixed`: on every page of a page that runs over (react-pdf's fixed). */
+export function BrandSlot({ brand, part, style, fixed }: { brand: Brand; part: PartSpec; style?: Placement; fixed?: boolean }) {
   const box: Style = { ...style, width: part.width, height: part.height, flexShrink: 0, flexGrow: 0 };
-  if (brand.placeholder) return <View style={box} {...({ [SLOT_PROP]: partKey(part) } as object)} />;
+  if (brand.placeholder) return <View fixed={fixed} style={box} {...({ [SLOT_PROP]: partKey(part) } as object)} />;
   return (
-    <View style={box}>
+    <View fixed={fixed} style={box}>
       <BrandPart brand={brand} part={part} />
     </View>
   );
