@@ -1,5 +1,7 @@
 // The story of a build, in order: load → validate → resolve → render → finish → write.
 // Each stage is a module of its own; only load reads files and only write touches out/.
+// A material is rendered and finished once for every company, with a placeholder brand (cached),
+// and then stamped with the company's colours, logo and name (src/brand): the finish a company gets.
 import type { Warning } from "./errors.js";
 import { loadContent } from "./load/loadContent.js";
 import { loadProfile } from "./load/loadProfile.js";
@@ -9,13 +11,18 @@ import { renderMaterial } from "./render/renderMaterial.js";
 import { checkLayout } from "./render/checkLayout.js";
 import { fitPages } from "./fit/fitPages.js";
 import { openCache } from "./cache/cacheDir.js";
-import { cachedMaterial, materialKey } from "./cache/materialCache.js";
+import { cachedMaterial, materialKey, type CachedMaterial } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
+import { placeholderPack } from "./brand/placeholder.js";
+import { renderBrandParts } from "./brand/parts.js";
+import { stampMaterial } from "./brand/stampMaterial.js";
+import { slotsOf } from "./render/layoutText.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { writePack, type OutputFile } from "./write/writePack.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
 import type { CardOptions } from "./cards/options.js";
+import type { Material, ResolvedPack } from "./model.js";
 import { CONTENT_DIR } from "./load/contentDir.js";
 
 export { CONTENT_DIR };
@@ -63,19 +70,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const built: BuiltMaterial[] = [];
   const total = pack.materials.length + 1; // every material, then the complete pack
   const cache = openCache(options.cacheDir);
+  // render and finish what every company shares, or take it from the cache
+  const shared = placeholderPack(pack);
+  const finished: CachedMaterial[] = [];
   for (const material of pack.materials) {
-    // render and finish, or take both from the cache: the same inputs make the same bytes
-    const finished = await cachedMaterial(cache, materialKey(material, pack, date), async () => {
-      // render
-      const rendered = await fitPages(material, (m) => renderMaterial(m, pack, date)); // a nearly empty last page saved (src/fit)
-      const layout = await checkLayout(material.id, rendered);
-      // finish: form fields, metadata, page boxes, field map
-      return { ...(await finishMaterial(material, rendered, pack, date)), layout };
-    });
-    files.push(...finished.files);
-    entries.push(finished.entry);
-    built.push({ material, bytes: finished.bytes, pages: finished.pages, layout: finished.layout });
-    options.onProgress?.({ done: built.length, total, material: material.id });
+    finished.push(await cachedMaterial(cache, materialKey(material, shared, date), () => renderForEveryCompany(material, shared, date)));
+    options.onProgress?.({ done: finished.length, total, material: material.id });
+  }
+  // finish: the company's logo and name drawn once, stamped with its colours onto every material
+  const parts = await renderBrandParts(pack.brand, finished.flatMap((f) => f.slots.map((slot) => slot.part)));
+  for (const [i, material] of pack.materials.entries()) {
+    const branded = await stampMaterial(material, finished[i]!, parts, pack, date);
+    files.push(...branded.files);
+    entries.push(branded.entry);
+    built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
   }
   // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
   const complete = await completePack(pack, toolkit.pack, built, date);
@@ -90,4 +98,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await writePack(dir, files);
   const pages = built.reduce((n, b) => n + b.pages, 0);
   return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+}
+
+/**
+ * A material as every company shares it: rendered with the placeholder brand (placeholder colours,
+ * empty slots for the logo and name), fitted to its pages, checked, its form fields and page boxes
+ * added. The same for every company whose resolved material is the same; the web page's preview makes
+ * its pages the same way.
+ */
+export async function renderForEveryCompany(material: Material, shared: ResolvedPack, date: Date): Promise<CachedMaterial> {
+  // render
+  const rendered = await fitPages(material, (m) => renderMaterial(m, shared, date)); // a nearly empty last page saved (src/fit)
+  const layout = await checkLayout(material.id, rendered);
+  // finish: form fields, metadata, page boxes, field map
+  return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout, slots: slotsOf(rendered) };
 }

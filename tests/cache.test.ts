@@ -1,4 +1,4 @@
-// The cache of finished materials: the same bytes with it, without it, and from it; a damaged
+// The cache of the materials every company shares: the same bytes with it, without it, and from it; a damaged
 // entry is found and made again, never served; `workshopkit cache clear` empties it.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -40,14 +40,15 @@ describe("the build cache", () => {
     const [entry] = entries(cache);
     const good = readFileSync(entry!);
 
-    // A well-formed entry is served as it is: change a byte of its PDF and re-seal it, and the build hands that on.
+    // A well-formed entry is served as it is: change a byte of its field map and re-seal it, and the build hands that on.
     const tampered = Buffer.from(good);
-    const at = tampered.lastIndexOf(Buffer.from("%%EOF"));
-    tampered[at + 1] = "X".charCodeAt(0);
+    const at = tampered.lastIndexOf(Buffer.from('"material": "v04"'));
+    expect(at).toBeGreaterThan(0);
+    tampered[at + 15] = "X".charCodeAt(0);
     tampered.set(createHash("sha256").update(tampered.subarray(68)).digest(), 36);
     writeFileSync(entry!, tampered);
     const served = await buildPack({ only: ["v04"], cacheDir: cache });
-    expect(readFileSync(path.join(served.dir, "v04.pdf")).toString("latin1").trimEnd()).toMatch(/%XEOF$/);
+    expect(readFileSync(path.join(served.dir, "v04.fields.json"), "utf8")).toContain('"material": "v0X"');
 
     // A torn or corrupt one (its checksum fails) is thrown away and made again.
     const corrupt = Buffer.from(good);

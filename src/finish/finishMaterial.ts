@@ -1,32 +1,23 @@
-// Finishes one rendered material: form fields over their marks, metadata and page boxes,
-// and the form's field map read back from the finished file.
-import type { Material, ResolvedPack } from "../model.js";
+// Finishes one material as far as every company shares it: form fields over their marks, page
+// boxes, and the form's field map read back from the file. Its metadata names no company yet: the
+// brand stamp (src/brand/stampMaterial.ts) gives every company its own title and author.
+import type { Material } from "../model.js";
 import type { OutputFile } from "../write/writePack.js";
 import { fieldMapFile, readFieldMap } from "./fieldMap.js";
 import { finishPdf } from "./finishPdf.js";
-import { sha256, type ManifestEntry } from "./manifest.js";
 import { addMarkedFields } from "./markedFields.js";
 
 export interface FinishedMaterial {
-  /** The PDF, and its field map (`v06.fields.json`) where it has fields. */
-  files: OutputFile[];
-  entry: ManifestEntry;
-  bytes: Uint8Array;
+  /** The PDF, with placeholder colours and empty brand slots. */
+  pdf: Uint8Array;
   pages: number;
+  /** `v06.fields.json`, where the material has form fields. */
+  fieldMap?: OutputFile;
 }
 
-export async function finishMaterial(material: Material, rendered: Uint8Array, pack: ResolvedPack, date: Date): Promise<FinishedMaterial> {
+export async function finishMaterial(material: Material, rendered: Uint8Array, toolkitTitle: string, date: Date): Promise<FinishedMaterial> {
   const withFields = await addMarkedFields(rendered);
-  const { bytes, pages } = await finishPdf(withFields, {
-    title: `${material.title} – ${pack.brand.company}`,
-    author: pack.brand.company,
-    subject: pack.toolkit.title,
-    date,
-    boxes: material.boxes,
-  });
-  const name = `${material.id}.pdf`;
-  const files: OutputFile[] = [{ name, bytes }];
+  const { bytes, pages } = await finishPdf(withFields, { title: material.title, author: "", subject: toolkitTitle, date, boxes: material.boxes });
   const fields = await readFieldMap(material.id, bytes);
-  if (fields.fields.length > 0) files.push(fieldMapFile(fields));
-  return { files, bytes, pages, entry: { file: name, title: material.title, pages, sha256: sha256(bytes) } };
+  return { pdf: bytes, pages, ...(fields.fields.length > 0 ? { fieldMap: fieldMapFile(fields) } : {}) };
 }

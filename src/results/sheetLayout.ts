@@ -80,8 +80,8 @@ function scoringMaterial(pack: ResolvedPack): ScoringMaterial {
 async function buildLayout(pack: ResolvedPack, paper: Paper, date: Date): Promise<SheetLayout> {
   const material = scoringMaterial(pack);
   const rendered = await renderMaterial(material, pack, date);
-  const finished = await finishMaterial(material, rendered, pack, date);
-  const map = await readFieldMap(material.id, finished.bytes);
+  const finished = await finishMaterial(material, rendered, pack.toolkit.title, date);
+  const map = await readFieldMap(material.id, finished.pdf);
   const page = PAPER_POINTS[paper];
   const pages = new Map<number, Row[]>();
   for (const level of material.scoring.levels) {
@@ -98,5 +98,5 @@ async function buildLayout(pack: ResolvedPack, paper: Paper, date: Date): Promis
       pages.get(onPage)!.push({ field: name, level: level.id, statement: i + 1, boxes });
     });
   }
-  return { material, key: sheetLayoutKey(material, pack.brand), version: pack.toolkit.version, paper, page, pages, pageCount: finished.pages, pdf: finished.bytes };
+  return { material, key: sheetLayoutKey(material, pack.brand), version: pack.toolkit.version, paper, page, pages, pageCount: finished.pages, pdf: finished.pdf };
 }
