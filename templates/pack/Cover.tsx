@@ -15,7 +15,7 @@ export function Cover({ brand, toolkit, labels, date }: { brand: Brand; toolkit:
       <View style={{ position: "absolute", top: mm(15), bottom: mm(15), left: mm(15), width: mm(4), backgroundColor: brand.palette.brand }} />
       {logo && <Image src={{ data: logo.png, format: "png" }} style={{ width: logoWidth, height: (logoWidth * logo.height) / logo.width, marginBottom: mm(8) }} />}
       <Text style={{ fontSize: 9, color: grey }}>{labels.cover.preparedFor.toUpperCase()}</Text>
-      <Text style={{ fontSize: 18, fontWeight: 700, marginTop: mm(1) }} hyphenationCallback={(word) => [word]}>{brand.company}</Text>
+      <Text style={{ fontSize: 18, fontWeight: 700, lineHeight: 1.2, marginTop: mm(1) }} hyphenationCallback={(word) => [word]}>{brand.company}</Text>
       <View style={{ flex: 1 }} />
       <View style={{ borderTopWidth: 2.5, borderTopColor: brand.palette.brand, paddingTop: mm(6) }}>
         <Text style={{ fontSize: 34, fontWeight: 700, lineHeight: 1.1 }} hyphenationCallback={(word) => [word]}>{toolkit.title}</Text>
