@@ -2,6 +2,7 @@
 // failed write explained in words a person can act on. writePack (a pack folder, swapped whole)
 // and writeResults (the results files, each renamed into place) are built on these.
 import { open } from "node:fs/promises";
+import path from "node:path";
 
 export interface OutputFile {
   name: string;
@@ -17,6 +18,17 @@ export async function writeSynced(file: string, bytes: Uint8Array, flags: "wx" |
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Writes every file into `dir` at once (each written and synced as writeSynced does): the disk
+ * syncs them together instead of one after another. Every write has ended, done or failed, before
+ * this returns or throws (the first failure), so a caller may remove `dir` at once.
+ */
+export async function writeAllSynced(dir: string, files: OutputFile[]): Promise<void> {
+  const results = await Promise.allSettled(files.map((f) => writeSynced(path.join(dir, f.name), f.bytes)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /** Why a write failed, as the end of a sentence: "Cannot write … to <dir>: <reason>." */

@@ -1,12 +1,13 @@
 // The only code that writes to out/: builds the pack in a temporary folder beside the target,
-// fsyncs every file, then swaps the folder in. A failed build leaves the previous pack as it was.
+// writes and fsyncs every file (all at once), then swaps the folder in. A failed build leaves the
+// previous pack as it was.
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { WorkshopkitError } from "../errors.js";
 import { checkReplaceable } from "./outputFolder.js";
 import { removeStaleTempFolders, tempFolderName, trackTempFolder, untrackTempFolder } from "./tempFolders.js";
-import { writeFailure, writeSynced, type OutputFile } from "./writeFiles.js";
+import { writeAllSynced, writeFailure, type OutputFile } from "./writeFiles.js";
 
 export type { OutputFile };
 
@@ -32,7 +33,7 @@ export async function writePack(target: string, files: OutputFile[]): Promise<vo
     temp = tempFolderName(target, randomBytes(4).toString("hex"));
     trackTempFolder(temp, target);
     await mkdir(temp);
-    for (const f of files) await writeSynced(path.join(temp, f.name), f.bytes);
+    await writeAllSynced(temp, files);
     const dir = await open(temp, "r");
     await dir.sync().finally(() => dir.close());
   } catch (err) {
