@@ -132,9 +132,10 @@ describe("the placeholder render", () => {
     });
   });
 
-  it("finds the help card's cover header and kicker, and the company name's line on every card of the front", () => {
+  it("finds the help card's cover header and kicker, and the company name's line on every card of the front", async () => {
     const m = material(example, "help-card") as Extract<Material, { kind: "help-card" }>;
     const slots = slotsOf(help);
+    expect((await checkLayout(m.id, help)).pages).toHaveLength(m.layout.pages.length);
     m.layout.pages.forEach((p, i) => {
       const expected = p.kind === "cover" ? ["cover", "name"] : p.kind === "fronts" ? p.cards.map(() => "name") : [];
       expect(kinds(slots, i + 1), `page ${i + 1} (${p.kind})`).toEqual(expected);
@@ -226,7 +227,11 @@ describe("renderBrandParts", () => {
     const brand: Brand = { ...other.brand, company: "Aktieselskab".repeat(12) };
     const error = await renderBrandParts(brand, keys).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkshopkitError);
-    expect((error as Error).message).toMatch(/^profile › company: "Aktieselskab.*" does not fit .* even at \d+(\.\d+)? pt\.$/);
+    expect((error as Error).message).toMatch(/^profile › company: "Aktieselskab.*" does not fit the card backs \(72 × 13 mm\) even at 6 pt\.$/);
+    // Drawn in place, the same name fails the render the same way, not with a page running over.
+    const inPlace = await renderMaterial(material(other, "v04"), { ...other, brand }, DATE).catch((e: unknown) => e);
+    expect(inPlace).toBeInstanceOf(WorkshopkitError);
+    expect((inPlace as Error).message).toMatch(/^profile › company: "Aktieselskab.*" does not fit the page header \(/);
   });
 });
 
