@@ -1,0 +1,96 @@
+// The brand stamp on real materials: a material rendered once with the placeholder brand and stamped
+// with a company's brand looks and reads as the same material rendered with that brand directly.
+// A worksheet with form fields (v04), a card deck (fronts and backs with the name on the backs) and
+// the help card; a company with a logo and a dark colour, and one with a light colour, a long name and no logo.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderBrandParts } from "../src/brand/parts.js";
+import { placeholderPack } from "../src/brand/placeholder.js";
+import { stampBrand } from "../src/brand/stamp.js";
+import { addMarkedFields } from "../src/finish/markedFields.js";
+import { finishPdf, type DocumentInfo } from "../src/finish/finishPdf.js";
+import { loadContent } from "../src/load/loadContent.js";
+import { CONTENT_DIR } from "../src/load/contentDir.js";
+import { loadProfile } from "../src/load/loadProfile.js";
+import type { Material, ResolvedPack } from "../src/model.js";
+import { slotsOf } from "../src/render/layoutText.js";
+import { renderMaterial } from "../src/render/renderMaterial.js";
+import { resolve } from "../src/resolve/resolve.js";
+import { Profile } from "../src/schema/profile.js";
+import { EXAMPLE_PROFILE } from "./support/build.js";
+
+const DATE = new Date("2026-01-01T00:00:00Z");
+const IDS = ["v04", "v09-tryghedskort", "help-card"];
+const dir = mkdtempSync(path.join(tmpdir(), "wk-stamp-materials-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const packs: Record<string, ResolvedPack> = {};
+beforeAll(async () => {
+  const toolkit = await loadContent(CONTENT_DIR);
+  const example = await loadProfile(EXAMPLE_PROFILE);
+  packs.example = resolve({ toolkit, profile: example.profile, logo: example.logo, only: IDS });
+  const light = Profile.parse({ company: "Sønderjyllands Forenede Maskin- og Stålvarefabrikker ApS", colour: "#FFE066", paper: "A4", contacts: { hr: { name: "Jens Hansen", phone: "74 12 34 50" } } });
+  packs.light = resolve({ toolkit, profile: light, only: IDS });
+}, 60_000);
+
+/** Finished as a material is for every company or for one: form fields, page boxes, metadata. */
+async function finish(material: Material, rendered: Uint8Array, info: DocumentInfo): Promise<Uint8Array> {
+  return (await finishPdf(await addMarkedFields(rendered), { ...info, boxes: material.boxes })).bytes;
+}
+
+function file(name: string, bytes: Uint8Array): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+/** Each page as 40 dpi RGB pixels (pdftoppm: one PPM a page, numbered from 1, zero-padded alike). */
+function pixels(p: string): Buffer[] {
+  const prefix = `${path.basename(p)}-px`;
+  execFileSync("pdftoppm", ["-r", "40", p, path.join(dir, prefix)]);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(".ppm"))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f)));
+}
+
+/** How many pixels differ by more than `tolerance` in some channel (the two images have the same header). */
+function differing(a: Buffer, b: Buffer, tolerance = 40): number {
+  expect(a.length).toBe(b.length);
+  let n = 0;
+  for (let i = a.length % 3; i < a.length; i += 3) if (Math.abs(a[i]! - b[i]!) > tolerance || Math.abs(a[i + 1]! - b[i + 1]!) > tolerance || Math.abs(a[i + 2]! - b[i + 2]!) > tolerance) n++;
+  return n;
+}
+
+const words = (p: string) => execFileSync("pdftotext", ["-layout", p, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").trim();
+
+describe("a material stamped with a company's brand", () => {
+  for (const company of ["example", "light"]) {
+    it(`is the material rendered with ${company === "example" ? "the example company's brand (logo, #1F6F8B)" : "a light colour, a long name and no logo"} directly: same text, same pixels`, async () => {
+      const pack = packs[company]!;
+      const shared = placeholderPack(pack);
+      const placeholders = await Promise.all(
+        shared.materials.map(async (m) => {
+          const rendered = await renderMaterial(m, shared, DATE);
+          return { slots: slotsOf(rendered), bytes: await finish(m, rendered, { title: m.title, author: "", subject: pack.toolkit.title, date: DATE }) };
+        }),
+      );
+      const parts = await renderBrandParts(pack.brand, placeholders.flatMap((p) => p.slots.map((s) => s.part)));
+      for (const [i, material] of pack.materials.entries()) {
+        const info = { title: `${material.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.title, date: DATE };
+        const { slots, bytes } = placeholders[i]!;
+        expect(slots.length, `${material.id} has slots`).toBeGreaterThan(0);
+        const stamped = file(`${company}-${material.id}-stamped.pdf`, await stampBrand(bytes, slots, parts, pack.brand.palette, info));
+        const direct = file(`${company}-${material.id}-direct.pdf`, await finish(material, await renderMaterial(material, pack, DATE), info));
+        expect(words(stamped), material.id).toBe(words(direct));
+        expect(words(stamped)).toContain(company === "light" ? "Sønderjyllands" : "Nordlys");
+        const [a, b] = [pixels(stamped), pixels(direct)];
+        expect(a.length, `${material.id} pages`).toBe(b.length);
+        a.forEach((page, n) => expect(differing(page, b[n]!), `${company} ${material.id} page ${n + 1}: pixels that differ`).toBeLessThanOrEqual(40));
+      }
+    });
+  }
+});
