@@ -149,6 +149,10 @@ describe("stampBrand", () => {
       expect(y1).toBeLessThanOrEqual(NAME.top + NAME.height);
       expect(page).toContain(">ÆØÅ</word>");
     }
+    // the part's font subset has a name of its own: no two different subsets of one name in the file
+    const fonts = run("pdffonts", [p]).split("\n").slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
+    expect(fonts.filter((f) => f.endsWith("+Lato-Bold")).length, fonts.join(", ")).toBeGreaterThanOrEqual(1);
+    expect(new Set(fonts).size, fonts.join(", ")).toBe(fonts.length);
     // one form XObject per part for the whole document, drawn three times
     const pdf = await PDFDocument.load(stamped);
     const forms = [...pdf.context.enumerateIndirectObjects()].filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of("Subtype")) === PDFName.of("Form") && o.dict.has(PDFName.of("Matrix")) && !o.dict.has(PDFName.of("Length1")));

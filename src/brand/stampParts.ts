@@ -10,11 +10,13 @@ import {
   PDFDocument,
   PDFName,
   PDFObjectCopier,
+  ParseSpeeds,
   PDFRawStream,
   PDFStream,
   type PDFPageLeaf,
   type PDFRef,
 } from "pdf-lib";
+import { tagSubsetsByContent } from "../finish/packMerge.js";
 import type { BrandParts, SlotPlacement } from "./brandParts.js";
 import { stampFault } from "./stampFault.js";
 
@@ -43,7 +45,10 @@ function prepare(parts: BrandParts): Promise<PreparedParts> {
   let p = prepared.get(parts.pdf);
   if (!p) {
     p = (async () => {
-      const source = await PDFDocument.load(parts.pdf, { updateMetadata: false });
+      const source = await PDFDocument.load(parts.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      // react-pdf tags every file's subsets alike: the parts' CZZZZZ+Lato-Regular is not the
+      // material's. Tagged by content, a material never holds two different subsets of one name.
+      tagSubsetsByContent(source);
       return { source, byKey: new Map() };
     })();
     prepared.set(parts.pdf, p);
