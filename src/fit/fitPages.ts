@@ -1,15 +1,13 @@
 // Between render and finish: a material whose last page holds only a little is rendered again laid
 // out tighter (ruled lines 8.6 or 8.2 mm apart instead of 9; a worksheet's last page below or before
 // the landscape table in front of it: templates/parts/fitting.ts); a variant is kept only when it
-// saves that page (table cells a line fewer as the last resort). Pure apart from the render it is handed.
+// saves that page (table cells a line fewer as the last resort). A variant the first layout shows
+// cannot save a page is not rendered (src/fit/cannotSave.ts). Pure apart from the render it is handed.
 import type { Material } from "../model.js";
 import { checkLayout, type TextLayout } from "../render/checkLayout.js";
 import { TIGHTER_GAPS, fewerCellLines, hasLandscapeBeforeTail, hasRuledLines, type Fitted } from "../../templates/parts/fitting.js";
-
-const MM = 72 / 25.4;
-/** The page's body: below the running header (22 mm), above the footer (20 mm); see theme.ts. */
-const TOP = 22 * MM;
-const BOTTOM = 20 * MM;
+import { cannotSave } from "./cannotSave.js";
+import { BODY_BOTTOM as BOTTOM, BODY_TOP as TOP, pageFacts } from "./pageFacts.js";
 /** A last page whose text ends above this share of its body is worth trying to save. */
 const SPARSE = 0.45;
 
@@ -24,18 +22,28 @@ export function lastPageFill(layout: TextLayout): number {
 
 const isLandscape = (page: { width: number; height: number }) => page.width > page.height;
 
-/** The material's PDF, laid out tighter only where that takes a nearly empty last page away. */
-export async function fitPages(material: Material, render: (material: Material) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const first = await render(material);
-  const layout = await checkLayout(material.id, first);
-  if (layout.pages.length < 2 || lastPageFill(layout) >= SPARSE || !(hasRuledLines(material) || hasLandscapeBeforeTail(material))) return first;
+/** The variants to try, in order, once the first layout's last page is found nearly empty. */
+export function variants(material: Material, layout: TextLayout): Fitted[] {
   // A last portrait page after a landscape one is saved only by moving it, not by tighter lines.
   const n = layout.pages.length;
   const tailAlone = hasLandscapeBeforeTail(material) && isLandscape(layout.pages[n - 2]!) && !isLandscape(layout.pages[n - 1]!);
   const tightest = TIGHTER_GAPS.at(-1)!;
   const tighter: Fitted[] = [...TIGHTER_GAPS.map((lineGap) => ({ ...material, lineGap })), { ...fewerCellLines(material), lineGap: tightest }];
-  const tries: Fitted[] = tailAlone ? [{ ...material, tail: "landscape" }, { ...material, tail: "before-landscape" }, ...tighter.map((m) => ({ ...m, tail: "before-landscape" as const }))] : tighter;
-  for (const variant of tries) {
+  return tailAlone ? [{ ...material, tail: "landscape" }, { ...material, tail: "before-landscape" }, ...tighter.map((m) => ({ ...m, tail: "before-landscape" as const }))] : tighter;
+}
+
+/** Whether a first layout is worth laying out again: more than one page, a nearly empty last page, and something to tighten. */
+export const worthFitting = (material: Material, layout: TextLayout) =>
+  layout.pages.length >= 2 && lastPageFill(layout) < SPARSE && (hasRuledLines(material) || hasLandscapeBeforeTail(material));
+
+/** The material's PDF, laid out tighter only where that takes a nearly empty last page away. */
+export async function fitPages(material: Material, render: (material: Material) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const first = await render(material);
+  const layout = await checkLayout(material.id, first);
+  if (!worthFitting(material, layout)) return first;
+  const pages = await pageFacts(first, layout);
+  for (const variant of variants(material, layout)) {
+    if (cannotSave(material, variant, pages)) continue;
     const bytes = await render(variant);
     if ((await checkLayout(material.id, bytes)).pages.length < layout.pages.length) return bytes;
   }

@@ -5,7 +5,7 @@
 // cells a ruled line fewer.
 import type { Material } from "../../src/model.js";
 import type { Block, InnerBlock } from "../../src/schema/content.js";
-import { MIN_LINE_GAP, mm } from "../theme.js";
+import { LINE_GAP, MIN_LINE_GAP, mm, styles } from "../theme.js";
 
 /** Where a worksheet's last portrait page may go when it follows a landscape table (see WorksheetTemplate). */
 export type Tail = "landscape" | "before-landscape";
@@ -60,3 +60,39 @@ export function hasLandscapeBeforeTail(material: Material): boolean {
   const last = blocks.at(-1);
   return blocks.some((b) => b.type === "table" && b.landscape) && !(last?.type === "table" && last.landscape);
 }
+
+/**
+ * The height of every ruled writing line of the material: a writing space's lines, and an empty table
+ * cell's lines in each row that has one (such a row is at least that high). A variant can free at most
+ * the difference from the material as first laid out: a row's height is the tallest of its cells, so it
+ * shrinks by no more than its ruled cell does.
+ */
+export function ruledHeight(material: Fitted): number {
+  const gap = material.lineGap ?? LINE_GAP;
+  return allBlocks(material).reduce((sum, b) => {
+    if (b.type === "write") return sum + b.lines * gap;
+    if (b.type === "table") return sum + b.rows.filter((r) => r.includes(null)).length * b.lines * gap;
+    return sum;
+  }, 0);
+}
+
+const num = (v: unknown) => (typeof v === "number" ? v : 0);
+const margin = (style: object, side: "Top" | "Bottom") => num((style as Record<string, unknown>)[`margin${side}`]);
+
+/**
+ * The most height one page break can give back: react-pdf drops the margin, padding and border on
+ * both sides of a node it splits (a box, and a paragraph or heading inside it).
+ */
+export const BREAK_TRIM = (() => {
+  const { box, h2, h3, paragraph, label } = styles;
+  const boxEdges = 2 * (num(box.marginVertical) + num(box.padding) + num(box.borderWidth));
+  const text = Math.max(...[h2, h3, paragraph, label].map((t) => margin(t, "Top") + margin(t, "Bottom")), mm(3));
+  return boxEdges + text;
+})();
+
+/** The lines of the tables' column headings, which react-pdf repeats at the top of every page a table runs on to. */
+export const columnHeadingLines = (material: Material): string[] =>
+  allBlocks(material).flatMap((b) => (b.type === "table" ? b.columns.flatMap((c) => c.split("\n")) : []));
+
+/** The labels of the writing spaces: their ruled lines are as high on a wide page as on a narrow one. */
+export const writeLabels = (material: Material): Set<string> => new Set(allBlocks(material).flatMap((b) => (b.type === "write" ? [b.label] : [])));

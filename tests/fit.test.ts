@@ -1,0 +1,89 @@
+// Fitting a nearly empty last page away (src/fit): the variants predicted hopeless from the first
+// layout are never rendered, and the PDF kept is byte for byte the one trying every variant gives.
+// Real renders of the example pack's materials, on A4 and on US Letter.
+import { beforeAll, describe, expect, it } from "vitest";
+import { fitPages, variants, worthFitting } from "../src/fit/fitPages.js";
+import { cannotSave } from "../src/fit/cannotSave.js";
+import { pageFacts } from "../src/fit/pageFacts.js";
+import { loadContent } from "../src/load/loadContent.js";
+import { loadProfile } from "../src/load/loadProfile.js";
+import type { Material, ResolvedPack } from "../src/model.js";
+import { checkLayout } from "../src/render/checkLayout.js";
+import { renderMaterial } from "../src/render/renderMaterial.js";
+import { resolve } from "../src/resolve/resolve.js";
+import { EXAMPLE_PROFILE, ROOT } from "./support/build.js";
+import path from "node:path";
+
+interface Case {
+  paper: string;
+  material: Material;
+  /** Pages of the first layout, and of each variant in the order fitPages tries them. */
+  pages: number;
+  first: Uint8Array;
+  tried: { variant: Material; pages: number; skipped: boolean; bytes: Uint8Array }[];
+}
+
+const packs: { paper: string; pack: ResolvedPack; date: Date }[] = [];
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  const toolkit = await loadContent(path.join(ROOT, "content"));
+  const example = await loadProfile(EXAMPLE_PROFILE);
+  const date = new Date(`${toolkit.info.date}T00:00:00Z`);
+  for (const paper of ["A4", "LETTER"] as const) {
+    const pack = resolve({ toolkit, profile: { ...example.profile, paper }, logo: example.logo });
+    packs.push({ paper, pack, date });
+    for (const material of pack.materials.filter((m) => m.kind === "worksheet" || m.kind === "document")) {
+      const first = await renderMaterial(material, pack, date);
+      const layout = await checkLayout(material.id, first);
+      if (!worthFitting(material, layout)) continue;
+      const facts = await pageFacts(first, layout);
+      const tried: Case["tried"] = [];
+      // Every variant rendered, the skipped ones too: the prediction is checked against what they give.
+      for (const variant of variants(material, layout)) {
+        const bytes = await renderMaterial(variant, pack, date);
+        tried.push({ variant, pages: (await checkLayout(material.id, bytes)).pages.length, skipped: cannotSave(material, variant, facts), bytes });
+      }
+      cases.push({ paper, material, pages: layout.pages.length, first, tried });
+    }
+  }
+}, 300_000);
+
+describe("fitting a nearly empty last page away", () => {
+  it("never skips a variant that would have saved a page (every sparse material of the example, A4 and Letter)", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+    const wrong = cases.flatMap((c) => c.tried.filter((t) => t.skipped && t.pages < c.pages).map((t) => `${c.paper} ${c.material.id}: ${JSON.stringify({ lineGap: (t.variant as { lineGap?: number }).lineGap, tail: (t.variant as { tail?: string }).tail })}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it("skips the variants that cannot help: Værktøj 9 on A4 is rendered once, the tail of Værktøj 7 is not tried on its landscape page", () => {
+    const v09 = cases.find((c) => c.paper === "A4" && c.material.id === "v09")!;
+    expect(v09.tried.length).toBeGreaterThanOrEqual(3);
+    expect(v09.tried.every((t) => t.skipped && t.pages === v09.pages)).toBe(true);
+    for (const paper of ["A4", "LETTER"]) {
+      const v07 = cases.find((c) => c.paper === paper && c.material.id === "v07")!;
+      expect(v07.tried[0]).toMatchObject({ skipped: true, variant: { tail: "landscape" } });
+      expect(v07.tried[0]!.pages).toBe(v07.pages);
+    }
+  });
+
+  it("keeps the same PDF as trying every variant, with fewer renders (counted)", async () => {
+    let saved = 0;
+    for (const c of cases) {
+      const { pack, date } = packs.find((p) => p.paper === c.paper)!;
+      // What trying every variant in order keeps: the first that takes a page away, else the first layout.
+      const everyVariant = c.tried.find((t) => t.pages < c.pages);
+      let renders = 0;
+      const kept = await fitPages(c.material, (m) => {
+        renders++;
+        return renderMaterial(m, pack, date);
+      });
+      const expected = everyVariant?.bytes ?? c.first;
+      expect(Buffer.from(kept).equals(Buffer.from(expected)), `${c.paper} ${c.material.id}`).toBe(true);
+      const upTo = everyVariant ? c.tried.indexOf(everyVariant) + 1 : c.tried.length;
+      expect(renders, `${c.paper} ${c.material.id}`).toBe(1 + c.tried.slice(0, upTo).filter((t) => !t.skipped).length);
+      saved += upTo - (renders - 1);
+    }
+    expect(saved).toBeGreaterThanOrEqual(5); // A4: v09's three and v07's landscape tail; Letter: v07's landscape tail
+  }, 300_000);
+});
