@@ -1,5 +1,5 @@
 // Loads content/: every tool, deck and document, validated, with all problems reported at once.
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
@@ -32,7 +32,26 @@ function contentReader(root: string, problems: WorkshopkitError[]) {
   return { one, folder };
 }
 
+/** What the content's files are now: each file's path, size and time of change. */
+async function contentState(root: string): Promise<string> {
+  const names = (await readdir(root, { recursive: true })).sort();
+  const files = await Promise.all(names.map(async (name) => [name, await stat(path.join(root, name)).then((s) => (s.isFile() ? `${s.size}:${s.mtimeMs}` : "dir"), () => "gone")]));
+  return JSON.stringify(files);
+}
+
+/** The toolkit last loaded, while its files stay as they were: a process that builds many companies reads and checks it once. */
+let loaded: { root: string; state: string; toolkit: Toolkit } | undefined;
+
+/** The toolkit in `root`, read and validated; the one read before when no file of it has changed since. A toolkit is never changed once loaded. */
 export async function loadContent(root: string): Promise<Toolkit> {
+  const state = await contentState(root);
+  if (loaded?.root === root && loaded.state === state) return loaded.toolkit;
+  const toolkit = await readContent(root);
+  loaded = { root, state, toolkit };
+  return toolkit;
+}
+
+async function readContent(root: string): Promise<Toolkit> {
   const problems: WorkshopkitError[] = [];
   const read = contentReader(root, problems);
   const info = await read.one("toolkit.yaml", ToolkitInfo);
