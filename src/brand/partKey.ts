@@ -36,6 +36,14 @@ export interface PartSpec {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** The prop that marks an empty slot in react-pdf's layout tree (templates/parts/BrandSlot.tsx); its value is the part key. */
+export const SLOT_PROP = "brandPart";
+/**
+ * The prop of a company name drawn in place that does not fit its part; its value is the message. A
+ * template cannot throw (React swallows the error): the render finds this in the layout and fails with it.
+ */
+export const TOO_LONG_PROP = "brandNameTooLong";
+
 /**
  * The height of a slot for `lines` lines of a name: a little more than the lines, because react-pdf
  * drops a line from a box that is a hair shorter than the line (and 0.01 pt rounding may make it so).

@@ -5,6 +5,7 @@
 import type { TextLayout, TextRun } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
 import { nameTooLongError } from "../brand/fitName.js";
+import { SLOT_PROP, TOO_LONG_PROP } from "../brand/partKey.js";
 
 interface Box {
   left?: number;
@@ -48,11 +49,6 @@ const slotted = new WeakMap<Uint8Array, SlotPlacement[]>();
 export const rememberSlots = (bytes: Uint8Array, slots: SlotPlacement[]) => void slotted.set(bytes, slots);
 /** The brand slots of a PDF renderStrict made, page by page in layout order; [] for any other bytes. */
 export const slotsOf = (bytes: Uint8Array): SlotPlacement[] => slotted.get(bytes) ?? [];
-
-/** The layout prop that marks an empty brand slot (templates/parts/BrandSlot.tsx, SLOT_PROP); its value is the part key. */
-const SLOT_PROP = "brandPart";
-/** The layout prop of a company name too long for its part (BrandSlot.tsx, TOO_LONG_PROP); its value is the message. */
-const TOO_LONG_PROP = "brandNameTooLong";
 
 const round = (v: number) => Math.round(v * 100) / 100;
 

@@ -6,17 +6,9 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { Brand } from "../../src/model.js";
 import { nameTooLong, tryFitName } from "../../src/brand/fitName.js";
-import { partKey, type PartSpec } from "../../src/brand/partKey.js";
+import { partKey, SLOT_PROP, TOO_LONG_PROP, type PartSpec } from "../../src/brand/partKey.js";
 import { grey, ink, mm } from "../theme.js";
 import { wholeWords } from "./fitWords.js";
-
-/** The prop that marks an empty slot in react-pdf's layout tree; its value is the part key. */
-export const SLOT_PROP = "brandPart";
-/**
- * The prop of a name that does not fit its part; its value is the message. A template cannot throw
- * (React swallows the error): the render finds this in the layout and fails with the message.
- */
-export const TOO_LONG_PROP = "brandNameTooLong";
 
 /** Where the slot sits; its size is the part's. */
 type Placement = Pick<Style, "position" | "top" | "left" | "right" | "bottom" | "marginTop" | "marginBottom" | "marginLeft" | "marginRight" | "alignSelf" | "flexShrink" | "flexGrow">;
@@ -39,7 +31,7 @@ const UNDERLINE = 1.5;
 
 const WHERE: Record<PartSpec["kind"], string> = {
   mark: "the page header",
-  name: "its line",
+  name: "its line (a page footer, a cover's kicker, the help card's footer)",
   back: "the card backs",
   cover: "the card sheets' cover",
 };
