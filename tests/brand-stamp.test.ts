@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Document, Link, Page, Path, Svg, Text, View, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
+import { Defs, Document, LinearGradient, Link, Page, Path, Rect, Stop, Svg, Text, View, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
 import { PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRawStream } from "pdf-lib";
 import { createElement as h, type ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -243,6 +243,18 @@ print(json.dumps({"fields": fields, "widgets": widgets}))`;
     const other = await PDFDocument.load(placeholder);
     other.catalog.set(PDFName.of("Odd"), other.context.obj([r, g, b]));
     await expect(stampBrand(await other.save(), SLOTS, await parts(pal), pal, info)).rejects.toThrow(/fault in workshopkit/);
+  });
+
+  it("recolours an SVG gradient, whose colours are arrays in its shading's function (/C0 /C1), not content", async () => {
+    const doc = h(Document, null, h(Page, { size: [200, 100] }, h(Svg, { width: 200, height: 100 }, h(Defs, null, h(LinearGradient, { id: "g", x1: 0, y1: 0, x2: 1, y2: 0 }, h(Stop, { offset: 0, stopColor: P.brand }), h(Stop, { offset: 1, stopColor: P.ink }))), h(Rect, { x: 0, y: 0, width: 200, height: 100, fill: "url('#g')" }))));
+    const gradient = new Uint8Array(await renderToBuffer(doc));
+    const arrays = (text: string) => [...text.matchAll(/\/C[01] \[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => m.slice(1, 4).map((v) => Math.round(Number(v) * 255)).join(","));
+    expect(arrays(qdf(file("gradient.pdf", gradient)))).toEqual([channels(P.brand), channels(P.ink)]);
+    const pal = paletteOf("#FFE066");
+    const p = file("gradient-stamped.pdf", await stampBrand(gradient, [], { pdf: new Uint8Array(), pages: {} }, pal, info));
+    expect(arrays(qdf(p))).toEqual([channels(pal.brand), channels(pal.ink)]);
+    const left = pixel(p, 1, 1, 50);
+    [0xff, 0xe0, 0x66].forEach((c, i) => expect(Math.abs(left[i]! - c), `channel ${i}`).toBeLessThanOrEqual(6));
   });
 
   it("names a slot whose part is missing or of another size as a workshopkit fault", async () => {
