@@ -1,10 +1,11 @@
-// The web page's live preview: the pages that carry the branding, drawn small, through the same
-// stages as a build (validate → resolve → render, fitted → finish), so what the page shows is what
-// is printed (tests/serve-preview.test.ts compares the pixels). Only what is drawn is made: the
-// pack's cover without the rest of the pack, a card sheet's first front and back without its cover,
-// a material's form fields without the rest of finishing. It keeps its own memo of PDFs and page
-// images and never writes the build's cache (src/cache): a material made here by a recipe that had
-// drifted from the pipeline's must never reach a pack.
+// The web page's live preview: the pages that carry the branding, drawn small, made by the build's
+// own steps (validate → resolve → render and finish for every company → stamp the company's brand:
+// src/preview/stamped.ts), so what the page shows is what is printed (tests/serve-preview.test.ts
+// compares the pixels). Only what is drawn is made: the pack's cover without the rest of the pack, a
+// card sheet's first front and back without its cover, a worksheet's first page. A change of the
+// company's name, colour or logo costs its parts, the stamps and the drawing: the materials as every
+// company shares them are remembered. The preview keeps its own memos and never writes the build's
+// cache (src/cache): a material made here from fewer pages must never reach a pack.
 import { createHash } from "node:crypto";
 import { keepNativeJson } from "../raster/nativeJson.js"; // before pdf.js (a build's layout check in the same server): see there
 import type { LoadedProfile } from "../load/loadProfile.js";
@@ -14,12 +15,12 @@ import type { CardOptions } from "../cards/options.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import { validate } from "../validate/validate.js";
 import { resolve } from "../resolve/resolve.js";
-import { renderMaterial } from "../render/renderMaterial.js";
-import { fitPages } from "../fit/fitPages.js";
-import { addMarkedFields } from "../finish/markedFields.js";
 import { renderPackFront } from "../finish/packFront.js";
 import { drawPages } from "./rasterThread.js";
 import { rememberShaping } from "./layoutMemo.js";
+import { keyOf, Memo } from "./memo.js";
+import { partsOf, placeholderOf, stamped, type Placeholder } from "./stamped.js";
+import type { BrandParts } from "../brand/brandParts.js";
 
 /** The materials the preview draws: a worksheet, a card deck and the help card (the cover comes from the pack). */
 export const PREVIEW_MATERIALS = ["v04", "v09-tryghedskort", "help-card"] as const;
@@ -55,26 +56,6 @@ function wantedPages(material: Material): Wanted[] {
   return [{ key: "worksheet", label: "Arbejdsark, side 1", page: 1 }];
 }
 
-/** A small memo, the oldest entry dropped first. */
-class Memo<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly size: number) {}
-  get(key: string): T | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: T): T {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
-    return value;
-  }
-}
-
 /**
  * Finished PDFs and their page images, by a hash of what the templates are given (the material, the
  * brand, the films; contacts reach them only through the material's text): a change of one contact
@@ -82,10 +63,6 @@ class Memo<T> {
  */
 const pdfs = new Memo<Uint8Array>(24);
 const drawn = new Memo<PreviewPage[]>(64);
-
-function keyOf(parts: unknown): string {
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
-}
 
 /**
  * A card sheet (or the help card) with only the wanted pages: the build's pages, each drawn from the
@@ -99,17 +76,6 @@ function onlyPages<M extends Extract<Material, { kind: "cards" | "help-card" }>>
     layout: { ...material.layout, pages: keep.map((i) => material.layout.pages[i]!) },
     boxes: material.boxes && keep.map((i) => material.boxes![i]!),
   };
-}
-
-/**
- * The material's PDF as build() makes it (src/pipeline.ts: render, fitted; finish), as far as it is
- * drawn: the form fields over their marks (finishMaterial's first step). The rest of finishing (the
- * metadata, the card sheets' trim and bleed boxes, the field map read back) draws nothing.
- */
-async function finished(material: Material, pack: ResolvedPack, date: Date): Promise<Uint8Array> {
-  // fitPages leaves card sheets as rendered (no ruled lines, no landscape table): rendered once, unchecked.
-  const rendered = material.kind === "cards" || material.kind === "help-card" ? await renderMaterial(material, pack, date) : await fitPages(material, (m) => renderMaterial(m, pack, date));
-  return addMarkedFields(rendered);
 }
 
 const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
@@ -187,18 +153,34 @@ export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, p
   }
 
   const quickFirst = [...pack.materials].sort((a, b) => Number(a.kind === "worksheet") - Number(b.kind === "worksheet"));
-  for (const whole of quickFirst) {
+  const jobs = quickFirst.map((whole) => {
     const branded = wantedPages(whole);
-    let wanted = branded.filter((w) => pages.includes(w.key));
+    // A card sheet's (or the help card's) two branded pages are rendered alone (the deck's other
+    // pages are not needed for their layout); a worksheet is rendered whole (its pages flow), and its
+    // branded page kept. Both branded pages, whichever are drawn: one drawn larger is then only rasterised again.
+    const cards = whole.kind === "cards" || whole.kind === "help-card";
+    return { material: cards ? onlyPages(whole, branded) : whole, keep: cards ? undefined : branded.map((w) => w.page), branded };
+  });
+  // Made at the first material not remembered: every preview material rendered for every company
+  // (remembered), then the company's parts for all their slots in one render.
+  let branding: Promise<{ placeholders: Map<Material, Placeholder>; parts: BrandParts }> | undefined;
+  const brandingOf = () =>
+    (branding ??= (async () => {
+      const placeholders = new Map<Material, Placeholder>();
+      for (const { material, keep } of jobs) placeholders.set(material, await placeholderOf(material, pack, date, keep));
+      return { placeholders, parts: await partsOf(pack, [...placeholders.values()].flatMap((p) => p.slots)) };
+    })());
+
+  for (const { material, branded } of jobs) {
+    // Page numbers of the PDF made: the branded pages, in order.
+    const wanted = branded.filter((w) => pages.includes(w.key)).map((w) => ({ ...w, page: branded.indexOf(w) + 1 }));
     if (wanted.length === 0) continue;
     yield* ready(false);
-    let material = whole;
-    if (material.kind === "cards" || material.kind === "help-card") {
-      // Both branded pages, whichever are drawn: one of them drawn larger is then only rasterised again.
-      material = onlyPages(material, branded);
-      wanted = wanted.map((w) => ({ ...w, page: branded.indexOf(w) + 1 }));
-    }
-    drawings.push(await startPages({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, () => finished(material, pack, date)));
+    const make = async () => {
+      const { placeholders, parts } = await brandingOf();
+      return stamped(placeholders.get(material)!, parts, pack, material, date);
+    };
+    drawings.push(await startPages({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, make));
   }
   yield* ready(true);
 }
