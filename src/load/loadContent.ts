@@ -46,9 +46,18 @@ let loaded: { root: string; state: string; toolkit: Toolkit } | undefined;
 export async function loadContent(root: string): Promise<Toolkit> {
   const state = await contentState(root);
   if (loaded?.root === root && loaded.state === state) return loaded.toolkit;
-  const toolkit = await readContent(root);
+  const toolkit = deepFreeze(await readContent(root));
   loaded = { root, state, toolkit };
   return toolkit;
+}
+
+/** Shared by every build of the process: frozen, so that nothing changes it by mistake. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 async function readContent(root: string): Promise<Toolkit> {
