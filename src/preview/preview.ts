@@ -175,12 +175,14 @@ export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, p
     // Page numbers of the PDF made: the branded pages, in order.
     const wanted = branded.filter((w) => pages.includes(w.key)).map((w) => ({ ...w, page: branded.indexOf(w) + 1 }));
     if (wanted.length === 0) continue;
-    yield* ready(false);
     const make = async () => {
       const { placeholders, parts } = await brandingOf();
       return stamped(placeholders.get(material)!, parts, pack, material, date);
     };
     drawings.push(await startPages({ material, brand, films: pack.films, date: date.toISOString() }, wanted, dpi, make));
+    // After the first material is made: a company name too long for one of its slots (the parts'
+    // render) is thrown before any page is handed on.
+    yield* ready(false);
   }
   yield* ready(true);
 }
