@@ -7,7 +7,7 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLACEHOLDER_PALETTE, type SlotPlacement } from "../src/brand/brandParts.js";
-import { parsePartKey } from "../src/brand/partKey.js";
+import { parsePartKey, partKey, partSpec } from "../src/brand/partKey.js";
 import { renderBrandParts } from "../src/brand/parts.js";
 import { placeholderBrand, placeholderPack } from "../src/brand/placeholder.js";
 import { WorkshopkitError } from "../src/errors.js";
@@ -59,6 +59,18 @@ function hexOf(colour: string): string {
 }
 
 const kinds = (slots: SlotPlacement[], page: number) => slots.filter((s) => s.page === page).map((s) => parsePartKey(s.part).kind).sort();
+
+describe("part keys", () => {
+  it("name kind, size to 0.01 pt and every option, and read back to the same part", () => {
+    const part = partSpec("name", 226.7716, 16.8 + 0.5, { size: 7, min: 5, lineHeight: 1.2, colour: "grey", valign: "bottom", bold: true, upper: true });
+    const key = partKey(part);
+    expect(key).toBe("name 226.77x17.30 logo=0 size=7 min=5 lh=1.2 colour=grey align=left valign=bottom bold upper");
+    expect(parsePartKey(key)).toEqual(part);
+    expect(partKey(parsePartKey(key))).toBe(key);
+    expect(() => parsePartKey("name 226.77x17.30 size=7")).toThrow(WorkshopkitError);
+    expect(() => parsePartKey(key.replace("grey", "pink"))).toThrow(/Not a brand part key/);
+  });
+});
 
 describe("resolve does not depend on the company", () => {
   it("gives every material but the policy and the help card the same, whatever the company's name, colour, logo and contacts", () => {
