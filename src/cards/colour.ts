@@ -57,9 +57,6 @@ export function brandInk(colour: string): string {
   return ink;
 }
 
-/** The brand colour for text on white (kept for the card templates): see brandInk. */
-export const textColourOnWhite = brandInk;
-
 const ratio = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)}:1`;
 
 /** A warning when the brand colour had to be darkened for text, naming both colours and their contrast. */
