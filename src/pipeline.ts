@@ -69,14 +69,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const entries: ManifestEntry[] = [];
   const built: BuiltMaterial[] = [];
   const total = pack.materials.length + 1; // every material, then the complete pack
-  const cache = openCache(options.cacheDir);
   // render and finish what every company shares, or take it from the cache
-  const shared = placeholderPack(pack);
-  const finished: CachedMaterial[] = [];
-  for (const material of pack.materials) {
-    finished.push(await cachedMaterial(cache, materialKey(material, shared, date), () => renderForEveryCompany(material, shared, date)));
-    options.onProgress?.({ done: finished.length, total, material: material.id });
-  }
+  const finished = await renderShared(pack, date, options.cacheDir, (material, done) => options.onProgress?.({ done, total, material: material.id }));
   // finish: the company's logo and name drawn once, stamped with its colours onto every material
   const parts = await renderBrandParts(pack.brand, finished.flatMap((f) => f.slots.map((slot) => slot.part)));
   for (const [i, material] of pack.materials.entries()) {
@@ -98,6 +92,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await writePack(dir, files);
   const pages = built.reduce((n, b) => n + b.pages, 0);
   return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+}
+
+/** Every material of `pack` as every company shares it: from the cache, or rendered, finished and stored there. */
+async function renderShared(pack: ResolvedPack, date: Date, cacheDir: string | false | undefined, onMaterial?: (material: Material, done: number) => void): Promise<CachedMaterial[]> {
+  const cache = openCache(cacheDir);
+  const shared = placeholderPack(pack);
+  const finished: CachedMaterial[] = [];
+  for (const material of pack.materials) {
+    finished.push(await cachedMaterial(cache, materialKey(material, shared, date), () => renderForEveryCompany(material, shared, date)));
+    onMaterial?.(material, finished.length);
+  }
+  return finished;
+}
+
+/**
+ * Fills the cache with the materials named in `options.only` as every company shares them, and
+ * writes nothing else: a batch does this first, its materials spread over its workers, so that its
+ * companies do not each render the same pages at the same time.
+ */
+export async function fillCache(options: Omit<BuildOptions, "out" | "onProgress">): Promise<void> {
+  if (options.cacheDir === false) return;
+  const toolkit = await loadContent(CONTENT_DIR);
+  const profile = await loadProfile(options.profile);
+  validate(toolkit, profile);
+  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: options.cards });
+  await renderShared(pack, options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`), options.cacheDir);
 }
 
 /**

@@ -1,6 +1,6 @@
 // A batch: several profiles (or a folder of them) built in one run across worker threads; a bad
 // profile is reported and the others are built; each pack is byte-identical to a single build.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPack, EXAMPLE_PROFILE, runCli, tempDir } from "./support/build.js";
@@ -53,5 +53,21 @@ describe("workshopkit build with several profiles", () => {
     const r = runCli(["build", "--only", "about", "--out", path.join(dir, "out"), "--profile", path.join(dir, "profiles")]);
     expect(r.stdout, r.stderr).toContain("2 of 3 companies built");
     expect(r.stdout.match(/^\S*[abc]-firma\.yaml +(built|FAILED) /gm)).toHaveLength(3);
+  });
+
+  it("with a cache, keeps the pages every company shares once for all companies, and each pack is still the single build's", async () => {
+    const dir = tempDir("wk-batch-");
+    const { good } = profiles(path.join(dir, "profiles"));
+    const out = path.join(dir, "out");
+    const cache = path.join(dir, "cache");
+    const only = ["about", "v04", "policy"]; // the policy holds the company's name: one each
+    const r = runCli(["build", "--only", ...only, "--out", out, "--cache-dir", cache, "--profile", ...good]);
+    expect(r.status, r.stderr).toBe(0);
+    const entries = readdirSync(cache, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".bin"));
+    expect(entries).toHaveLength(2 + good.length);
+    for (const profile of good) {
+      const single = await buildPack({ profile, only, cacheDir: false });
+      for (const f of single.files) expect(readFileSync(path.join(out, path.basename(single.dir), f.file)).equals(readFileSync(path.join(single.dir, f.file))), f.file).toBe(true);
+    }
   });
 });

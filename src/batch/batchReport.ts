@@ -10,7 +10,9 @@ export function batchProgress(stream: Writable & { isTTY?: boolean; columns?: nu
   return {
     update(p: BatchProgress) {
       if (tty) {
-        const line = `Companies ${p.built + p.failed}/${p.companies}${p.failed ? ` (${p.failed} failed)` : ""} · materials ${p.materials.done}/${p.materials.total} · building ${p.building.map((f) => path.basename(f)).join(", ")}`;
+        const line = p.shared && p.built + p.failed + p.building.length === 0
+          ? `Preparing the pages every company shares: ${p.shared.done}/${p.shared.total} materials`
+          : `Companies ${p.built + p.failed}/${p.companies}${p.failed ? ` (${p.failed} failed)` : ""} · materials ${p.materials.done}/${p.materials.total} · building ${p.building.map((f) => path.basename(f)).join(", ")}`;
         const width = stream.columns && stream.columns > 20 ? stream.columns : 80;
         stream.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
       } else if (p.built + p.failed > finished) {

@@ -6,6 +6,9 @@ import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { BuildOptions } from "../pipeline.js";
+import { CONTENT_DIR } from "../load/contentDir.js";
+import { loadContent } from "../load/loadContent.js";
+import { listMaterials } from "../resolve/listMaterials.js";
 import type { BatchOutcome, BatchTask } from "./worker.js";
 
 export interface BatchResult {
@@ -21,6 +24,8 @@ export interface BatchProgress {
   materials: { done: number; total: number };
   /** Profiles being built now. */
   building: string[];
+  /** The first round: the materials every company shares, rendered once across the workers (when there is a cache). */
+  shared?: { done: number; total: number };
 }
 
 /** Compiled (dist/), the worker is dist/batch-worker.js; from the TypeScript, a module that loads tsx first. */
@@ -45,6 +50,7 @@ export async function runBatch(
     onProgress?.(state);
   };
   try {
+    await fillSharedCache(pool, profiles, options, (shared) => onProgress?.({ ...state, shared }));
     return await Promise.all(
       profiles.map(async (profile): Promise<BatchResult> => {
         const { port1, port2 } = new MessageChannel();
@@ -66,4 +72,26 @@ export async function runBatch(
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * The first round of a batch with a cache: the materials every company shares (all but those with
+ * the company's own text), rendered once, spread over the workers, so that the companies that follow
+ * find them in the cache instead of each rendering the same pages at the same time. Made with the
+ * first profile; a company on other paper or card options renders its own as it goes.
+ */
+async function fillSharedCache(pool: Piscina, profiles: string[], options: Omit<BuildOptions, "profile" | "onProgress">, onProgress: (shared: { done: number; total: number }) => void): Promise<void> {
+  if (options.cacheDir === false || profiles.length < 2) return;
+  const ids = listMaterials(await loadContent(CONTENT_DIR))
+    .map((m) => m.id)
+    .filter((id) => !options.only?.length || options.only.includes(id));
+  const shared = { done: 0, total: ids.length };
+  onProgress(shared);
+  await Promise.all(
+    ids.map(async (id) => {
+      await pool.run({ ...options, profile: profiles[0]!, only: [id] }, { name: "fillSharedCache" });
+      shared.done++;
+      onProgress(shared);
+    }),
+  );
 }

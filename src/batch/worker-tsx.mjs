@@ -3,5 +3,6 @@ import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
 register({ tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)) });
-const { default: buildOne } = await import("./worker.ts");
+const { default: buildOne, fillSharedCache } = await import("./worker.ts");
 export default buildOne;
+export { fillSharedCache };

@@ -2,7 +2,7 @@
 // progress sent to the main thread and its outcome (or its error, as text) returned.
 import type { MessagePort } from "node:worker_threads";
 import { WorkshopkitError } from "../errors.js";
-import { build, type BuildOptions } from "../pipeline.js";
+import { build, fillCache, type BuildOptions } from "../pipeline.js";
 
 export interface BatchTask {
   options: Omit<BuildOptions, "onProgress">;
@@ -29,4 +29,9 @@ export default async function buildOne({ options, progress }: BatchTask): Promis
   } finally {
     progress.close();
   }
+}
+
+/** Some of the materials every company shares, into the cache (the batch's first round); a failure is left to the builds to report. */
+export async function fillSharedCache(options: Omit<BuildOptions, "out" | "onProgress">): Promise<void> {
+  await fillCache(options).catch(() => undefined);
 }
