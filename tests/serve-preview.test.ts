@@ -1,6 +1,6 @@
 // The preview shows what is printed: its page images are the pages of the PDFs a build of the same
 // profile writes, drawn at the same resolution, pixel for pixel (a drifted preview recipe fails here).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import sharp from "sharp";
 import { createServer } from "../src/serve/server.js";
 import { pageToPng, rasterisePdf } from "../src/raster/rasterisePdf.js";
 import { packFileName } from "../src/finish/pack.js";
+import { made } from "../src/preview/stamped.js";
 
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-preview-"));
 process.env.WORKSHOPKIT_CACHE = "off"; // the build renders afresh, as the preview does
@@ -40,8 +41,23 @@ async function previewed(payload: object): Promise<Map<string, Buffer>> {
   );
 }
 
+/** The example's logo, uploaded as the page uploads it; its id. */
+async function uploadLogo(): Promise<string> {
+  const form = new FormData();
+  form.append("file", new Blob([readFileSync(path.join(import.meta.dirname, "../assets/default-logo.svg"))], { type: "image/svg+xml" }), "logo.svg");
+  const r = await app.inject({ method: "POST", url: "/api/logo", payload: form });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().id as string;
+}
+
 describe("the preview", () => {
-  it("draws the pages a build prints: the pack's cover, worksheet page 1, the card sheet's first front and back, the help card's", async () => {
+  // A company's name in its slots (no logo), and a logo with a light brand colour (text in its darker shade).
+  it.each([
+    ["the company's name", async () => request],
+    ["a logo and a light colour", async () => ({ ...request, profile: { ...profile, company: "Lys & Logo A/S", colour: "#FFE066" }, logo: await uploadLogo() })],
+  ])("draws the pages a build prints, with %s: the pack's cover, worksheet page 1, the card sheet's first front and back, the help card's", async (_, payload) => {
+    const request = await payload();
+    const company = request.profile.company;
     const previewed = await app.inject({ method: "POST", url: "/api/preview", payload: request });
     expect(previewed.statusCode).toBe(200);
     const pages = new Map(
@@ -61,7 +77,7 @@ describe("the preview", () => {
 
     // Duplex on the short edge: cover, its empty back, then fronts and backs of each sheet.
     const expected: [string, string, number][] = [
-      ["cover", packFileName(profile.company), 1],
+      ["cover", packFileName(company), 1],
       ["worksheet", "v04.pdf", 1],
       ["cards-front", "v09-tryghedskort.pdf", 3],
       ["cards-back", "v09-tryghedskort.pdf", 4],
@@ -76,6 +92,17 @@ describe("the preview", () => {
       expect((await pixels(shown!)).equals(await pixels(printed!)), key).toBe(true);
     }
   }, 90_000);
+
+  it("renders no material again for a change of the company's colour or logo, only the help card for its name (its line breaks make room for the name)", async () => {
+    await previewed(request);
+    const before = { materials: made.materials.length, parts: made.parts };
+    await previewed({ ...request, profile: { ...profile, colour: "#2E6B30" } });
+    await previewed({ ...request, profile: { ...profile, colour: "#2E6B30" }, logo: await uploadLogo() });
+    expect(made.materials.slice(before.materials)).toEqual([]);
+    expect(made.parts - before.parts).toBe(2); // the company's logo and name are drawn once for each
+    await previewed({ ...request, profile: { ...profile, company: "Et Andet Navn ApS" } });
+    expect(made.materials.slice(before.materials)).toEqual(["help-card"]);
+  }, 60_000);
 
   it("follows a change of one contact on the help card only, and of the colour on every page; a page asked for alone is the same", async () => {
     const first = await previewed(request);

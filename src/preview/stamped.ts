@@ -23,6 +23,9 @@ export interface Placeholder {
 const placeholders = new Memo<Promise<Placeholder>>(16);
 const companyParts = new Memo<Promise<BrandParts>>(4);
 
+/** What was made since the process started, for the tests: materials rendered for every company (ids), and parts renders. */
+export const made = { materials: [] as string[], parts: 0 };
+
 /**
  * The material as every company shares it (src/pipeline.ts: renderForEveryCompany), and of it only
  * `pages` (1-based; all when left out): a worksheet's first page is stamped in a third of the time
@@ -35,6 +38,7 @@ export function placeholderOf(material: Material, pack: ResolvedPack, date: Date
   const known = placeholders.get(key);
   if (known) return known;
   const making = (async () => {
+    made.materials.push(material.id);
     const { pdf, pages: count, slots } = await renderForEveryCompany(material, neutral, date);
     return pages ? keepPages({ pdf, pages: count, slots }, pages) : { pdf, pages: count, slots };
   })();
@@ -59,6 +63,7 @@ export function partsOf(pack: ResolvedPack, slots: SlotPlacement[]): Promise<Bra
   const key = keyOf({ brand, logo: logo && createHash("sha256").update(logo.png).digest("hex"), keys });
   const known = companyParts.get(key);
   if (known) return known;
+  made.parts++;
   const making = renderBrandParts(pack.brand, keys);
   making.catch(() => companyParts.delete(key));
   return companyParts.set(key, making);
