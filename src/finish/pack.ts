@@ -1,14 +1,15 @@
 // The complete pack, one PDF for the print shop: cover, contents, then every material as built,
 // with page numbers for the whole pack and a bookmark for every material and every part of it.
-import { PDFDocument, PDFName } from "pdf-lib";
+import { PDFName, type PDFDocument } from "pdf-lib";
 import type { Warning } from "../errors.js";
 import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";
 import { slug } from "../slug.js";
 import { checkLayout, type TextLayout } from "../render/checkLayout.js";
-import { finishPdf } from "./finishPdf.js";
+import { setDocumentInfo } from "./finishPdf.js";
 import { renderPackFront, renderPageNumbers } from "./packFront.js";
-import { mergePdfs, pruneUnreachable, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
+import { loadPdf, mergePdfs, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
+import { savePdf } from "./savePdf.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
 import { findPartStarts, type PartStart } from "./packParts.js";
 import { onPaper, planPack, type PackPlan } from "./packPlan.js";
@@ -35,8 +36,7 @@ async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMateria
     const entries = built.map((b, i) => ({ title: b.material.title, page: plan.firstPages[i]! + 1 }));
     const prints = separate.map((b) => ({ title: b.material.title, file: `${b.material.id}.pdf` }));
     const bytes = await renderPackFront({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date), entries, separate: prints });
-    await checkLayout("pack (cover and contents)", bytes);
-    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    const pages = (await checkLayout("pack (cover and contents)", bytes)).pages.length;
     if (pages === frontPages) return { bytes, plan };
     frontPages = pages;
   }
@@ -72,7 +72,7 @@ async function numberPages(pdf: PDFDocument, blanks: number[]): Promise<void> {
     .map((page, index) => ({ index, number: index + 1, ...page.getSize() }))
     .filter((p) => p.index > 0 && !blank.has(p.index) && !hasBleed(pdf, p.index));
   if (numbered.length === 0) return;
-  const overlay = await renderPageNumbers(numbered);
+  const overlay = await loadPdf(await renderPageNumbers(numbered));
   const embedded = await pdf.embedPdf(overlay, numbered.map((_, i) => i));
   numbered.forEach((p, i) => pdf.getPage(p.index).drawPage(embedded[i]!, { x: 0, y: 0 }));
 }
@@ -107,14 +107,14 @@ export async function completePack(
     })),
   ];
   setOutline(pdf, bookmarks);
-  await pdf.flush(); // embeds the number pages now, so that pruning sees what they use
+  await pdf.flush(); // embeds the number pages now, so that their streams are shared too
   shareIdenticalStreams(pdf); // the logo and a shared font subset once, not once per material
   tagSubsetsByContent(pdf);
-  pruneUnreachable(pdf);
-  const merged = await pdf.save({ useObjectStreams: false });
 
-  const title = `${pack.toolkit.title} – ${pack.brand.company}`;
-  const { bytes, pages } = await finishPdf(merged, { title, author: pack.brand.company, subject: pack.toolkit.subtitle, date });
+  // Saved as it is (savePdf keeps only what the pages and outline reach), not saved and read back.
+  setDocumentInfo(pdf, { title: `${pack.toolkit.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.subtitle, date });
+  const pages = pdf.getPageCount();
+  const bytes = await savePdf(pdf);
   const materialPages = inPack.reduce((n, b) => n + b.pages, 0);
   return { name: packFileName(pack.brand.company), bytes, pages, materialPages, warnings };
 }

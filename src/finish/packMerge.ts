@@ -1,4 +1,5 @@
-// Puts the pack's PDFs one after another in one document, with pdf-lib's copyPages.
+// Puts the pack's PDFs one after another in one document, copied as pdf-lib's copyPages does, each
+// read only as far as its pages need (packSource).
 //
 // Form fields are dropped from the pack: it is the file for the print shop, and every single
 // material keeps its fields for filling in on screen. copyPages would carry the widgets over but
@@ -7,66 +8,62 @@
 // empty (the printed boxes are page content), so the pages look the same without them. Links to
 // named destinations are dropped too: the names stay behind in the material's own file.
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from "pdf-lib";
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFPage, PDFRawStream, PDFRef, type PDFObject, type PDFPageLeaf } from "pdf-lib";
+import { readPages, type PagesRead } from "./packSource.js";
+
+type Resolve = (value: PDFObject | undefined) => PDFObject | undefined;
 
 /** Annotations that would dangle in the merged file: widgets, and links to destinations of the source. */
-function dangles(annot: PDFDict): boolean {
-  const subtype = annot.lookupMaybe(PDFName.of("Subtype"), PDFName);
+function dangles(annot: PDFDict, resolve: Resolve): boolean {
+  const subtype = resolve(annot.get(PDFName.of("Subtype")));
   if (subtype === PDFName.of("Widget")) return true;
   if (subtype !== PDFName.of("Link")) return false;
   if (annot.has(PDFName.of("Dest"))) return true;
-  const action = annot.lookupMaybe(PDFName.of("A"), PDFDict);
-  return action?.lookupMaybe(PDFName.of("S"), PDFName) === PDFName.of("GoTo");
+  const action = resolve(annot.get(PDFName.of("A")));
+  return action instanceof PDFDict && resolve(action.get(PDFName.of("S"))) === PDFName.of("GoTo");
 }
 
-function dropDangling(page: PDFPage): void {
-  const annots = page.node.Annots();
-  if (!annots) return;
-  const keep = PDFArray.withContext(page.doc.context);
+function dropDangling(page: PDFPageLeaf, resolve: Resolve): void {
+  const annots = resolve(page.get(PDFName.of("Annots")));
+  if (!(annots instanceof PDFArray)) return;
+  const keep = PDFArray.withContext(page.context);
   for (let i = 0; i < annots.size(); i++) {
-    const annot = page.doc.context.lookup(annots.get(i));
-    if (!(annot instanceof PDFDict) || !dangles(annot)) keep.push(annots.get(i));
+    const annot = resolve(annots.get(i));
+    if (!(annot instanceof PDFDict) || !dangles(annot, resolve)) keep.push(annots.get(i));
   }
-  if (keep.size() > 0) page.node.set(PDFName.of("Annots"), keep);
-  else page.node.delete(PDFName.of("Annots"));
-}
-
-/** A new document of all pages of `parts`, in order. */
-export async function mergePdfs(parts: Uint8Array[]): Promise<PDFDocument> {
-  // No metadata of pdf-lib's own (it would stamp the clock): finishPdf sets it from the build's date.
-  const merged = await PDFDocument.create({ updateMetadata: false });
-  for (const bytes of parts) {
-    const source = await PDFDocument.load(bytes, { updateMetadata: false });
-    for (const page of source.getPages()) dropDangling(page);
-    const pages = await merged.copyPages(source, source.getPageIndices());
-    for (const page of pages) merged.addPage(page);
-  }
-  return merged;
+  if (keep.size() > 0) page.set(PDFName.of("Annots"), keep);
+  else page.delete(PDFName.of("Annots"));
 }
 
 /**
- * Deletes objects nothing refers to. pdf-lib writes every object it holds, and embedding a page
- * (the page numbers) leaves a copy of its page object behind that no page tree lists.
+ * A PDF read with pdf-lib, without metadata of pdf-lib's own (it would stamp the clock: the pack's
+ * is set from the build's date) and in one go: by default pdf-lib waits a timer tick (at least
+ * 1 ms) after every 100 objects it reads.
  */
-export function pruneUnreachable(pdf: PDFDocument): void {
-  const { context } = pdf;
-  const reached = new Set<PDFRef>();
-  const visit = (value: unknown): void => {
-    if (value instanceof PDFRef) {
-      if (reached.has(value)) return;
-      reached.add(value);
-      visit(context.lookup(value));
-    } else if (value instanceof PDFDict) {
-      for (const [, v] of value.entries()) visit(v);
-    } else if (value instanceof PDFArray) {
-      for (let i = 0; i < value.size(); i++) visit(value.get(i));
-    } else if (value && typeof value === "object" && "dict" in value && value.dict instanceof PDFDict) {
-      visit(value.dict); // a stream
+export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+
+/** The pages of one part without their dangling annotations: only what they need read (packSource), else the whole file. */
+async function partPages(bytes: Uint8Array): Promise<PagesRead> {
+  const read = readPages(bytes, dropDangling);
+  if (read) return read;
+  const source = await loadPdf(bytes);
+  const pages = source.getPages().map((page) => page.node);
+  for (const page of pages) dropDangling(page, (v) => source.context.lookup(v));
+  return { context: source.context, pages };
+}
+
+/** A new document of all pages of `parts`, in order (as pdf-lib's copyPages copies them). */
+export async function mergePdfs(parts: Uint8Array[]): Promise<PDFDocument> {
+  const merged = await PDFDocument.create({ updateMetadata: false });
+  for (const bytes of parts) {
+    const { context, pages } = await partPages(bytes);
+    const copier = PDFObjectCopier.for(context, merged.context);
+    for (const page of pages) {
+      const copied = copier.copy(page);
+      merged.addPage(PDFPage.of(copied, merged.context.register(copied), merged));
     }
-  };
-  visit(context.trailerInfo.Root);
-  visit(context.trailerInfo.Info);
-  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
+  }
+  return merged;
 }
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();

@@ -12,7 +12,8 @@ import { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream, type PDFContext, type PD
 export async function savePdf(pdf: PDFDocument): Promise<Uint8Array> {
   await pdf.flush(); // fonts, images and embedded pages become objects now, so that they are numbered too
   renumber(pdf.context);
-  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
+  // objectsPerTick: pdf-lib otherwise waits a timer tick (at least 1 ms) after every 50 objects written.
+  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
 /** The objects a value refers to, directly or inside its dictionaries and arrays. */
