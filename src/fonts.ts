@@ -46,8 +46,31 @@ export function loanwordBreaks(word: string, breaks: number[]): number[] {
   return [...new Set([...breaks, ...edges])].filter((b) => !inside(b)).sort((a, b) => a - b);
 }
 
-/** Splits a word where it may be hyphenated; react-pdf adds the hyphen when it breaks there. */
+/** At most this many words or texts remembered (a server building many companies starts again past it). */
+const REMEMBERED = 50_000;
+
+function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= REMEMBERED) memo.clear();
+    value = make();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+const splits = new Map<string, string[]>();
+
+/**
+ * Splits a word where it may be hyphenated; react-pdf adds the hyphen when it breaks there.
+ * Remembered: react-pdf asks for every word of every render (a build asks some 40 000 times for
+ * 3 000 words); each caller gets its own array.
+ */
 export function hyphenate(word: string): string[] {
+  return remember(splits, word, () => splitWord(word)).slice();
+}
+
+function splitWord(word: string): string[] {
   if (word.includes(SOFT_HYPHEN)) return word.split(SOFT_HYPHEN);
   if (word.length < 2 * MIN_LETTERS + 1 || UNBREAKABLE.test(word) || CAPITALS.test(word)) return [word];
   // The Danish patterns allow a few breaks that read badly ("me-d-ar-bej-de-re"):
@@ -104,8 +127,8 @@ const WARM_CHARACTERS = [
 ].map((cp) => String.fromCodePoint(cp));
 
 /**
- * Loads every face and has fontkit make the glyph objects of the common characters, before any PDF
- * is written. fontkit keeps one glyph object per glyph id, shared by every document, with the
+ * Hands react-pdf the faces parsed here (openFaces), their common characters' glyphs made, before any
+ * PDF is written. fontkit keeps one glyph object per glyph id, shared by every document, with the
  * characters of whatever made it first; subsetting a composite glyph (":" is built from two ".")
  * makes the component's object with no character, and a later document then lays "." out as
  * nothing: "1." in bold printed as a lone dot once a bold "1:" had been written before it.
@@ -116,12 +139,14 @@ const WARM_CHARACTERS = [
 export function prepareFonts(): Promise<void> {
   registerFonts();
   prepared ??= (async () => {
-    for (const { fontWeight, fontStyle } of FACES) {
-      const descriptor = { fontFamily: FONT_FAMILY, fontWeight, fontStyle };
-      await Font.load(descriptor);
-      const font = (Font.getFont(descriptor) as unknown as { data?: { layout(text: string): unknown } } | undefined)?.data;
-      font?.layout(WARM_CHARACTERS.join(" "));
-    }
+    const parsed = openFaces();
+    FACES.forEach(({ fontWeight, fontStyle }, i) => {
+      // react-pdf's own load would parse the file again: its source is given the face instead (unless it has one).
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight, fontStyle }) as unknown as { data: unknown; loadResultPromise: Promise<void> | null };
+      if (source.data || source.loadResultPromise) return;
+      source.data = parsed[i];
+      source.loadResultPromise = Promise.resolve();
+    });
   })();
   return prepared;
 }
@@ -129,10 +154,20 @@ export function prepareFonts(): Promise<void> {
 type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean; unitsPerEm: number; layout(s: string): { advanceWidth: number } };
 let faces: FontkitFont[] | undefined;
 
+/**
+ * The family's faces, parsed once for react-pdf (prepareFonts) and for the measures below: fontkit
+ * reads a face's tables as they are first used, and keeps its glyphs. The common characters' glyphs
+ * are made before anything else lays text out with a face (see prepareFonts).
+ */
 function openFaces(): FontkitFont[] {
-  faces ??= FACES.map(({ file }) => fontkit.openSync(path.join(FONT_DIR, file)) as unknown as FontkitFont);
+  if (!faces) {
+    faces = FACES.map(({ file }) => fontkit.openSync(path.join(FONT_DIR, file)) as unknown as FontkitFont);
+    for (const face of faces) face.layout(WARM_CHARACTERS.join(" "));
+  }
   return faces;
 }
+
+const drawable = new Map<number, boolean>();
 
 /** Characters of `text` that some face of the family cannot draw (line breaks and tabs aside). */
 export function missingGlyphs(text: string): string[] {
@@ -140,13 +175,20 @@ export function missingGlyphs(text: string): string[] {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0x0a || cp === 0x09) continue;
-    if (!openFaces().every((f) => f.hasGlyphForCodePoint(cp))) missing.add(ch);
+    let every = drawable.get(cp);
+    if (every === undefined) drawable.set(cp, (every = openFaces().every((f) => f.hasGlyphForCodePoint(cp))));
+    if (!every) missing.add(ch);
   }
   return [...missing];
 }
 
-/** Width of `text` in points at `size`, in the regular (0) or bold (1) face. */
+const widths = new Map<string, number>();
+
+/** Width of `text` in points at `size`, in the regular (0) or bold (1) face. Remembered per text (a layout each otherwise). */
 export function textWidth(text: string, size: number, bold = false): number {
-  const face = openFaces()[bold ? 1 : 0]!;
-  return (face.layout(text).advanceWidth / face.unitsPerEm) * size;
+  const em = remember(widths, `${bold ? "b" : "r"}${text}`, () => {
+    const face = openFaces()[bold ? 1 : 0]!;
+    return face.layout(text).advanceWidth / face.unitsPerEm;
+  });
+  return em * size;
 }
