@@ -127,44 +127,46 @@ const WARM_CHARACTERS = [
 ].map((cp) => String.fromCodePoint(cp));
 
 /**
- * Hands react-pdf the faces parsed here (openFaces), their common characters' glyphs made, before any
- * PDF is written. fontkit keeps one glyph object per glyph id, shared by every document, with the
+ * Hands react-pdf the faces parsed here, each with its common characters' glyphs made before any PDF
+ * is written with it. fontkit keeps one glyph object per glyph id, shared by every document, with the
  * characters of whatever made it first; subsetting a composite glyph (":" is built from two ".")
  * makes the component's object with no character, and a later document then lays "." out as
  * nothing: "1." in bold printed as a lone dot once a bold "1:" had been written before it.
  * The glyphs are made by laying out the characters one by one, as text is laid out (not from the
  * font's character map, whose ligature code points would give "fi" one character instead of two
  * and shift every line break after it).
+ * A face is parsed and prepared when react-pdf first asks for it (its `data`), so a face no text uses
+ * (the pack has no bold italic) costs nothing; react-pdf's own load, which would parse the file
+ * again, is never run.
  */
 export function prepareFonts(): Promise<void> {
   registerFonts();
   prepared ??= (async () => {
-    const parsed = openFaces();
     FACES.forEach(({ fontWeight, fontStyle }, i) => {
-      // react-pdf's own load would parse the file again: its source is given the face instead (unless it has one).
       const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight, fontStyle }) as unknown as { data: unknown; loadResultPromise: Promise<void> | null };
-      if (source.data || source.loadResultPromise) return;
-      source.data = parsed[i];
+      if (source.data || source.loadResultPromise) return; // loaded by react-pdf already: keep its face
       source.loadResultPromise = Promise.resolve();
+      Object.defineProperty(source, "data", { get: () => laidOut(i), configurable: true, enumerable: true });
     });
   })();
   return prepared;
 }
 
 type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean; unitsPerEm: number; layout(s: string): { advanceWidth: number } };
-let faces: FontkitFont[] | undefined;
+const parsed: FontkitFont[] = [];
+const ready = new Set<number>();
 
-/**
- * The family's faces, parsed once for react-pdf (prepareFonts) and for the measures below: fontkit
- * reads a face's tables as they are first used, and keeps its glyphs. The common characters' glyphs
- * are made before anything else lays text out with a face (see prepareFonts).
- */
-function openFaces(): FontkitFont[] {
-  if (!faces) {
-    faces = FACES.map(({ file }) => fontkit.openSync(path.join(FONT_DIR, file)) as unknown as FontkitFont);
-    for (const face of faces) face.layout(WARM_CHARACTERS.join(" "));
+/** Face `i` of FACES, parsed once, for react-pdf and the measures below (fontkit reads its tables as they are first used). */
+const face = (i: number): FontkitFont => (parsed[i] ??= fontkit.openSync(path.join(FONT_DIR, FACES[i]!.file)) as unknown as FontkitFont);
+
+/** Face `i`, its common characters' glyphs made before anything else lays text out with it (see prepareFonts). */
+function laidOut(i: number): FontkitFont {
+  const f = face(i);
+  if (!ready.has(i)) {
+    f.layout(WARM_CHARACTERS.join(" "));
+    ready.add(i);
   }
-  return faces;
+  return f;
 }
 
 const drawable = new Map<number, boolean>();
@@ -176,7 +178,7 @@ export function missingGlyphs(text: string): string[] {
     const cp = ch.codePointAt(0)!;
     if (cp === 0x0a || cp === 0x09) continue;
     let every = drawable.get(cp);
-    if (every === undefined) drawable.set(cp, (every = openFaces().every((f) => f.hasGlyphForCodePoint(cp))));
+    if (every === undefined) drawable.set(cp, (every = FACES.every((_, i) => face(i).hasGlyphForCodePoint(cp)))); // the character map only: no glyph made
     if (!every) missing.add(ch);
   }
   return [...missing];
@@ -187,8 +189,8 @@ const widths = new Map<string, number>();
 /** Width of `text` in points at `size`, in the regular (0) or bold (1) face. Remembered per text (a layout each otherwise). */
 export function textWidth(text: string, size: number, bold = false): number {
   const em = remember(widths, `${bold ? "b" : "r"}${text}`, () => {
-    const face = openFaces()[bold ? 1 : 0]!;
-    return face.layout(text).advanceWidth / face.unitsPerEm;
+    const f = laidOut(bold ? 1 : 0);
+    return f.layout(text).advanceWidth / f.unitsPerEm;
   });
   return em * size;
 }
