@@ -23,8 +23,8 @@ export interface Placeholder {
 const placeholders = new Memo<Promise<Placeholder>>(16);
 const companyParts = new Memo<Promise<BrandParts>>(4);
 
-/** What was made since the process started, for the tests: materials rendered for every company (ids), and parts renders. */
-export const made = { materials: [] as string[], parts: 0 };
+/** What was made since the process started, for the tests: renders for every company by material id, and parts renders. */
+export const made = { materials: new Map<string, number>(), parts: 0 };
 
 /**
  * The material as every company shares it (src/pipeline.ts: renderForEveryCompany), and of it only
@@ -38,7 +38,7 @@ export function placeholderOf(material: Material, pack: ResolvedPack, date: Date
   const known = placeholders.get(key);
   if (known) return known;
   const making = (async () => {
-    made.materials.push(material.id);
+    made.materials.set(material.id, (made.materials.get(material.id) ?? 0) + 1);
     const { pdf, pages: count, slots } = await renderForEveryCompany(material, neutral, date);
     return pages ? keepPages({ pdf, pages: count, slots }, pages) : { pdf, pages: count, slots };
   })();
