@@ -13,10 +13,10 @@ async function material(title: string, objectStreams: boolean): Promise<Uint8Arr
   for (const n of [1, 2]) pdf.addPage([300, 400]).drawText(`${title} ${n}`, { x: 20, y: 350, size: 12, font });
   const [first, second] = pdf.getPages();
   pdf.getForm().createTextField(`${title}.answer`).addToPage(first!, { x: 20, y: 200, width: 200, height: 20, font });
-  const link = (action: Record<string, unknown>) => pdf.context.register(pdf.context.obj({ Type: "Annot", Subtype: "Link", Rect: [20, 100, 120, 120], A: action }));
+  const link = (action: PDFDict) => pdf.context.register(pdf.context.obj({ Type: "Annot", Subtype: "Link", Rect: [20, 100, 120, 120], A: action }));
   const annots = first!.node.Annots()!;
-  annots.push(link({ S: "URI", URI: PDFString.of("https://example.org/film") }));
-  annots.push(link({ S: "GoTo", D: [second!.ref, PDFName.of("Fit")] }));
+  annots.push(link(pdf.context.obj({ S: "URI", URI: PDFString.of("https://example.org/film") })));
+  annots.push(link(pdf.context.obj({ S: "GoTo", D: [second!.ref, PDFName.of("Fit")] })));
   return pdf.save({ useObjectStreams: objectStreams, updateFieldAppearances: true });
 }
 

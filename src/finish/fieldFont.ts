@@ -5,7 +5,7 @@
 // compressed font file: a tenth of a second) and copied into each form PDF.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
+import * as fontkit from "fontkit";
 import { PDFDocument, PDFObjectCopier, PDFRef } from "pdf-lib";
 
 const FILE = path.resolve(import.meta.dirname, "../../assets/fonts/Lato-Regular.ttf");
@@ -15,7 +15,8 @@ let made: Promise<{ source: PDFDocument; font: PDFRef }> | undefined;
 
 async function make(): Promise<{ source: PDFDocument; font: PDFRef }> {
   const source = await PDFDocument.create({ updateMetadata: false });
-  source.registerFontkit(fontkit);
+  // fontkit 2, which react-pdf loads anyway, does what pdf-lib asks of a fontkit (its typing allows a font collection too).
+  source.registerFontkit(fontkit as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
   const font = await source.embedFont(withoutLayoutTables(await readFile(FILE)), { subset: false, customName: "Lato-Regular" });
   await source.flush();
   return { source, font: font.ref };
