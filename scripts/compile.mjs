@@ -28,9 +28,10 @@ const ENTRIES = { cli: "src/cli/index.ts", pipeline: "src/pipeline.ts", "batch-w
 /**
  * Loaded from node_modules at run time: native addons (sharp, @napi-rs/canvas, better-sqlite3),
  * WebAssembly and workers (pdfjs-dist, @hyzyla/pdfium, zxing-wasm, piscina), pdfkit (its standard
- * fonts are package `imports`, #standard-fonts/…), the web server's plugins, and the dev tools.
+ * fonts are package `imports`, #standard-fonts/…) and fontkit, which pdfkit imports too (one copy of
+ * it, not a bundled one beside pdfkit's), the web server's plugins, and the dev tools.
  */
-const EXTERNAL = ["sharp", "@napi-rs/canvas", "better-sqlite3", "pdfjs-dist", "@hyzyla/pdfium", "zxing-wasm", "piscina", "pdfkit", "fastify", "@fastify/*", "playwright-core", "esbuild", "tsx"];
+const EXTERNAL = ["sharp", "@napi-rs/canvas", "better-sqlite3", "pdfjs-dist", "@hyzyla/pdfium", "zxing-wasm", "piscina", "pdfkit", "fontkit", "fastify", "@fastify/*", "playwright-core", "esbuild", "tsx"];
 
 /** `import.meta.dirname` of src/fonts.ts is dist/ once bundled: point it back at src/. */
 const sourceLocation = {

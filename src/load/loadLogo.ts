@@ -2,7 +2,6 @@
 // and says when a logo would print badly (too small, too faint, text in fonts we do not have).
 import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's fonts only
 import { readFile, stat } from "node:fs/promises";
-import sharp from "sharp";
 import { WorkshopkitError, type Warning } from "../errors.js";
 import { contrast } from "../cards/colour.js";
 
@@ -14,6 +13,9 @@ const LOGO_EDGE = 1200;
 /** The largest place a logo is printed: the pack's cover, up to 80 × 30 mm (templates/pack/Cover.tsx). */
 const COVER_MM = { width: 80, height: 30 };
 const FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
+
+/** sharp (libvips), loaded only for a profile with a logo. */
+const loadSharp = async () => (await import("sharp")).default;
 
 export interface Logo {
   png: Buffer;
@@ -45,6 +47,7 @@ export async function inspectLogo(file: string, field: string, label = field.spl
 
   // Always a buffer, never a path: sharp must not follow references inside an SVG to other files.
   const input = await readFile(file);
+  const sharp = await loadSharp();
   try {
     // The header only: how large, and what kind of image.
     const meta = await sharp(input, { limitInputPixels: false }).metadata();
@@ -95,6 +98,7 @@ const SHOWS_ON_WHITE = Array.from({ length: 256 }, (_, grey) => {
 
 /** A logo whose every pixel is (nearly) white on white disappears on the page: white on transparent, say. */
 async function contrastWarnings(logo: Logo): Promise<string[]> {
+  const sharp = await loadSharp();
   const { data } = await sharp(logo.png).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let visible = 0;
   for (const grey of data) if (SHOWS_ON_WHITE[grey]) visible++;
