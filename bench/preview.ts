@@ -1,5 +1,6 @@
-// Bench child: the web page's live preview (src/preview) of a changed profile, warm: one preview
-// to load and warm up, then one per profile given, each a different company (name, colour, logo).
+// Bench child: the web page's live preview (src/preview) of a changed profile, warm: a few previews
+// to load and warm up (the first profile, then made-up companies with and without its logo, so
+// that both ways of branding have run), then one per profile given, each a different company.
 // Then two smaller changes of the last company, as a user makes them: its colour only (every page
 // drawn again) and one contact's phone number only (only the help card drawn again).
 // Prints JSON: ms of each warm preview (wall clock), cpuMs of each (this process's CPU time, the raster
@@ -14,7 +15,11 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const toolkit = await loadContent(path.join(ROOT, "content"));
 const date = new Date(`${toolkit.info.date}T00:00:00Z`);
 const [first, ...profiles] = process.argv.slice(2);
-await preview({ toolkit, profile: await loadProfile(first!), date });
+const warm = await loadProfile(first!);
+await preview({ toolkit, profile: warm, date });
+for (const [i, logo] of [undefined, warm.logo, undefined].entries()) {
+  await preview({ toolkit, profile: { ...warm, logo, profile: { ...warm.profile, company: `Opvarmning ${i + 1} ApS`, colour: ["#5A3E8C", "#8C5A3E", "#3E8C5A"][i]! } }, date });
+}
 
 async function timed(profile: LoadedProfile): Promise<{ ms: number; cpuMs: number }> {
   const cpu = process.cpuUsage();
