@@ -108,8 +108,8 @@ export async function completePack(
   ];
   setOutline(pdf, bookmarks);
   await pdf.flush(); // embeds the number pages now, so that their streams are shared too
+  tagSubsetsByContent(pdf); // first: equal subsets then have equal fonts, folded into one next
   shareIdenticalStreams(pdf); // the logo and a shared font subset once, not once per material
-  tagSubsetsByContent(pdf);
 
   // Saved as it is (savePdf keeps only what the pages and outline reach), not saved and read back.
   setDocumentInfo(pdf, { title: `${pack.toolkit.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.subtitle, date });

@@ -90,16 +90,24 @@ function redirect(pdf: PDFDocument, moved: Map<PDFRef, PDFRef>): void {
   }
 }
 
-/** Streams worth sharing: images (and their soft masks) and embedded font programs. */
-function shareable(stream: PDFRawStream, fontFiles: Set<PDFRef>, ref: PDFRef): boolean {
-  return stream.dict.lookupMaybe(PDFName.of("Subtype"), PDFName) === PDFName.of("Image") || fontFiles.has(ref);
+const FONT_TYPES = new Set([PDFName.of("Font"), PDFName.of("FontDescriptor")]);
+
+/**
+ * Objects worth sharing: images (and their soft masks); embedded font programs and the fonts' other
+ * streams (ToUnicode, CIDSet); and the fonts and font descriptors themselves, so that a subset two
+ * materials share (the company's name, stamped on every material) is one font in the pack.
+ */
+function shareable(object: PDFObject, fontStreams: Set<PDFRef>, ref: PDFRef): object is PDFRawStream | PDFDict {
+  if (object instanceof PDFRawStream) return object.dict.lookupMaybe(PDFName.of("Subtype"), PDFName) === PDFName.of("Image") || fontStreams.has(ref);
+  return object instanceof PDFDict && FONT_TYPES.has(object.lookupMaybe(PDFName.of("Type"), PDFName)!);
 }
 
-function fontFileRefs(pdf: PDFDocument): Set<PDFRef> {
+/** The streams fonts refer to: font programs, ToUnicode maps, CIDSets. */
+function fontStreamRefs(pdf: PDFDocument): Set<PDFRef> {
   const refs = new Set<PDFRef>();
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of("Type"), PDFName) !== PDFName.of("FontDescriptor")) continue;
-    for (const key of ["FontFile", "FontFile2", "FontFile3"]) {
+    if (!(object instanceof PDFDict) || !FONT_TYPES.has(object.lookupMaybe(PDFName.of("Type"), PDFName)!)) continue;
+    for (const key of ["FontFile", "FontFile2", "FontFile3", "ToUnicode", "CIDSet"]) {
       const ref = object.get(PDFName.of(key));
       if (ref instanceof PDFRef) refs.add(ref);
     }
@@ -114,13 +122,13 @@ function fontFileRefs(pdf: PDFDocument): Set<PDFRef> {
  * folds first, then the images that use it).
  */
 export function shareIdenticalStreams(pdf: PDFDocument): void {
-  const fontFiles = fontFileRefs(pdf);
+  const fontStreams = fontStreamRefs(pdf);
   for (;;) {
     const first = new Map<string, PDFRef>();
     const moved = new Map<PDFRef, PDFRef>();
     for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
-      if (!(object instanceof PDFRawStream) || !shareable(object, fontFiles, ref)) continue;
-      const key = `${object.dict.toString()}\n${sha(object.contents).toString("hex")}`;
+      if (!shareable(object, fontStreams, ref)) continue;
+      const key = object instanceof PDFRawStream ? `${object.dict.toString()}\n${sha(object.contents).toString("hex")}` : object.toString();
       const kept = first.get(key);
       if (kept) moved.set(ref, kept);
       else first.set(key, ref);
