@@ -1,6 +1,5 @@
 // The typeface and Danish hyphenation, registered once with react-pdf; glyph coverage for checks.
 import path from "node:path";
-import { Font } from "@react-pdf/renderer";
 import * as fontkit from "fontkit";
 import hyphenDa from "hyphen/da/index.js";
 
@@ -107,14 +106,17 @@ export const wholeWords = (word: string): string[] => [word];
 
 let registered = false;
 
-export function registerFonts(): void {
-  if (registered) return;
+/** react-pdf, loaded when the first PDF is made: validating and resolving need only fontkit and the patterns. */
+async function registerFonts(): Promise<typeof import("@react-pdf/renderer").Font> {
+  const { Font } = await import("@react-pdf/renderer");
+  if (registered) return Font;
   Font.register({
     family: FONT_FAMILY,
     fonts: FACES.map(({ file, fontWeight, fontStyle }) => ({ src: path.join(FONT_DIR, file), fontWeight, fontStyle })),
   });
   Font.registerHyphenationCallback(hyphenate);
   registered = true;
+  return Font;
 }
 
 let prepared: Promise<void> | undefined;
@@ -140,8 +142,8 @@ const WARM_CHARACTERS = [
  * again, is never run.
  */
 export function prepareFonts(): Promise<void> {
-  registerFonts();
   prepared ??= (async () => {
+    const Font = await registerFonts();
     FACES.forEach(({ fontWeight, fontStyle }, i) => {
       const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight, fontStyle }) as unknown as { data: unknown; loadResultPromise: Promise<void> | null };
       if (source.data || source.loadResultPromise) return; // loaded by react-pdf already: keep its face
