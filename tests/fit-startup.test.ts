@@ -63,6 +63,13 @@ describe("start-up", () => {
     expect(NOT_FOR_A_BUILD.filter((p) => run.packages.has(p))).toEqual([]);
   }, 120_000);
 
+  it("validating a profile loads no PDF maker (fontkit and the hyphenation patterns suffice)", () => {
+    const run = packagesLoaded(["validate", EXAMPLE_PROFILE]);
+    expect(run.status).toBe(0);
+    expect(run.packages.has("fontkit")).toBe(true); // the list is real: the glyph check reads the font
+    expect(["@react-pdf/renderer", "pdfkit", "yoga-layout", "pdf-lib", ...NOT_FOR_A_BUILD].filter((p) => run.packages.has(p))).toEqual([]);
+  }, 60_000);
+
   it("--help loads none of the heavy modules", () => {
     const run = packagesLoaded(["--help"]);
     expect(run.status).toBe(0);
