@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the compiled CLI in dist/ (made by `npm run compile`, which `npm ci` runs as `prepare`).
-// Where dist/ is missing or older than the TypeScript beside it (someone is editing the source),
-// the TypeScript runs directly through tsx instead: slower to start, never stale.
+// Where dist/ is missing or older than the TypeScript beside it (someone is editing the source), or
+// than the installed packages it bundles (an `npm install` since), the TypeScript runs directly
+// through tsx instead: slower to start, never stale.
 import { readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -20,7 +21,8 @@ function newest(dir) {
 function distIsCurrent() {
   try {
     const built = statSync(at("dist/BUILT")).mtimeMs;
-    return built >= newest(at("src")) && built >= newest(at("templates"));
+    const installed = ["package-lock.json", "node_modules/.package-lock.json"].map((f) => statSync(at(f), { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    return built >= Math.max(newest(at("src")), newest(at("templates")), ...installed);
   } catch {
     return false;
   }
