@@ -5,7 +5,7 @@ import type { ToolkitInfo } from "./schema/toolkit.js";
 import type { Profile } from "./schema/profile.js";
 import type { Warning } from "./errors.js";
 import type { CardPrinting, HelpCardText } from "./schema/cards.js";
-import type { DeckLayout, HelpCardLayout, PageBoxes, RunSheet } from "./cards/layout.js";
+import type { DeckLayout, HelpCardFront, HelpCardLayout, PageBoxes, RunSheet } from "./cards/layout.js";
 import type { Resource } from "./cards/helpCard.js";
 import type { Palette } from "./brand/brandParts.js";
 
@@ -18,6 +18,8 @@ export interface Brand {
   /** The logo as an 8-bit sRGB PNG, or undefined to print the company name instead. */
   logo?: { png: Buffer; width: number; height: number };
   paper: "A4" | "LETTER";
+  /** The help card's front text (title, 112, the company's contacts), fitted by resolve: a brand part (src/brand/parts.tsx). */
+  helpCardFront?: HelpCardFront;
   /** The company-independent render: placeholder colours, and empty slots where the logo or name goes (src/brand/placeholder.ts). */
   placeholder?: true;
 }
@@ -42,8 +44,8 @@ export type Material =
   | (MaterialBase & { kind: "balkort"; tool: Tool; step: Step; poster: boolean })
   /** A deck's cut-out card sheets, with the tool's run-sheet (if it has one) on the cover. */
   | (MaterialBase & { kind: "cards"; cardDeck: Deck; tool: { number: number; title: string }; runSheet?: RunSheet; printing: CardPrinting; layout: DeckLayout })
-  /** The pocket card "Hvor får jeg hjælp?": the company's contacts, and where else to turn. */
-  | (MaterialBase & { kind: "help-card"; helpCard: HelpCardText; resources: Resource[]; printing: CardPrinting; layout: HelpCardLayout });
+  /** The pocket card "Hvor får jeg hjælp?": where else to turn. The company's contacts on its front are the brand's (Brand.helpCardFront). */
+  | (MaterialBase & { kind: "help-card"; helpCard: Omit<HelpCardText, "contacts">; resources: Resource[]; printing: CardPrinting; layout: HelpCardLayout });
 
 /** A material as listMaterials gives it: card sheets have no layout until their text is filled in. */
 export type ListedMaterial = Material extends infer M ? (M extends { layout: unknown } ? Omit<M, "layout"> : M) : never;

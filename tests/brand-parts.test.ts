@@ -1,6 +1,7 @@
 // The company-independent render's side of the brand stamp (issue #12): templates rendered with the
 // placeholder brand leave empty slots, found in react-pdf's layout; the company's parts are drawn one
-// page per slot size; resolve gives every material but the policy and the help card the same for any company.
+// page per slot size; resolve gives every material but the policy the same for any company (the help
+// card's contacts are the brand's part: tests/help-card-parts.test.ts).
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -73,13 +74,13 @@ describe("part keys", () => {
 });
 
 describe("resolve does not depend on the company", () => {
-  it("gives every material but the policy and the help card the same, whatever the company's name, colour, logo and contacts", () => {
+  it("gives every material but the policy the same, whatever the company's name, colour, logo and contacts", () => {
     expect(example.brand.logo).toBeDefined();
     expect(other.brand.logo).toBeUndefined();
     const ids = example.materials.map((m) => m.id);
     expect(other.materials.map((m) => m.id)).toEqual(ids);
     const differ = ids.filter((id) => JSON.stringify(material(example, id)) !== JSON.stringify(material(other, id)));
-    expect(differ).toEqual(["policy", "help-card"]);
+    expect(differ).toEqual(["policy"]);
     // The card decks are among the same: their backs no longer fit the company's name.
     expect(ids.filter((id) => material(example, id).kind === "cards").length).toBeGreaterThan(0);
   });
@@ -144,12 +145,12 @@ describe("the placeholder render", () => {
     });
   });
 
-  it("finds the help card's cover header and kicker, and the company name's line on every card of the front", async () => {
+  it("finds the help card's cover header and kicker, and the front's text and the company name's line on every card of the front", async () => {
     const m = material(example, "help-card") as Extract<Material, { kind: "help-card" }>;
     const slots = slotsOf(help);
     expect((await checkLayout(m.id, help)).pages).toHaveLength(m.layout.pages.length);
     m.layout.pages.forEach((p, i) => {
-      const expected = p.kind === "cover" ? ["cover", "name"] : p.kind === "fronts" ? p.cards.map(() => "name") : [];
+      const expected = p.kind === "cover" ? ["cover", "name"] : p.kind === "fronts" ? p.cards.flatMap(() => ["help-front", "name"]).sort() : [];
       expect(kinds(slots, i + 1), `page ${i + 1} (${p.kind})`).toEqual(expected);
     });
   });
@@ -212,6 +213,8 @@ describe("renderBrandParts", () => {
       expect(sizes[i]!.width, key).toBeCloseTo(part.width, 2);
       expect(sizes[i]!.height, key).toBeCloseTo(part.height, 2);
       const text = normalise(spawnSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout);
+      // The help card's front is the company's contacts, not its name.
+      if (part.kind === "help-front") return expect(text, key).toContain("HR: Jens Hansen, tlf. 74 12 34 50");
       // Wrapped lines join again; a name broken inside a word would not.
       expect(text, key).toBe(part.upper ? LONG_NAME.toLocaleUpperCase("da-DK") : LONG_NAME);
     });
@@ -228,8 +231,9 @@ describe("renderBrandParts", () => {
     for (const key of keys) {
       const page = parts.pages[key]! + 1;
       const kind = parsePartKey(key).kind;
-      expect(withImage.has(page), key).toBe(kind !== "name");
+      expect(withImage.has(page), key).toBe(kind !== "name" && kind !== "help-front");
       const text = normalise(spawnSync("pdftotext", ["-f", String(page), "-l", String(page), "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout);
+      if (kind === "help-front") continue; // the contacts (tests/help-card-parts.test.ts)
       // The cover shows the name beside the logo; a name part only the name.
       expect(text.toLowerCase(), key).toBe(kind === "name" || kind === "cover" ? "nordlys maskinfabrik a/s" : "");
     }

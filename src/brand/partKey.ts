@@ -7,9 +7,11 @@ import { WorkshopkitError } from "../errors.js";
  * - `mark`: the logo (left, at `logo` points high), or else the company name in bold, underlined in the brand colour;
  * - `name`: the company name as a line of text (a footer, a kicker);
  * - `back`: a card back's logo on a white plate, or the name in the colour that reads on the brand colour;
- * - `cover`: a card sheet cover's header: the logo with the name beside it on the right, or the name as a mark.
+ * - `cover`: a card sheet cover's header: the logo with the name beside it on the right, or the name as a mark;
+ * - `help-front`: the help card front's text box: its title, 112 and the company's contacts, as resolve
+ *   fitted them (Brand.helpCardFront); its options only describe the type (the fit chose the sizes).
  */
-export const PART_KINDS = ["mark", "name", "back", "cover"] as const;
+export const PART_KINDS = ["mark", "name", "back", "cover", "help-front"] as const;
 export type PartKind = (typeof PART_KINDS)[number];
 
 /** Colours of a name: fixed greys, or the brand's (palette.ink on white, palette.onBrand on the brand colour). */
@@ -76,7 +78,7 @@ export function partKey(p: PartSpec): string {
   ].join(" ");
 }
 
-const KEY = /^(\w+) (\d+\.\d\d)x(\d+\.\d\d) logo=([\d.]+) size=([\d.]+) min=([\d.]+) lh=([\d.]+) colour=([\w-]+) align=(\w+) valign=(\w+)((?: \w+)*)$/;
+const KEY = /^([\w-]+) (\d+\.\d\d)x(\d+\.\d\d) logo=([\d.]+) size=([\d.]+) min=([\d.]+) lh=([\d.]+) colour=([\w-]+) align=(\w+) valign=(\w+)((?: \w+)*)$/;
 
 /** The part a key names; a key that partKey cannot have written is a fault. */
 export function parsePartKey(key: string): PartSpec {

@@ -9,6 +9,14 @@ import { FONT_FAMILY } from "../fonts.js";
 import type { BrandParts } from "./brandParts.js";
 import { parsePartKey, type PartSpec } from "./partKey.js";
 
+/** The help card's front that the brand carries for a `help-front` part: resolve fitted it to a box of the part's size. */
+function helpCardFrontFor(brand: Brand, part: PartSpec, key: string): NonNullable<Brand["helpCardFront"]> {
+  const front = brand.helpCardFront;
+  const fits = front && Math.abs(front.box.width - part.width) < 0.01 && Math.abs(front.box.height - part.height) < 0.01;
+  if (!front || !fits) throw new Error(`renderBrandParts: the brand of "${brand.company}" has no help card front fitted to the part "${key}" (resolve fits it).`);
+  return front;
+}
+
 /** Parts are drawn into other PDFs, never a file of their own: a fixed date keeps their bytes the same. */
 const PARTS_DATE = new Date(0);
 
@@ -20,6 +28,7 @@ export async function renderBrandParts(brand: Brand, partKeys: string[]): Promis
   if (brand.placeholder) throw new Error("renderBrandParts: the placeholder brand has no parts to draw.");
   const keys = [...new Set(partKeys)].sort();
   const parts: [string, PartSpec][] = keys.map((key) => [key, parsePartKey(key)]);
+  for (const [key, part] of parts) if (part.kind === "help-front") helpCardFrontFor(brand, part, key);
   const pages: Record<string, number> = {};
   keys.forEach((key, i) => (pages[key] = i));
   // No parts, no document (react-pdf makes no PDF without pages): `pdf` is then empty and never read.

@@ -45,9 +45,19 @@ export interface DeckLayout extends LayoutBase {
   back: { title: Fitted };
 }
 
+/** The front's text (title, 112, the company's contacts) is not here: it is the company's brand part (HelpCardFront). */
 export interface HelpCardLayout extends LayoutBase {
-  front: FittedPanel;
   back: FittedPanel;
+}
+
+/**
+ * The help card's front text as the company's contacts make it: the title, 112 and each contact,
+ * fitted to the face's text box (`box`) at one size for all entries, room left for a company name
+ * of two footer lines. Drawn once per company as a brand part and stamped into every copy.
+ */
+export interface HelpCardFront {
+  box: { width: number; height: number };
+  panel: FittedPanel;
 }
 
 /** Trim and bleed box of one page, in PDF points from the bottom-left. */
@@ -59,7 +69,7 @@ export interface PageBoxes {
 export interface LayoutContext {
   paper: "A4" | "LETTER";
   options: CardOptions;
-  /** The company's name: the help card's footer (a deck's layout never depends on the company). */
+  /** The company's name: the help card's footer, whose lines take room from the front's text (fitHelpCardFront). */
   company: string;
   /** The toolkit's title: the footer of the help card's back. */
   toolkitTitle?: string;
@@ -127,16 +137,22 @@ export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout
   return { layout, boxes: pageBoxes(pages, sheet, ctx.options.duplex, true) };
 }
 
-export function layoutHelpCard(text: HelpCardText, resources: Resource[], ctx: LayoutContext): { layout: HelpCardLayout; boxes: (PageBoxes | null)[] } {
+/** The help card's front for the company: its contacts fitted to the text box; what does not fit stops the build, naming it. */
+export function fitHelpCardFront(text: HelpCardText, ctx: LayoutContext): HelpCardFront {
+  const face = faceOf(sheetFor(ctx).card);
+  // 112 first, then each contact once, its label in bold on the same line.
+  const contacts = text.contacts.map((c) => ({ label: c.label, text: dropRepeatedRole(c.lines.join(", "), c.label) }));
+  const panel = fitPanel(text.title, [{ label: text.emergency }, ...contacts], ctx.company, face, ctx.measure, "front");
+  return { box: { width: face.text.width, height: face.text.height }, panel };
+}
+
+/** The sheet, pages and back of the help card: the same for every company (its front's text is the company's part). */
+export function layoutHelpCard(text: Pick<HelpCardText, "resources">, resources: Resource[], ctx: LayoutContext): { layout: HelpCardLayout; boxes: (PageBoxes | null)[] } {
   const sheet = sheetFor(ctx);
   const face = faceOf(sheet.card);
-  // Front: 112 first, then each contact once, its label in bold on the same line.
-  const contacts = text.contacts.map((c) => ({ label: c.label, text: dropRepeatedRole(c.lines.join(", "), c.label) }));
-  const front = fitPanel(text.title, [{ label: text.emergency }, ...contacts], ctx.company, face, ctx.measure, "front");
   const back = fitPanel(text.resources.title, resources.map((r) => ({ label: r.name, text: r.address })), ctx.toolkitTitle ?? "", face, ctx.measure, "back");
   // One sheet of copies, one for each person; its back holds text, so it is printed even without duplex.
   const pages = planPages(sheet.slots.length, sheet, ctx.options.duplex, true);
-  const layout = { options: ctx.options, sheet, face, pages, sheets: 1, front, back };
+  const layout = { options: ctx.options, sheet, face, pages, sheets: 1, back };
   return { layout, boxes: pageBoxes(pages, sheet, ctx.options.duplex, false) };
 }
-

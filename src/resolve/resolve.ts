@@ -4,6 +4,7 @@ import type { Brand, ResolvedPack } from "../model.js";
 import { brandColourWarnings } from "../cards/colour.js";
 import { paletteOf } from "../brand/brandParts.js";
 import { layoutMaterial } from "../cards/materials.js";
+import { fitHelpCardFront, type HelpCardFront } from "../cards/layout.js";
 import { DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { hyphenate, textWidth } from "../fonts.js";
 import type { Profile } from "../schema/profile.js";
@@ -75,7 +76,15 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   const chosen = all.filter((m) => only.length === 0 || only.includes(m.id));
   // Card sheets are laid out (fitted by font metrics) once their text is final.
   const cardContext = { paper: profile.paper, options: cards, company: profile.company, toolkitTitle: toolkit.info.title, measure, hyphenate };
-  const materials = chosen.map((m) => layoutMaterial(fill(m.id, m), cardContext));
+  // The help card's front holds the company's contacts: fitted here, and carried by the brand to be
+  // drawn once per company as a brand part; the material itself is the same for every company.
+  let helpCardFront: HelpCardFront | undefined;
+  const materials = chosen.map((m) => {
+    if (m.kind !== "help-card") return layoutMaterial(fill(m.id, m), cardContext);
+    helpCardFront = fitHelpCardFront(fill(m.id, toolkit.cards.helpCard), cardContext);
+    const { contacts: _, ...text } = toolkit.cards.helpCard;
+    return layoutMaterial(fill(m.id, { ...m, helpCard: text }), cardContext);
+  });
 
   for (const [field, where] of openFields) {
     warnings.push({
@@ -84,7 +93,7 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   }
   return {
     toolkit: toolkit.info,
-    brand: { company: profile.company, colour: profile.colour, palette: paletteOf(profile.colour), logo, paper: profile.paper },
+    brand: { company: profile.company, colour: profile.colour, palette: paletteOf(profile.colour), logo, paper: profile.paper, ...(helpCardFront ? { helpCardFront } : {}) },
     contacts: profile.contacts,
     films: profile.films,
     materials,

@@ -1,15 +1,17 @@
-// The pocket card "Hvor får jeg hjælp?": a sheet of copies, the company's contacts in front, other help on the back.
+// The pocket card "Hvor får jeg hjælp?": a sheet of copies, the company's contacts in front (its brand
+// part, the same for every company here), other help on the back.
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Palette } from "../../src/brand/brandParts.js";
 import { linesHeight, partSpec } from "../../src/brand/partKey.js";
 import { TYPE, type Face } from "../../src/cards/face.js";
-import { FOOTER_LINE, PANEL_GAP, type FittedPanel } from "../../src/cards/helpCard.js";
+import { FOOTER_LINE } from "../../src/cards/helpCard.js";
 import type { Rect } from "../../src/cards/impose.js";
 import type { Brand, Material, ResolvedPack } from "../../src/model.js";
-import { grey, ink, styles } from "../theme.js";
+import { grey, styles } from "../theme.js";
 import { BrandSlot } from "../parts/BrandSlot.js";
 import { companyKicker, CoverBack, CoverPage } from "./CoverPage.js";
+import { HelpPanelText } from "./HelpPanelText.js";
 import { SheetMarks } from "./SheetMarks.js";
 
 type HelpCardMaterial = Extract<Material, { kind: "help-card" }>;
@@ -22,37 +24,14 @@ const at = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, w
 const FOOTER_LINES = 2;
 
 /**
- * Text on the card is ink; only the title takes the brand colour (made dark enough to read on white).
- * The front's footer is the company's name, a brand slot; the back's is the toolkit's title.
+ * One copy of the card. The back's text and footer (the toolkit's title) are drawn here; the front's
+ * text (title, 112, the company's contacts) and its footer (the company's name) are brand slots.
  */
-function Panel({ panel, face, rect, palette, company }: { panel: FittedPanel; face: Face; rect: Rect; palette: Palette; company?: ReactNode }) {
-  const line = { fontSize: panel.size, lineHeight: TYPE.help.lineHeight, color: ink };
+function Panel({ face, rect, palette, children }: { face: Face; rect: Rect; palette: Palette; children: ReactNode }) {
   return (
     <View style={abs(rect)}>
       <View style={{ ...abs(face.accent), backgroundColor: palette.brand }} />
-      <View style={abs(face.text)}>
-        {panel.title.map((l, i) => (
-          <Text key={i} style={{ fontSize: panel.titleSize, lineHeight: TYPE.helpTitle.lineHeight, fontWeight: 700, color: palette.ink }}>{l}</Text>
-        ))}
-        {panel.entries.map((e, i) => (
-          <View key={i} style={{ marginTop: PANEL_GAP }}>
-            {e.lines.map((l, k) => (
-              <Text key={k} style={line}>
-                {l.bold && <Text style={{ fontWeight: 700 }}>{l.bold}</Text>}
-                {l.rest}
-              </Text>
-            ))}
-          </View>
-        ))}
-      </View>
-      {/* The footer's last line sits where a one-line footer does; a second line goes above it. */}
-      {company ?? (
-        <View style={at({ ...face.footer, y: face.footer.y - (panel.footer.length - 1) * FOOTER_LINE })}>
-          {panel.footer.map((l, i) => (
-            <Text key={i} style={{ fontSize: TYPE.helpLabel, lineHeight: 1.2, color: grey }}>{l}</Text>
-          ))}
-        </View>
-      )}
+      {children}
     </View>
   );
 }
@@ -63,6 +42,27 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
   const size = [sheet.page.width, sheet.page.height] as [number, number];
   const footer = partSpec("name", face.footer.width, linesHeight(FOOTER_LINES, TYPE.helpLabel, 1.2), { size: TYPE.helpLabel, min: 5, lineHeight: 1.2, colour: "grey", valign: "bottom" });
   const company = <BrandSlot brand={brand} part={footer} style={{ position: "absolute", left: face.footer.x, top: face.footer.y + FOOTER_LINE - footer.height }} />;
+  const text = partSpec("help-front", face.text.width, face.text.height, { size: TYPE.help.max, min: TYPE.help.min, lineHeight: TYPE.help.lineHeight, colour: "brand-ink", valign: "top" });
+  const front = (
+    <>
+      <BrandSlot brand={brand} part={text} style={{ position: "absolute", left: face.text.x, top: face.text.y }} />
+      {company}
+    </>
+  );
+  const { back } = layout;
+  // The back's footer is the toolkit's title: its last line sits where a one-line footer does, a second line above it.
+  const backText = (
+    <>
+      <View style={abs(face.text)}>
+        <HelpPanelText panel={back} titleColour={brand.palette.ink} />
+      </View>
+      <View style={at({ ...face.footer, y: face.footer.y - (back.footer.length - 1) * FOOTER_LINE })}>
+        {back.footer.map((l, i) => (
+          <Text key={i} style={{ fontSize: TYPE.helpLabel, lineHeight: 1.2, color: grey }}>{l}</Text>
+        ))}
+      </View>
+    </>
+  );
   const facts = [`${layout.sheet.slots.length} × ${helpCard.title}`, `${printing.labels.cardSize} ${options.size.width} × ${options.size.height} mm`];
   return (
     <>
@@ -73,17 +73,17 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
           case "cover-back":
             return <CoverBack key={i} page={sheet.page} text={printing.coverBack} />;
           case "fronts":
-          case "backs": {
-            const panel = p.kind === "fronts" ? layout.front : layout.back;
+          case "backs":
             return (
               <Page key={i} size={size} style={{ fontFamily: styles.page.fontFamily }}>
                 <SheetMarks sheet={sheet} />
                 {p.cards.map((c) => (
-                  <Panel key={c.card} panel={panel} face={face} rect={c.rect} palette={brand.palette} company={p.kind === "fronts" ? company : undefined} />
+                  <Panel key={c.card} face={face} rect={c.rect} palette={brand.palette}>
+                    {p.kind === "fronts" ? front : backText}
+                  </Panel>
                 ))}
               </Page>
             );
-          }
         }
       })}
     </>

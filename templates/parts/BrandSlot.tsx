@@ -9,6 +9,7 @@ import { nameTooLong, tryFitName } from "../../src/brand/fitName.js";
 import { partKey, SLOT_PROP, TOO_LONG_PROP, type PartSpec } from "../../src/brand/partKey.js";
 import { grey, ink, mm } from "../theme.js";
 import { wholeWords } from "./fitWords.js";
+import { HelpPanelText } from "../cards/HelpPanelText.js";
 
 /** Where the slot sits; its size is the part's. */
 type Placement = Pick<Style, "position" | "top" | "left" | "right" | "bottom" | "marginTop" | "marginBottom" | "marginLeft" | "marginRight" | "alignSelf" | "flexShrink" | "flexGrow">;
@@ -34,6 +35,7 @@ const WHERE: Record<PartSpec["kind"], string> = {
   name: "its line (a page footer, a cover's kicker, the help card's footer)",
   back: "the card backs",
   cover: "the card sheets' cover",
+  "help-front": "the help card's front",
 };
 
 function nameColour(brand: Brand, part: PartSpec): string {
@@ -111,6 +113,10 @@ export function BrandPart({ brand, part }: { brand: Brand; part: PartSpec }) {
         </View>
       );
     }
+    case "help-front":
+      // The help card's front text, as resolve fitted it to this box for the company's contacts
+      // (renderBrandParts makes sure the brand has it, for a box of this size).
+      return <View style={frame}>{brand.helpCardFront && <HelpPanelText panel={brand.helpCardFront.panel} titleColour={brand.palette.ink} />}</View>;
     case "cover": {
       // The logo with the name beside it, small and grey, on the right; without a logo the name is the mark.
       if (!brand.logo) {
