@@ -112,6 +112,14 @@ describe("the help card front as a brand part", () => {
     await expect(renderBrandParts(wider, [key])).rejects.toThrow(/has no help card front fitted/);
   });
 
+  it("is checked as drawn: text that runs out of the text box is a fault, not a clipped card", async () => {
+    const shared = await renderForEveryCompany(helpCard(example), placeholderPack(example), DATE);
+    const key = shared.slots.find((s) => s.part.startsWith("help-front "))!.part;
+    const front = example.brand.helpCardFront!;
+    const panel = { ...front.panel, entries: [...front.panel.entries, { lines: [{ bold: "Langt:", rest: ` ${"x".repeat(120)}` }] }] };
+    await expect(renderBrandParts({ ...example.brand, helpCardFront: { ...front, panel } }, [key])).rejects.toThrow(/^The help card's front for "Nordlys Maskinfabrik A\/S" does not fit its text box as drawn:\n  ".*xxxx/);
+  });
+
   it.each([
     ["the example company", () => example],
     ["a long name, missing contacts, a light colour", () => other],

@@ -3,7 +3,9 @@
 // component a template draws in place (templates/parts/BrandSlot.tsx), so both ways look the same.
 import { Document, Page, View } from "@react-pdf/renderer";
 import type { Brand } from "../model.js";
+import { WorkshopkitError } from "../errors.js";
 import { renderStrict } from "../render/renderMaterial.js";
+import { textLayoutOf } from "../render/layoutText.js";
 import { BrandPart } from "../../templates/parts/BrandSlot.js";
 import { FONT_FAMILY } from "../fonts.js";
 import type { BrandParts } from "./brandParts.js";
@@ -45,6 +47,29 @@ export async function renderBrandParts(brand: Brand, partKeys: string[]): Promis
       ))}
     </Document>,
   );
+  checkHelpCardFront(brand, pdf, new Set(parts.flatMap(([, part], i) => (part.kind === "help-front" ? [i + 1] : []))));
   return { pdf, pages };
+}
+
+/** How far a glyph box may touch past its part's page (as checkLayout allows on a material's page). */
+const SLACK = 0.5;
+
+/**
+ * The help card's front (pages `fronts`, 1-based) was fitted by font metrics in resolve; as react-pdf
+ * set it, its text lies inside its box, the face's text box. checkLayout saw to this when the front
+ * was drawn in the material; for a part, its page is the box, so this is the same check, closer.
+ */
+function checkHelpCardFront(brand: Brand, pdf: Uint8Array, fronts: Set<number>): void {
+  if (fronts.size === 0) return;
+  const layout = textLayoutOf(pdf);
+  const outside = (layout?.runs ?? []).filter((r) => {
+    if (!fronts.has(r.page)) return false;
+    const p = layout!.pages[r.page - 1]!;
+    return r.x < -SLACK || r.x + r.width > p.width + SLACK || r.y < -SLACK || r.y + r.height > p.height + SLACK;
+  });
+  if (!layout || outside.length > 0) {
+    const list = outside.slice(0, 5).map((r) => `  "${r.text}"`).join("\n");
+    throw new WorkshopkitError(`The help card's front for "${brand.company}" does not fit its text box as drawn:\n${list}`, "This is a fault in workshopkit; please report it with the profile you used.");
+  }
 }
 
