@@ -66,7 +66,14 @@ export async function mergePdfs(parts: Uint8Array[]): Promise<PDFDocument> {
   return merged;
 }
 
-const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
+const digests = new WeakMap<Uint8Array, Buffer>();
+
+/** The sha256 of a stream's bytes, computed once: tagging, then each round of sharing, ask again. */
+function sha(bytes: Uint8Array): Buffer {
+  let digest = digests.get(bytes);
+  if (!digest) digests.set(bytes, (digest = createHash("sha256").update(bytes).digest()));
+  return digest;
+}
 
 /** Every reference in the document to a key of `moved` is made to point at its value instead. */
 function redirect(pdf: PDFDocument, moved: Map<PDFRef, PDFRef>): void {
