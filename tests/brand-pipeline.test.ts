@@ -1,0 +1,15 @@
+// A material's bytes are its own: the company's parts are stamped on from one drawing of all the
+// parts a build needs, and which parts those are depends on the other materials built with it.
+import { describe, expect, it } from "vitest";
+import { buildPack, readPdf } from "./support/build.js";
+
+describe("a stamped material", () => {
+  it("is the same, byte for byte, whichever materials are built with it", async () => {
+    const alone = await buildPack({ only: ["v04"] });
+    // Card sheets and the help card bring parts of their own (card backs, the cover's kicker in capitals, the help card's front).
+    const together = await buildPack({ only: ["v04", "v09-tryghedskort", "help-card"] });
+    expect(Buffer.from(readPdf(together, "v04")).equals(Buffer.from(readPdf(alone, "v04")))).toBe(true);
+    const cards = await buildPack({ only: ["v09-tryghedskort"] });
+    expect(Buffer.from(readPdf(together, "v09-tryghedskort")).equals(Buffer.from(readPdf(cards, "v09-tryghedskort")))).toBe(true);
+  });
+});
