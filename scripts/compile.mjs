@@ -10,6 +10,7 @@
 import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 let build;
 try {
@@ -22,8 +23,14 @@ try {
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "dist");
-/** The CLI, the build for other front doors (the web server), the batch builds' worker. */
-const ENTRIES = { cli: "src/cli/index.ts", pipeline: "src/pipeline.ts", "batch-worker": "src/batch/worker.ts", "preview-raster-worker": "src/preview/rasterWorker.ts" };
+/** The CLI, the build for other front doors (the web server), the batch builds' worker; the content's parser, run below. */
+const ENTRIES = {
+  cli: "src/cli/index.ts",
+  pipeline: "src/pipeline.ts",
+  "batch-worker": "src/batch/worker.ts",
+  "preview-raster-worker": "src/preview/rasterWorker.ts",
+  "parsed-content": "src/load/parsedContent.ts",
+};
 
 /**
  * Loaded from node_modules at run time: native addons (sharp, @napi-rs/canvas, better-sqlite3),
@@ -70,5 +77,8 @@ await build({
   logLevel: "warning",
   plugins: [sourceLocation],
 });
+// The content's YAML, parsed now so that a fresh process need not (src/load/parsedContent.ts).
+const { parseContent, PARSED_CONTENT } = await import(pathToFileURL(path.join(OUT, "parsed-content.js")).href);
+await writeFile(PARSED_CONTENT, JSON.stringify(await parseContent(path.join(ROOT, "content"))));
 // A stamp bin/workshopkit.js compares with the sources: a dist/ older than them is not used.
 await writeFile(path.join(OUT, "BUILT"), `${new Date().toISOString()}\n`);

@@ -5,9 +5,13 @@
 // packages are bundled into its chunks (scripts/compile.mjs): what is checked there is the packages
 // kept in node_modules, which include every one a build must not load.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONTENT_DIR } from "../src/load/contentDir.js";
+import { parseContent } from "../src/load/parsedContent.js";
+import { parseData } from "../src/load/readDataFile.js";
 import { EXAMPLE_PROFILE, ROOT, tempDir } from "./support/build.js";
 
 const dir = tempDir("wk-startup-");
@@ -75,5 +79,22 @@ describe("start-up", () => {
     expect(run.status).toBe(0);
     expect(run.files).toContain("bin/workshopkit.js"); // the list is real
     expect(HEAVY.filter((p) => run.packages.has(p))).toEqual([]);
+  });
+
+  it("the content parsed when dist/ is compiled is what parsing its text gives, kept under that text's hash; a file that does not parse is left out", async () => {
+    const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+    const names = readdirSync(CONTENT_DIR, { recursive: true, encoding: "utf8" }).filter((n) => /\.ya?ml$/.test(n));
+    const kept = await parseContent(CONTENT_DIR);
+    expect(names.length).toBeGreaterThan(20);
+    for (const name of names) {
+      const text = readFileSync(path.join(CONTENT_DIR, name), "utf8");
+      expect(kept[sha(text)], name).toEqual(parseData(name, text));
+    }
+    const broken = path.join(dir, "content");
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(path.join(broken, "good.yaml"), "title: Værktøj\nlines: 4\n");
+    writeFileSync(path.join(broken, "bad.yaml"), "title: [unclosed\n");
+    writeFileSync(path.join(broken, "twice.yaml"), "title: a\ntitle: b\n");
+    expect(Object.values(await parseContent(broken))).toEqual([{ title: "Værktøj", lines: 4 }]);
   });
 });

@@ -7,13 +7,17 @@ import { CardPrinting, HelpCardText } from "../schema/cards.js";
 import { Deck, Document, Tool } from "../schema/content.js";
 import { PackLabels } from "../schema/pack.js";
 import { ToolkitInfo, type Toolkit } from "../schema/toolkit.js";
-import { readDataFile } from "./readDataFile.js";
+import { parsedAtCompile } from "./parsedContent.js";
+import { parseData, readDataFile } from "./readDataFile.js";
+
+/** The YAML parsed when dist/ was compiled, for exactly this text; else parsed now. */
+const parseContentFile = (label: string, source: string) => parsedAtCompile(source) ?? parseData(label, source);
 
 /** Reads content files, keeping each file's problems in `problems` so that all are reported at once. */
 function contentReader(root: string, problems: WorkshopkitError[]) {
   const one = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> => {
     try {
-      return await readDataFile(path.join(root, name), schema, "content file", `content/${name}`);
+      return await readDataFile(path.join(root, name), schema, "content file", `content/${name}`, parseContentFile);
     } catch (err) {
       if (!(err instanceof WorkshopkitError)) throw err;
       problems.push(err);

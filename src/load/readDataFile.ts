@@ -118,16 +118,20 @@ export async function readText(file: string, what: string, maxBytes = 10 * 1024 
   return decodeUtf8(bytes, label);
 }
 
-/** Reads and validates; `label` is how the file is named in messages (a path relative to the user). */
+/**
+ * Reads and validates; `label` is how the file is named in messages (a path relative to the user).
+ * `parse` turns the text into data (parseData, unless the caller knows it already parsed).
+ */
 export async function readDataFile<S extends z.ZodType>(
   file: string,
   schema: S,
   what: string,
   label = path.relative(process.cwd(), file) || file,
+  parse: (label: string, source: string) => unknown = parseData,
 ): Promise<z.infer<S>> {
   const source = await readText(file, what, undefined, label);
   if (source.trim() === "") throw new WorkshopkitError(`${label} is empty.`, `Write the ${what} into it.`);
-  const result = schema.safeParse(parseData(label, source));
+  const result = schema.safeParse(parse(label, source));
   if (!result.success) {
     throw WorkshopkitError.fromProblems(`${label} has problems:`, zodProblems(label, result.error));
   }
