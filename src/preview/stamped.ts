@@ -1,8 +1,9 @@
 // A preview material made as a build makes it for a company, by the pipeline's own steps: rendered and
 // finished once for every company (renderForEveryCompany: the placeholder brand, placeholder colours
 // and empty slots where the logo or name goes), then stamped with the company's brand (stampMaterial).
-// The company-independent material is remembered here, so a change of the company's name, colour or
-// logo costs the company's parts, the stamps and the drawing, not a render of the materials.
+// The company-independent material is remembered here, so a change of the company's name, colour,
+// logo or contacts (the help card's front is a part) costs the company's parts, the stamps and the
+// drawing, not a render of the materials.
 import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import type { Material, ResolvedPack } from "../model.js";
@@ -30,7 +31,7 @@ export const made = { materials: new Map<string, number>(), parts: 0 };
  * The material as every company shares it (src/pipeline.ts: renderForEveryCompany), and of it only
  * `pages` (1-based; all when left out): a worksheet's first page is stamped in a third of the time
  * its four pages take. Remembered by what the templates are given: the material, the paper, the films
- * and the date, none of them the company's name, colour or logo.
+ * and the date, none of them the company's name, colour, logo or contacts.
  */
 export function placeholderOf(material: Material, pack: ResolvedPack, date: Date, pages?: number[]): Promise<Placeholder> {
   const neutral = placeholderPack(pack);
