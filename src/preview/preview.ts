@@ -4,8 +4,8 @@
 // compares the pixels). Only what is drawn is made: the pack's cover without the rest of the pack, a
 // card sheet's first front and back without its cover, a worksheet's first page. A change of the
 // company's name, colour, logo or contacts costs its cover, its parts, the stamps and the drawing: the
-// materials as every company shares them are remembered. The preview keeps its own memos and never writes the build's
-// cache (src/cache): a material made here from fewer pages must never reach a pack.
+// materials as every company shares them are remembered. The preview keeps its own memos and never
+// writes the build's cache (src/cache): a material made here from fewer pages must never reach a pack.
 import { createHash } from "node:crypto";
 import { keepNativeJson } from "../raster/nativeJson.js"; // before pdf.js (a build's layout check in the same server): see there
 import type { LoadedProfile } from "../load/loadProfile.js";
