@@ -1,6 +1,6 @@
 // A material as every company shares it (rendered with the placeholder brand and finished), cached
 // under a hash of everything that makes it: the material as resolved (content, options, and the
-// company's texts where its body holds any: the policy, the help card), the placeholder brand (the
+// company's texts where its body holds any: the policy), the placeholder brand (the
 // paper), the date, and the code and fonts (codeFingerprint). The company's name, colour and logo
 // are not in it: they are stamped on afterwards (src/brand). Same inputs, same bytes: a hit is what
 // a render would have made, and its layout facts passed the layout check when it was made.
