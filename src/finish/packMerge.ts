@@ -44,7 +44,12 @@ export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMe
 
 /** The pages of one part without their dangling annotations: only what they need read (packSource), else the whole file. */
 async function partPages(bytes: Uint8Array): Promise<PagesRead> {
-  const read = readPages(bytes, dropDangling);
+  let read: PagesRead | undefined;
+  try {
+    read = readPages(bytes, dropDangling);
+  } catch {
+    read = undefined; // pdf-lib's whole-file parser is more forgiving
+  }
   if (read) return read;
   const source = await loadPdf(bytes);
   const pages = source.getPages().map((page) => page.node);

@@ -3,7 +3,7 @@
 // appearances), none of which the pack keeps; reading only the rest takes a third of the time of
 // pdf-lib's whole-file load. The objects are parsed by pdf-lib's own object parser, found through
 // the file's cross-reference table. A file this cannot read so (a cross-reference stream, an
-// update appended, encryption) is read whole by the caller instead.
+// update appended, encryption, an object it cannot parse) is read whole by the caller instead.
 import {
   PDFArray,
   PDFCatalog,
@@ -49,7 +49,8 @@ function crossReference(bytes: Uint8Array): { offsets: Map<number, number>; trai
       const e = entry.exec(text);
       if (!e) return undefined;
       pos = entry.lastIndex;
-      if (e[3] === "n" && e[2] === "00000") offsets.set(n, Number(e[1]));
+      if (e[3] === "n" && e[2] !== "00000") return undefined; // an object saved again under a new generation
+      if (e[3] === "n") offsets.set(n, Number(e[1]));
     }
   }
   if (!text.startsWith("trailer", pos)) return undefined;
@@ -69,7 +70,7 @@ class Reader {
   /** The object `ref` names, parsed the first time it is asked for. */
   get(ref: PDFRef): PDFObject | undefined {
     const have = this.context.lookup(ref);
-    if (have !== undefined || ref.generationNumber !== 0) return have;
+    if (have !== undefined || ref.generationNumber !== 0) return have; // every object in use is of generation 0 (crossReference)
     const at = this.offsets.get(ref.objectNumber);
     if (at === undefined) return undefined;
     const header = new RegExp(`^${ref.objectNumber}\\s+0\\s+obj`).exec(latin1(this.bytes, at, at + 32));
