@@ -56,7 +56,7 @@ function packagesLoaded(args: string[]): { status: number | null; files: string;
 /** Never needed to build a pack: the web server, the results reader's scanner, the rasterisers, the batch pool, the browser driver. */
 const NOT_FOR_A_BUILD = ["fastify", "@fastify/multipart", "better-sqlite3", "zxing-wasm", "pdfjs-dist", "@napi-rs/canvas", "@hyzyla/pdfium", "piscina", "playwright-core"];
 /** The PDF makers, fonts, images and parsers: not for --help. */
-const HEAVY = ["@react-pdf/renderer", "pdf-lib", "@pdf-lib/fontkit", "fontkit", "pdfkit", "yoga-layout", "sharp", "yaml", "hyphen", ...NOT_FOR_A_BUILD];
+const HEAVY = ["@react-pdf/renderer", "pdf-lib", "fontkit", "pdfkit", "yoga-layout", "sharp", "yaml", "hyphen", ...NOT_FOR_A_BUILD];
 
 describe("start-up", () => {
   it("a build loads the PDF makers and none of the web server, results reader, rasterisers or batch pool", () => {
