@@ -19,7 +19,7 @@ import { stampMaterial } from "./brand/stampMaterial.js";
 import { slotsOf } from "./render/layoutText.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
-import { writePack, type OutputFile } from "./write/writePack.js";
+import { startPack, type OutputFile } from "./write/writePack.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
 import type { CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
@@ -79,19 +79,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     entries.push(branded.entry);
     built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
   }
-  // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
-  const complete = await completePack(pack, toolkit.pack, built, date);
-  const packEntry: ManifestEntry = { file: complete.name, title: `${toolkit.info.title} – ${pack.brand.company}`, pages: complete.pages, sha256: sha256(complete.bytes) };
-  files.push({ name: complete.name, bytes: complete.bytes });
-  entries.push(packEntry);
-  options.onProgress?.({ done: total, total, material: complete.name });
-  files.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, entries, files));
-
-  // write
+  // write, begun: the materials go to disk in a hidden folder while the pack is put together
   const dir = output.dir;
-  await writePack(dir, files);
-  const pages = built.reduce((n, b) => n + b.pages, 0);
-  return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+  const writer = await startPack(dir);
+  writer.write(files);
+  try {
+    // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
+    const complete = await completePack(pack, toolkit.pack, built, date);
+    const packEntry: ManifestEntry = { file: complete.name, title: `${toolkit.info.title} – ${pack.brand.company}`, pages: complete.pages, sha256: sha256(complete.bytes) };
+    const last: OutputFile[] = [{ name: complete.name, bytes: complete.bytes }];
+    entries.push(packEntry);
+    options.onProgress?.({ done: total, total, material: complete.name });
+    last.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, entries, [...files, ...last]));
+    // write: the last files, then the folder swapped in whole (nothing is at `dir` before)
+    await writer.commit(last);
+    const pages = built.reduce((n, b) => n + b.pages, 0);
+    return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+  } catch (err) {
+    await writer.abort(); // nothing of this build is left, and the earlier pack is as it was
+    throw err;
+  }
 }
 
 /** Every material of `pack` as every company shares it: from the cache, or rendered, finished and stored there. */
