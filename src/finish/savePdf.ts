@@ -16,12 +16,13 @@ export async function savePdf(pdf: PDFDocument): Promise<Uint8Array> {
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
-/** The objects a value refers to, directly or inside its dictionaries and arrays. */
-function* refsIn(value: PDFObject | undefined): Generator<PDFRef> {
-  if (value instanceof PDFRef) yield value;
-  else if (value instanceof PDFDict) for (const [, v] of value.entries()) yield* refsIn(v);
-  else if (value instanceof PDFArray) for (let i = 0; i < value.size(); i++) yield* refsIn(value.get(i));
-  else if (value instanceof PDFStream) yield* refsIn(value.dict);
+/** Appends to `out` the objects a value refers to, directly or inside its dictionaries and arrays, in order. */
+function refsIn(value: PDFObject | undefined, out: PDFRef[]): PDFRef[] {
+  if (value instanceof PDFRef) out.push(value);
+  else if (value instanceof PDFDict) for (const [, v] of value.entries()) refsIn(v, out);
+  else if (value instanceof PDFArray) for (let i = 0; i < value.size(); i++) refsIn(value.get(i), out);
+  else if (value instanceof PDFStream) refsIn(value.dict, out);
+  return out;
 }
 
 /** Rewrites every reference inside `value` through `to` (one to no object becomes null); each dictionary and array once. */
@@ -58,7 +59,7 @@ function renumber(context: PDFContext): void {
     if (object === undefined) continue; // refers to nothing: becomes null
     seen.add(ref);
     order.push(ref);
-    const children = [...refsIn(object)];
+    const children = refsIn(object, []);
     for (let i = children.length - 1; i >= 0; i--) if (!seen.has(children[i]!)) stack.push(children[i]!);
   }
   const to = new Map(order.map((ref, i) => [ref, PDFRef.of(i + 1)]));
