@@ -85,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   writer.write(files);
   try {
     // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
-    const complete = await completePack(pack, toolkit.pack, built, date);
+    const complete = await completePack(pack, toolkit.pack, built, date, parts);
     const packEntry: ManifestEntry = { file: complete.name, title: `${toolkit.info.title} – ${pack.brand.company}`, pages: complete.pages, sha256: sha256(complete.bytes) };
     const last: OutputFile[] = [{ name: complete.name, bytes: complete.bytes }];
     entries.push(packEntry);

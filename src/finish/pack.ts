@@ -7,7 +7,10 @@ import type { PackLabels } from "../schema/pack.js";
 import { slug } from "../slug.js";
 import { checkLayout, type TextLayout } from "../render/checkLayout.js";
 import { setDocumentInfo } from "./finishPdf.js";
-import { renderPackFront, renderPageNumbers } from "./packFront.js";
+import { renderPackCover, renderPageNumbers, renderSharedContents } from "./packFront.js";
+import type { BrandParts } from "../brand/brandParts.js";
+import { renderBrandParts } from "../brand/parts.js";
+import { stampBrand } from "../brand/stamp.js";
 import { loadPdf, mergePdfs, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
 import { savePdf } from "./savePdf.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
@@ -28,16 +31,28 @@ export const packFileName = (company: string) => `${slug(company)}-pakke.pdf`;
 
 const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
-/** Cover and contents; the contents' page numbers depend on how many pages the front itself takes. */
-async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], separate: BuiltMaterial[], date: Date): Promise<{ bytes: Uint8Array; plan: PackPlan }> {
+/**
+ * Cover and contents, each a PDF: the cover drawn for the company, the contents shared by every
+ * company's pack with the same pages and its brand stamped on. The contents' page numbers depend on
+ * how many pages the front itself takes.
+ */
+async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], separate: BuiltMaterial[], date: Date, parts: BrandParts): Promise<{ pdfs: Uint8Array[]; plan: PackPlan }> {
+  const cover = await renderPackCover({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date) });
+  const coverPages = (await checkLayout("the pack's cover", cover)).pages.length;
+  const prints = separate.map((b) => ({ title: b.material.title, file: `${b.material.id}.pdf` }));
   let frontPages = 2;
   for (;;) {
     const plan = planPack(frontPages, built.map((b) => b.pages));
     const entries = built.map((b, i) => ({ title: b.material.title, page: plan.firstPages[i]! + 1 }));
-    const prints = separate.map((b) => ({ title: b.material.title, file: `${b.material.id}.pdf` }));
-    const bytes = await renderPackFront({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date), entries, separate: prints });
-    const pages = (await checkLayout("pack (cover and contents)", bytes)).pages.length;
-    if (pages === frontPages) return { bytes, plan };
+    const contents = await renderSharedContents({ brand: pack.brand, labels, entries, separate: prints });
+    const pages = coverPages + (await checkLayout("the pack's contents", contents.bytes)).pages.length;
+    if (pages === frontPages) {
+      // A build of card sheets alone has drawn no page header: the contents' mark is then drawn for it.
+      const keys = contents.slots.map((slot) => slot.part);
+      const own = keys.every((key) => key in parts.pages) ? parts : await renderBrandParts(pack.brand, keys);
+      const info = { title: labels.contents.title, author: pack.brand.company, subject: pack.toolkit.title, date };
+      return { pdfs: [cover, await stampBrand(contents.bytes, contents.slots, own, pack.brand.palette, info)], plan };
+    }
     frontPages = pages;
   }
 }
@@ -82,6 +97,8 @@ export async function completePack(
   labels: PackLabels,
   built: BuiltMaterial[],
   date: Date,
+  /** The company's brand parts, for the contents' mark. */
+  brandParts: BrandParts,
 ): Promise<{ name: string; bytes: Uint8Array; pages: number; materialPages: number; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   const inPack = built.filter((b) => onPackPaper(b, pack.brand.paper));
@@ -92,9 +109,9 @@ export async function completePack(
     parts.push(found.starts);
     warnings.push(...found.warnings);
   }
-  const { bytes: frontBytes, plan } = await front(pack, labels, inPack, separate, date);
+  const { pdfs: frontPdfs, plan } = await front(pack, labels, inPack, separate, date, brandParts);
 
-  const pdf = await mergePdfs([frontBytes, ...inPack.map((b) => b.bytes)]);
+  const pdf = await mergePdfs([...frontPdfs, ...inPack.map((b) => b.bytes)]);
   insertBlanks(pdf, plan.blanks);
   await numberPages(pdf, plan.blanks);
   const { firstPages } = plan;

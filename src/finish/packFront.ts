@@ -1,14 +1,55 @@
-// Renders the pack's own pages with react-pdf: the cover and contents, and the page-number overlays.
+// Renders the pack's own pages with react-pdf: the cover (the company's), the contents (every
+// company's, its brand stamped on), and the page-number overlays.
 import type { ReactElement } from "react";
 import { renderStrict } from "../render/renderMaterial.js";
-import { PackFront, type PackFrontProps } from "../../templates/pack/PackFront.js";
+import { ContentsDocument, CoverDocument, type ContentsProps, type CoverProps } from "../../templates/pack/PackFront.js";
 import { PageNumbers, type NumberedPage } from "../../templates/pack/PageNumbers.js";
+import { placeholderBrand } from "../brand/placeholder.js";
+import type { SlotPlacement } from "../brand/brandParts.js";
+import { slotsOf } from "../render/layoutText.js";
 
-// PackFront and PageNumbers render a <Document>; the cast is react-pdf's typing, not ours.
+// CoverDocument, ContentsDocument and PageNumbers render a <Document>; the cast is react-pdf's typing, not ours.
 type DocumentElement = Parameters<typeof renderStrict>[1];
 
-export function renderPackFront(props: PackFrontProps): Promise<Uint8Array> {
-  return renderStrict("the pack's cover and contents", PackFront(props) as ReactElement as DocumentElement);
+/** The pack's cover, in the company's brand. */
+export function renderPackCover(props: CoverProps): Promise<Uint8Array> {
+  return renderStrict("the pack's cover", CoverDocument(props) as ReactElement as DocumentElement);
+}
+
+export interface SharedContents {
+  bytes: Uint8Array;
+  slots: SlotPlacement[];
+}
+
+/** The contents pages made last in this process, by everything on them. */
+const contentsMade = new Map<string, Promise<SharedContents>>();
+
+/**
+ * The pack's contents as every company shares it (the placeholder brand: its colours, an empty slot
+ * for the logo or name, stamped on by completePack): the same for every pack with the same pages and
+ * materials, so the next company of a batch takes it as it is. Read the bytes, never change them.
+ */
+export function renderSharedContents(props: ContentsProps): Promise<SharedContents> {
+  const brand = placeholderBrand(props.brand);
+  const key = JSON.stringify({ paper: brand.paper, labels: props.labels, entries: props.entries, separate: props.separate });
+  return remember(contentsMade, key, async () => {
+    const bytes = await renderStrict("the pack's contents", ContentsDocument({ ...props, brand }) as ReactElement as DocumentElement);
+    return { bytes, slots: slotsOf(bytes) };
+  });
+}
+
+/** `make()`'s promise under `key`, kept with the few used last (a failed one is forgotten). */
+function remember<T>(made: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let promise = made.get(key);
+  if (promise) {
+    made.delete(key); // the most recently used last
+  } else {
+    promise = make();
+    promise.catch(() => made.delete(key));
+    if (made.size >= KEEP) made.delete(made.keys().next().value!);
+  }
+  made.set(key, promise);
+  return promise;
 }
 
 /**
@@ -22,14 +63,5 @@ const KEEP = 4;
 /** The same bytes for the same pages; read them, never change them (they are shared). */
 export function renderPageNumbers(pages: NumberedPage[]): Promise<Uint8Array> {
   const key = JSON.stringify(pages.map((p) => [p.number, p.width, p.height]));
-  let made = numbersMade.get(key);
-  if (made) {
-    numbersMade.delete(key); // the most recently used last
-  } else {
-    made = renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement);
-    made.catch(() => numbersMade.delete(key));
-    if (numbersMade.size >= KEEP) numbersMade.delete(numbersMade.keys().next().value!);
-  }
-  numbersMade.set(key, made);
-  return made;
+  return remember(numbersMade, key, () => renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement));
 }
