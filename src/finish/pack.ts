@@ -11,7 +11,8 @@ import { renderPackCover, renderPageNumbers, renderSharedContents } from "./pack
 import type { BrandParts } from "../brand/brandParts.js";
 import { renderBrandParts } from "../brand/parts.js";
 import { stampBrand } from "../brand/stamp.js";
-import { loadPdf, mergePdfs, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
+import { drawParts } from "../brand/stampParts.js";
+import { mergePdfs, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
 import { savePdf } from "./savePdf.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
 import { findPartStarts, type PartStart } from "./packParts.js";
@@ -87,9 +88,9 @@ async function numberPages(pdf: PDFDocument, blanks: number[]): Promise<void> {
     .map((page, index) => ({ index, number: index + 1, ...page.getSize() }))
     .filter((p) => p.index > 0 && !blank.has(p.index) && !hasBleed(pdf, p.index));
   if (numbered.length === 0) return;
-  const overlay = await loadPdf(await renderPageNumbers(numbered));
-  const embedded = await pdf.embedPdf(overlay, numbered.map((_, i) => i));
-  numbered.forEach((p, i) => pdf.getPage(p.index).drawPage(embedded[i]!, { x: 0, y: 0 }));
+  // Each number page is drawn over its page as the brand's parts are: its content reused as it is.
+  const overlay: BrandParts = { pdf: await renderPageNumbers(numbered), pages: Object.fromEntries(numbered.map((_, i) => [`number ${i + 1}`, i])) };
+  await drawParts(pdf, numbered.map((p, i) => ({ page: p.index + 1, part: `number ${i + 1}`, x: 0, y: 0, width: p.width, height: p.height })), overlay);
 }
 
 export async function completePack(
