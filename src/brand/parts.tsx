@@ -2,7 +2,7 @@
 // distinct part key (after a first page that fixes the font subsets, GlyphPrimer), each page exactly its slot's size, the logo or name laid out by the very
 // component a template draws in place (templates/parts/BrandSlot.tsx), so both ways look the same.
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { PDFDocument } from "pdf-lib";
+import { ParseSpeeds, PDFDocument } from "pdf-lib";
 import type { ReactNode } from "react";
 import type { Brand } from "../model.js";
 import { WorkshopkitError } from "../errors.js";
@@ -85,9 +85,9 @@ export async function renderBrandParts(brand: Brand, partKeys: string[]): Promis
 
 /** One PDF: the pages of `b` after those of `a`, each keeping its own fonts. */
 async function appendPages(a: Uint8Array, b: Uint8Array): Promise<Uint8Array> {
-  const [first, second] = await Promise.all([PDFDocument.load(a, { updateMetadata: false }), PDFDocument.load(b, { updateMetadata: false })]);
+  const [first, second] = await Promise.all([PDFDocument.load(a, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), PDFDocument.load(b, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })]);
   for (const copied of await first.copyPages(second, second.getPageIndices())) first.addPage(copied);
-  return first.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return first.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 /** How far a glyph box may touch past its part's page (as checkLayout allows on a material's page). */

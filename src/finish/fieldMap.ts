@@ -1,6 +1,6 @@
 // The field map written beside each PDF with form fields (`v06.fields.json`): every field read back
 // from the finished PDF itself, so it lists exactly what a program filling or reading the PDF finds.
-import { PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFOptionList, PDFRadioGroup, PDFRef, PDFString, PDFHexString, PDFTextField, type PDFField } from "pdf-lib";
+import { ParseSpeeds, PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFOptionList, PDFRadioGroup, PDFRef, PDFString, PDFHexString, PDFTextField, type PDFField } from "pdf-lib";
 import type { OutputFile } from "../write/writePack.js";
 
 /** Where a field's widget is: page (from 1) and [x, y, width, height] in points from the page's bottom left. */
@@ -40,7 +40,7 @@ function typeOf(field: PDFField): FieldEntry["type"] {
 }
 
 export async function readFieldMap(material: string, bytes: Uint8Array): Promise<FieldMap> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // not a pause every 100 objects
   const pageOf = new Map<string, number>();
   pdf.getPages().forEach((page, i) => {
     for (const ref of page.node.Annots()?.asArray() ?? []) if (ref instanceof PDFRef) pageOf.set(ref.toString(), i + 1);
