@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 
-// A build makes much short-lived garbage; by default V8 lets the heap grow to three times what is
+// A build makes much short-lived garbage; by default V8 lets the heap grow up to four times what is
 // live before it collects, and a build peaked near 400 MB with under 60 MB live. Growing it by three
 // quarters instead keeps a build under 300 MB (about 275), for a little more collecting.
 v8.setFlagsFromString("--heap-growing-percent=75");
