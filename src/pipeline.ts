@@ -119,7 +119,7 @@ async function renderShared(pack: ResolvedPack, date: Date, cacheDir: string | f
  * companies do not each render the same pages at the same time.
  */
 export async function fillCache(options: Omit<BuildOptions, "out" | "onProgress">): Promise<void> {
-  if (options.cacheDir === false) return;
+  if (!openCache(options.cacheDir)) return; // caching is off: nothing would be kept
   const toolkit = await loadContent(CONTENT_DIR);
   const profile = await loadProfile(options.profile);
   validate(toolkit, profile);

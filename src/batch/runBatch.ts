@@ -6,6 +6,7 @@ import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { BuildOptions } from "../pipeline.js";
+import { openCache } from "../cache/cacheDir.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
 import { loadContent } from "../load/loadContent.js";
 import { listMaterials } from "../resolve/listMaterials.js";
@@ -81,7 +82,7 @@ export async function runBatch(
  * first profile; a company on other paper or card options renders its own as it goes.
  */
 async function fillSharedCache(pool: Piscina, profiles: string[], options: Omit<BuildOptions, "profile" | "onProgress">, onProgress: (shared: { done: number; total: number }) => void): Promise<void> {
-  if (options.cacheDir === false || profiles.length < 2) return;
+  if (!openCache(options.cacheDir) || profiles.length < 2) return; // without a cache (off), nothing to fill
   const ids = listMaterials(await loadContent(CONTENT_DIR))
     .map((m) => m.id)
     .filter((id) => !options.only?.length || options.only.includes(id));
