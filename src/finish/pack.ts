@@ -30,7 +30,8 @@ export interface BuiltMaterial {
 
 export const packFileName = (company: string) => `${slug(company)}-pakke.pdf`;
 
-const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+/** The date as the cover prints it: "23. november 2026". */
+export const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
 /**
  * Cover and contents, each a PDF: the cover drawn for the company, the contents shared by every

@@ -16,6 +16,7 @@ import type { Toolkit } from "../schema/toolkit.js";
 import { validate } from "../validate/validate.js";
 import { resolve } from "../resolve/resolve.js";
 import { renderPackCover } from "../finish/packFront.js";
+import { printedDate } from "../finish/pack.js";
 import { drawPages } from "./rasterThread.js";
 import { rememberShaping } from "./layoutMemo.js";
 import { keyOf, Memo } from "./memo.js";
@@ -77,8 +78,6 @@ function onlyPages<M extends Extract<Material, { kind: "cards" | "help-card" }>>
     boxes: material.boxes && keep.map((i) => material.boxes![i]!),
   };
 }
-
-const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
 /** The pack's cover, rendered as completePack renders it (src/finish/pack.ts), without the rest of the pack. */
 function cover(pack: ResolvedPack, labels: PackLabels, date: Date): Promise<Uint8Array> {
