@@ -7,6 +7,10 @@ import { PageNumbers, type NumberedPage } from "../../templates/pack/PageNumbers
 import { placeholderBrand } from "../brand/placeholder.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
 import { slotsOf } from "../render/layoutText.js";
+import { Memo } from "../memo.js";
+
+/** How many contents and page-number overlays a process keeps (packs of other papers and choices of materials). */
+const KEEP = 4;
 
 // CoverDocument, ContentsDocument and PageNumbers render a <Document>; the cast is react-pdf's typing, not ours.
 type DocumentElement = Parameters<typeof renderStrict>[1];
@@ -22,7 +26,7 @@ export interface SharedContents {
 }
 
 /** The contents pages made last in this process, by everything on them. */
-const contentsMade = new Map<string, Promise<SharedContents>>();
+const contentsMade = new Memo<Promise<SharedContents>>(KEEP);
 
 /**
  * The pack's contents as every company shares it (the placeholder brand: its colours, an empty slot
@@ -32,24 +36,10 @@ const contentsMade = new Map<string, Promise<SharedContents>>();
 export function renderSharedContents(props: ContentsProps): Promise<SharedContents> {
   const brand = placeholderBrand(props.brand);
   const key = JSON.stringify({ paper: brand.paper, labels: props.labels, entries: props.entries, separate: props.separate });
-  return remember(contentsMade, key, async () => {
+  return contentsMade.remember(key, async () => {
     const bytes = await renderStrict("the pack's contents", ContentsDocument({ ...props, brand }) as ReactElement as DocumentElement);
     return { bytes, slots: slotsOf(bytes) };
   });
-}
-
-/** `make()`'s promise under `key`, kept with the few used last (a failed one is forgotten). */
-function remember<T>(made: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let promise = made.get(key);
-  if (promise) {
-    made.delete(key); // the most recently used last
-  } else {
-    promise = make();
-    promise.catch(() => made.delete(key));
-    if (made.size >= KEEP) made.delete(made.keys().next().value!);
-  }
-  made.set(key, promise);
-  return promise;
 }
 
 /**
@@ -57,11 +47,10 @@ function remember<T>(made: Map<string, Promise<T>>, key: string, make: () => Pro
  * numbers alone, which packs of one paper and one choice of materials share whatever the company:
  * a rebuild, or the next company of a batch, takes the bytes (some 40 ms of rendering less).
  */
-const numbersMade = new Map<string, Promise<Uint8Array>>();
-const KEEP = 4;
+const numbersMade = new Memo<Promise<Uint8Array>>(KEEP);
 
 /** The same bytes for the same pages; read them, never change them (they are shared). */
 export function renderPageNumbers(pages: NumberedPage[]): Promise<Uint8Array> {
   const key = JSON.stringify(pages.map((p) => [p.number, p.width, p.height]));
-  return remember(numbersMade, key, () => renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement));
+  return numbersMade.remember(key, () => renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement));
 }

@@ -19,7 +19,7 @@ import { renderPackCover } from "../finish/packFront.js";
 import { printedDate } from "../finish/pack.js";
 import { drawPages } from "./rasterThread.js";
 import { rememberShaping } from "./layoutMemo.js";
-import { keyOf, Memo } from "./memo.js";
+import { keyOf, Memo } from "../memo.js";
 import { partsOf, placeholderOf, stamped, type Placeholder } from "./stamped.js";
 import type { BrandParts } from "../brand/brandParts.js";
 

@@ -12,7 +12,7 @@ import { placeholderPack } from "../brand/placeholder.js";
 import { renderBrandParts } from "../brand/parts.js";
 import { stampMaterial } from "../brand/stampMaterial.js";
 import { renderForEveryCompany } from "../pipeline.js";
-import { keyOf, Memo } from "./memo.js";
+import { keyOf, Memo } from "../memo.js";
 
 /** A material rendered and finished for every company: its PDF (or some of its pages) and the slots its brand goes into. */
 export interface Placeholder {
@@ -36,15 +36,11 @@ export const made = { materials: new Map<string, number>(), parts: 0 };
 export function placeholderOf(material: Material, pack: ResolvedPack, date: Date, pages?: number[]): Promise<Placeholder> {
   const neutral = placeholderPack(pack);
   const key = keyOf({ material, brand: neutral.brand, films: neutral.films, date: date.toISOString(), pages });
-  const known = placeholders.get(key);
-  if (known) return known;
-  const making = (async () => {
+  return placeholders.remember(key, async () => {
     made.materials.set(material.id, (made.materials.get(material.id) ?? 0) + 1);
     const { pdf, pages: count, slots } = await renderForEveryCompany(material, neutral, date);
     return pages ? keepPages({ pdf, pages: count, slots }, pages) : { pdf, pages: count, slots };
-  })();
-  making.catch(() => placeholders.delete(key)); // a failed render is not remembered
-  return placeholders.set(key, making);
+  }); // a failed render is not remembered
 }
 
 /** The pages given (1-based), each as it is, in a PDF of their own; their slots numbered as there. */
@@ -62,12 +58,10 @@ export function partsOf(pack: ResolvedPack, slots: SlotPlacement[]): Promise<Bra
   const keys = [...new Set(slots.map((s) => s.part))].sort();
   const { logo, ...brand } = pack.brand;
   const key = keyOf({ brand, logo: logo && createHash("sha256").update(logo.png).digest("hex"), keys });
-  const known = companyParts.get(key);
-  if (known) return known;
-  made.parts++;
-  const making = renderBrandParts(pack.brand, keys);
-  making.catch(() => companyParts.delete(key));
-  return companyParts.set(key, making);
+  return companyParts.remember(key, () => {
+    made.parts++;
+    return renderBrandParts(pack.brand, keys);
+  });
 }
 
 /** The material branded for the company, as a build brands it: its colours, its logo and name in the slots. */

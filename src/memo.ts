@@ -1,5 +1,5 @@
-// The preview's memos: small, the entry used longest ago dropped first (a long-running server), and
-// their keys: a hash of what a step is given.
+// Small memos for a process that runs long (the web server, a batch worker): the entry used longest
+// ago dropped first; and their keys, a hash of what a step is given.
 import { createHash } from "node:crypto";
 
 export const keyOf = (parts: unknown): string => createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -23,5 +23,13 @@ export class Memo<T> {
   }
   delete(key: string): void {
     this.entries.delete(key);
+  }
+  /** The value kept under `key`, or `make()`'s, kept; a promise that fails is forgotten, so that the next call makes it again. */
+  remember(key: string, make: () => T): T {
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const value = make();
+    if (value instanceof Promise) value.catch(() => this.entries.get(key) === value && this.delete(key));
+    return this.set(key, value);
   }
 }
