@@ -5,7 +5,7 @@
 // logo or contacts (the help card's front is a part) costs the company's parts, the stamps and the
 // drawing, not a render of the materials.
 import { createHash } from "node:crypto";
-import { PDFDocument } from "pdf-lib";
+import { ParseSpeeds, PDFDocument } from "pdf-lib";
 import type { Material, ResolvedPack } from "../model.js";
 import type { BrandParts, SlotPlacement } from "../brand/brandParts.js";
 import { placeholderPack } from "../brand/placeholder.js";
@@ -45,8 +45,8 @@ export function placeholderOf(material: Material, pack: ResolvedPack, date: Date
 
 /** The pages given (1-based), each as it is, in a PDF of their own; their slots numbered as there. */
 async function keepPages(whole: Placeholder, pages: number[]): Promise<Placeholder> {
-  const source = await PDFDocument.load(whole.pdf, { updateMetadata: false });
   if (pages.length === whole.pages && pages.every((p, i) => p === i + 1)) return whole;
+  const source = await PDFDocument.load(whole.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pdf = await PDFDocument.create({ updateMetadata: false });
   for (const page of await pdf.copyPages(source, pages.map((p) => p - 1))) pdf.addPage(page);
   const slots = whole.slots.flatMap((s) => (pages.includes(s.page) ? [{ ...s, page: pages.indexOf(s.page) + 1 }] : []));
