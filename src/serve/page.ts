@@ -39,10 +39,10 @@ export const pagePlugin: FastifyPluginAsync = async (app) => {
   const fonts = new Map<string, Buffer>();
   for (const [name, file] of Object.entries(FONTS)) fonts.set(name, await readFile(path.join(ROOT, "assets/fonts", file)));
 
-  const security = { "x-content-type-options": "nosniff", "content-security-policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'" };
-  app.get("/", (_req, reply) => reply.headers(security).type("text/html; charset=utf-8").send(html));
-  app.get("/app.js", (_req, reply) => reply.headers(security).type("text/javascript; charset=utf-8").send(script));
-  app.get("/style.css", (_req, reply) => reply.headers(security).type("text/css; charset=utf-8").send(css));
+  // Security headers (the page's Content-Security-Policy among them) are the guard's (guard.ts).
+  app.get("/", (_req, reply) => reply.type("text/html; charset=utf-8").send(html));
+  app.get("/app.js", (_req, reply) => reply.type("text/javascript; charset=utf-8").send(script));
+  app.get("/style.css", (_req, reply) => reply.type("text/css; charset=utf-8").send(css));
   app.get("/favicon.ico", (_req, reply) => reply.code(204).send());
   app.get<{ Params: { name: string } }>("/fonts/:name", (req, reply) => {
     const font = fonts.get(req.params.name);
