@@ -34,7 +34,12 @@ export function cacheDir(override?: string): string | false {
 /** `dir` if it is a folder or can be made one: the nearest part of it that exists must be a folder. */
 function checkedFolder(dir: string, given: string): string {
   for (let at = dir; ; at = path.dirname(at)) {
-    const info = statSync(at, { throwIfNoEntry: false });
+    let info;
+    try {
+      info = statSync(at, { throwIfNoEntry: false });
+    } catch {
+      continue; // ENOTDIR: a part of the path above is a file, found further up
+    }
     if (info?.isDirectory()) return dir;
     if (info) {
       const what = at === dir ? "is a file, not a folder" : `is under ${at}, which is a file, not a folder`;

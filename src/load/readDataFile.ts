@@ -6,6 +6,12 @@ import { isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { WorkshopkitError, type Problem } from "../errors.js";
 
+/** How a file is named in messages: relative to the current folder when it is inside it, else in full (`/dev/zero`, not `../../dev/zero`). */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
+}
+
 /** `["steps", 2, "label"]` → `steps[2].label` */
 export function fieldPath(segments: readonly PropertyKey[]): string {
   return segments
@@ -192,7 +198,7 @@ export async function readDataFile<S extends z.ZodType>(
   file: string,
   schema: S,
   what: string,
-  label = path.relative(process.cwd(), file) || file,
+  label = shownPath(file),
   parse: (label: string, source: string) => unknown = parseData,
 ): Promise<z.infer<S>> {
   const source = await readText(file, what, undefined, label);

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { publicError, SERVER_FAULT } from "./publicError.js";
 
 export interface GuardOptions {
-  /** The address given to listen on (`--host`); a wildcard (0.0.0.0, ::) means the address each connection came in on. */
+  /** The address given to listen on (`--host`); besides it, loopback names and the address each connection came to are served. */
   host?: string;
   /** Further origins the page is served from, e.g. `https://hr.example.dk` behind a reverse proxy. */
   origins?: string[];
@@ -73,9 +73,9 @@ export async function guardPlugin(app: FastifyInstance, options: GuardOptions): 
     // The port the connection came to (none for Fastify's inject, which no network reaches).
     const port = request.socket.localPort;
     if (port !== undefined && host.port !== port) return false;
-    if (LOOPBACK.includes(host.name)) return true;
-    if (WILDCARDS.has(configured)) return host.name === normal(request.socket.localAddress ?? "");
-    return host.name === configured;
+    // The address the connection came to is never another site's name (DNS rebinding needs one).
+    if (LOOPBACK.includes(host.name) || host.name === normal(request.socket.localAddress ?? "")) return true;
+    return !WILDCARDS.has(configured) && host.name === configured;
   };
   const fromOwnPage = (request: FastifyRequest): boolean => {
     const site = request.headers["sec-fetch-site"];
