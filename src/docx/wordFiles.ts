@@ -1,0 +1,35 @@
+// The company's own documents as Word files beside their PDFs: the policy, the stress guidelines and
+// the manager's guide, for HR to adapt. Pure: the resolved pack in, the files and warnings out.
+import type { Warning } from "../errors.js";
+import type { ResolvedPack } from "../model.js";
+import { listMaterials } from "../resolve/listMaterials.js";
+import type { Toolkit } from "../schema/toolkit.js";
+import type { OutputFile } from "../write/writePack.js";
+import { wordDocument, type DocumentMaterial } from "./wordDocument.js";
+import { markWriteIns } from "./writeIns.js";
+
+/** The materials that get a Word file too: the texts a company makes its own. */
+export const WORD_MATERIALS = ["policy", "stress-guidelines", "manager-guide"];
+
+export interface WordFiles {
+  files: (OutputFile & { title: string })[];
+  warnings: Warning[];
+}
+
+/** A Word file for each of WORD_MATERIALS in `pack` (all of them, or those --only chose). */
+export async function wordFiles(pack: ResolvedPack, toolkit: Toolkit, date: Date): Promise<WordFiles> {
+  const profile = { company: pack.brand.company, colour: pack.brand.colour, paper: pack.brand.paper, contacts: pack.contacts, films: pack.films };
+  const sources = listMaterials(toolkit);
+  const files: WordFiles["files"] = [];
+  const open = new Map<string, string[]>();
+  for (const material of pack.materials) {
+    if (material.kind !== "document" || !WORD_MATERIALS.includes(material.id)) continue;
+    const source = sources.find((m): m is DocumentMaterial => m.kind === "document" && m.id === material.id)!;
+    const marked = markWriteIns(material.document, source.document, profile);
+    const name = `${material.id}.docx`;
+    for (const field of marked.open) open.set(field, [...(open.get(field) ?? []), name]);
+    files.push({ name, title: `${material.title} (Word)`, bytes: await wordDocument({ material: { ...material, document: marked.marked }, brand: pack.brand, toolkit: pack.toolkit.title, date }) });
+  }
+  const warnings = [...open].map(([field, where]) => ({ message: `${field} is not in the profile: the Word files have a highlighted write-in saying what belongs there (${where.join(", ")}).` }));
+  return { files, warnings };
+}
