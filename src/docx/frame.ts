@@ -4,6 +4,7 @@ import { AlignmentType, BorderStyle, convertMillimetersToTwip, Footer, Header, I
 import { PAPER_SIZES } from "../cards/impose.js";
 import type { Brand } from "../model.js";
 import { styles as theme } from "../../templates/theme.js";
+import { INK } from "./styles.js";
 
 const twip = (mm: number) => convertMillimetersToTwip(mm);
 const pt = (points: number) => Math.round(points * 20);
@@ -52,8 +53,7 @@ function row(left: ParagraphChild[], right: ParagraphChild[], width: number, sha
 /** The logo at the PDFs' height, narrower where it would take more than its share; else the name in bold. */
 function mark(brand: Brand, width: number): ParagraphChild {
   const logo = brand.logo;
-  const colour = brand.palette.ink.replace("#", "");
-  if (!logo) return new TextRun({ text: brand.company, bold: true, size: brand.company.length > 60 ? 16 : 22, color: colour });
+  if (!logo) return new TextRun({ text: brand.company, bold: true, size: brand.company.length > 60 ? 16 : 22, color: INK });
   const maxWidth = (width * MARK_SHARE * 96) / 1440;
   const scale = Math.min(LOGO_PX / logo.height, maxWidth / logo.width);
   return new ImageRun({

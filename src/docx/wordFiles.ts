@@ -21,15 +21,16 @@ export async function wordFiles(pack: ResolvedPack, toolkit: Toolkit, date: Date
   const profile = { company: pack.brand.company, colour: pack.brand.colour, paper: pack.brand.paper, contacts: pack.contacts, films: pack.films };
   const sources = listMaterials(toolkit);
   const files: WordFiles["files"] = [];
-  const open = new Map<string, string[]>();
+  const open = new Set<string>();
   for (const material of pack.materials) {
     if (material.kind !== "document" || !WORD_MATERIALS.includes(material.id)) continue;
     const source = sources.find((m): m is DocumentMaterial => m.kind === "document" && m.id === material.id)!;
     const marked = markWriteIns(material.document, source.document, profile);
     const name = `${material.id}.docx`;
-    for (const field of marked.open) open.set(field, [...(open.get(field) ?? []), name]);
+    for (const field of marked.open) open.add(field);
     files.push({ name, title: `${material.title} (Word)`, bytes: await wordDocument({ material: { ...material, document: marked.marked }, brand: pack.brand, toolkit: pack.toolkit.title, date }) });
   }
-  const warnings = [...open].map(([field, where]) => ({ message: `${field} is not in the profile: the Word files have a highlighted write-in saying what belongs there (${where.join(", ")}).` }));
+  // The fields are each listed already (resolve's warnings, for the PDFs): one line says what the Word files do with them.
+  const warnings = open.size === 0 ? [] : [{ message: `In the Word files (${files.map((f) => f.name).join(", ")}), ${[...open].join(", ")} ${open.size === 1 ? "is a highlighted write-in" : "are highlighted write-ins"} saying what belongs there: fill ${open.size === 1 ? "it" : "them"} in in Word, or add ${open.size === 1 ? "it" : "them"} to the profile.` }];
   return { files, warnings };
 }
