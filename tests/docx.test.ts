@@ -10,7 +10,7 @@ import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { danishTypography } from "../src/resolve/typography.js";
 import { WRITE_IN } from "../src/resolve/placeholders.js";
 import { sha256 } from "../src/finish/manifest.js";
-import { buildPack, EXAMPLE_PROFILE, pdfText, tempDir } from "./support/build.js";
+import { buildPack, pdfText, ROOT, tempDir } from "./support/build.js";
 
 const DOCS = ["policy", "stress-guidelines", "manager-guide"];
 const DATE = new Date("2026-03-01T12:34:56Z");
@@ -29,10 +29,14 @@ contacts:
 
 const read = (result: BuildResult, file: string) => new Uint8Array(readFileSync(path.join(result.dir, file)));
 
-/** LibreOffice, headless, with a profile of its own: every file in one run per target format. */
+/**
+ * LibreOffice, headless, with a profile of its own: every file in one run per target format. It sets the
+ * files in the project's Lato (assets/fonts.conf), as Word does where Lato is installed, on any machine.
+ */
 function soffice(files: string[], format: string, outdir: string): void {
   const profile = `file://${tempDir("wk-lo-")}`;
-  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outdir, ...files], { encoding: "utf8", timeout: 120_000 });
+  const env = { ...process.env, FONTCONFIG_FILE: path.join(ROOT, "assets/fonts.conf") };
+  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outdir, ...files], { encoding: "utf8", env, timeout: 120_000 });
   expect(r.status, r.stderr).toBe(0);
 }
 
