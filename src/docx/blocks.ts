@@ -3,7 +3,7 @@
 import { BorderStyle, convertMillimetersToTwip, HeightRule, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from "docx";
 import type { Palette } from "../brand/brandParts.js";
 import type { Block, InnerBlock } from "../schema/content.js";
-import { LISTS } from "./styles.js";
+import { hex, LISTS } from "./styles.js";
 import { segments, writeInText } from "./writeIns.js";
 
 type AnyBlock = Block | InnerBlock;
@@ -19,7 +19,6 @@ export interface WordContext {
 
 /** The PDFs' ruled lines are 9 mm apart: a space to write on is as tall. */
 const LINE_GAP = convertMillimetersToTwip(9);
-const hex = (colour: string) => colour.replace("#", "").toUpperCase();
 
 type RunStyle = { bold?: boolean; color?: string };
 

@@ -4,7 +4,7 @@ import { AlignmentType, BorderStyle, convertMillimetersToTwip, Footer, Header, I
 import { PAPER_SIZES } from "../cards/impose.js";
 import type { Brand } from "../model.js";
 import { styles as theme } from "../../templates/theme.js";
-import { INK } from "./styles.js";
+import { hex, INK } from "./styles.js";
 
 const twip = (mm: number) => convertMillimetersToTwip(mm);
 const pt = (points: number) => Math.round(points * 20);
@@ -72,5 +72,5 @@ export function header(brand: Brand, title: string): Header {
 
 export function footer(brand: Brand): Footer {
   const width = textWidth(brand.paper);
-  return new Footer({ children: [row([new TextRun(brand.company)], [new TextRun({ children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES] })], width, 0.8, brand.palette.brand.replace("#", ""))] });
+  return new Footer({ children: [row([new TextRun(brand.company)], [new TextRun({ children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES] })], width, 0.8, hex(brand.palette.brand))] });
 }

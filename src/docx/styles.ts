@@ -12,7 +12,8 @@ export const FONT = "Lato";
 const twip = (mm: number) => convertMillimetersToTwip(mm);
 /** Font sizes in points, as in templates/theme.ts; Word counts half points. */
 const size = (pt: number) => Math.round(pt * 2);
-const hex = (colour: string) => colour.replace("#", "").toUpperCase();
+/** A colour as Word writes it: "1F6F8B", no "#". */
+export const hex = (colour: string) => colour.replace("#", "").toUpperCase();
 /** Line heights as the PDFs set them (1.35 for running text); Word counts 240ths of a line. */
 const lines = (factor: number) => ({ line: Math.round(240 * factor), lineRule: LineRuleType.AUTO });
 
