@@ -3,7 +3,9 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unzipSync } from "fflate";
+import { createServer } from "../src/serve/server.js";
 import type { BuildResult } from "../src/pipeline.js";
 import { loadContent } from "../src/load/loadContent.js";
 import { CONTENT_DIR } from "../src/load/contentDir.js";
@@ -228,5 +230,37 @@ describe("Word files beside the PDFs", () => {
     const [full] = pythonDocx([path.join(example.dir, "policy.docx")]);
     expect(full!.highlighted).toEqual([]);
     expect(example.warnings.some((w) => w.message.startsWith("In the Word files"))).toBe(false);
+  });
+});
+
+describe("the web server", () => {
+  const parent = tempDir("wk-docx-serve-");
+  let app: Awaited<ReturnType<typeof createServer>>;
+  let base: string;
+  beforeAll(async () => {
+    app = await createServer({ tempParent: parent, warm: false });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("lists the policy's Word file, serves it as DOCX, and zips it with the pack", async () => {
+    const profile = { company: "Serve Docx ApS", colour: "#FFE066", paper: "LETTER", contacts: {}, films: {} };
+    const started = await fetch(`${base}/api/builds`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ profile, cards: {}, only: ["policy"] }) });
+    expect(started.status).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    const events = await (await fetch(`${base}/api/builds/${id}/events`)).text();
+    const done = JSON.parse(/event: done\ndata: (.*)/.exec(events)![1]!) as { files: { file: string; title: string; sha256: string }[] };
+    const entry = done.files.find((f) => f.file === "policy.docx");
+    expect(entry?.title).toBe("Vores mentale sundhedspolitik (Word)");
+    const file = await fetch(`${base}/api/builds/${id}/files/policy.docx`);
+    expect(file.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect(sha256(bytes)).toBe(entry!.sha256);
+    const zip = unzipSync(new Uint8Array(await (await fetch(`${base}/api/builds/${id}/zip`)).arrayBuffer()));
+    expect(Buffer.compare(zip["policy.docx"]!, bytes)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // The page around the text, as the PDFs': the profile's paper and margins, the logo (or the company's
 // name) and the title in the header, the company's name and "Side n af m" in the footer.
-import { AlignmentType, BorderStyle, convertMillimetersToTwip, Footer, Header, ImageRun, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ISectionPropertiesOptions, type ParagraphChild } from "docx";
+import { AlignmentType, BorderStyle, convertMillimetersToTwip, Footer, Header, ImageRun, LineRuleType, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ISectionPropertiesOptions, type ParagraphChild } from "docx";
 import { PAPER_SIZES } from "../cards/impose.js";
 import type { Brand } from "../model.js";
 import { styles as theme } from "../../templates/theme.js";
@@ -31,6 +31,8 @@ export function page(paper: Brand["paper"]): ISectionPropertiesOptions["page"] {
 }
 
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+/** Word ends a header or footer with a paragraph, also after a table: one a point high. */
+const end = () => new Paragraph({ style: "Header", spacing: { line: 20, lineRule: LineRuleType.EXACT, after: 0 }, children: [] });
 
 /** Two cells side by side without borders: the mark and the title, the name and the page number. */
 function row(left: ParagraphChild[], right: ParagraphChild[], width: number, share: number, top?: string): Table {
@@ -61,16 +63,16 @@ function mark(brand: Brand, width: number): ParagraphChild {
     data: logo.png,
     transformation: { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) },
     // One picture in the file: its id is fixed (docx counts drawings across the whole process).
-    altText: { id: "1", name: "Logo", title: brand.company, description: `${brand.company}s logo` },
+    altText: { id: "1", name: "Logo", title: brand.company, description: `Logo: ${brand.company}` },
   });
 }
 
 export function header(brand: Brand, title: string): Header {
   const width = textWidth(brand.paper);
-  return new Header({ children: [row([mark(brand, width)], [new TextRun(title)], width, MARK_SHARE)] });
+  return new Header({ children: [row([mark(brand, width)], [new TextRun(title)], width, MARK_SHARE), end()] });
 }
 
 export function footer(brand: Brand): Footer {
   const width = textWidth(brand.paper);
-  return new Footer({ children: [row([new TextRun(brand.company)], [new TextRun({ children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES] })], width, 0.8, hex(brand.palette.brand))] });
+  return new Footer({ children: [row([new TextRun(brand.company)], [new TextRun({ children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES] })], width, 0.8, hex(brand.palette.brand)), end()] });
 }
