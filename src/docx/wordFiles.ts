@@ -5,7 +5,7 @@ import type { ResolvedPack } from "../model.js";
 import { listMaterials } from "../resolve/listMaterials.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import type { OutputFile } from "../write/writePack.js";
-import { wordDocument, type DocumentMaterial } from "./wordDocument.js";
+import type { DocumentMaterial } from "./wordDocument.js";
 import { markWriteIns } from "./writeIns.js";
 
 /** The materials that get a Word file too: the texts a company makes its own. */
@@ -18,12 +18,14 @@ export interface WordFiles {
 
 /** A Word file for each of WORD_MATERIALS in `pack` (all of them, or those --only chose). */
 export async function wordFiles(pack: ResolvedPack, toolkit: Toolkit, date: Date): Promise<WordFiles> {
+  const chosen = pack.materials.filter((m): m is DocumentMaterial => m.kind === "document" && WORD_MATERIALS.includes(m.id));
+  if (chosen.length === 0) return { files: [], warnings: [] };
+  const { wordDocument } = await import("./wordDocument.js"); // the docx package, loaded only for a build that has these
   const profile = { company: pack.brand.company, colour: pack.brand.colour, paper: pack.brand.paper, contacts: pack.contacts, films: pack.films };
   const sources = listMaterials(toolkit);
   const files: WordFiles["files"] = [];
   const open = new Set<string>();
-  for (const material of pack.materials) {
-    if (material.kind !== "document" || !WORD_MATERIALS.includes(material.id)) continue;
+  for (const material of chosen) {
     const source = sources.find((m): m is DocumentMaterial => m.kind === "document" && m.id === material.id)!;
     const marked = markWriteIns(material.document, source.document, profile);
     const name = `${material.id}.docx`;
