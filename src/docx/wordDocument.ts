@@ -4,7 +4,7 @@ import { Document, Packer, Paragraph } from "docx";
 import type { Brand, Material } from "../model.js";
 import { wordBlocks, runs, type WordContext } from "./blocks.js";
 import { footer, header, page, textWidth } from "./frame.js";
-import { repack } from "./repack.js";
+import { coreProperties, withZipDates } from "./fixedDates.js";
 import { FONT_TABLE, LANGUAGE, numbering, styles, TABLE_STYLES } from "./styles.js";
 
 export type DocumentMaterial = Extract<Material, { kind: "document" }>;
@@ -29,16 +29,12 @@ export async function wordDocument({ material, brand, toolkit, date }: WordInput
     ...document.sections.flatMap((section) => [new Paragraph({ style: "Heading1", children: runs(section.heading) }), ...wordBlocks(section.blocks, ctx)]),
   ];
   const file = new Document({
-    title: document.title,
-    subject: toolkit,
-    creator: brand.company,
-    lastModifiedBy: brand.company,
-    revision: 1,
     externalStyles: TABLE_STYLES,
     styles: styles(brand.palette),
     numbering: numbering(),
     sections: [{ properties: { page: page(brand.paper) }, headers: { default: header(brand, document.title) }, footers: { default: footer(brand) }, children: body }],
   });
-  const zip = await Packer.toBuffer(file, false, [{ path: "word/fontTable.xml", data: FONT_TABLE }]);
-  return repack(new Uint8Array(zip), date, { language: LANGUAGE });
+  const properties = coreProperties({ title: document.title, subject: toolkit, creator: brand.company, language: LANGUAGE }, date);
+  const zip = await Packer.toBuffer(file, false, [properties, { path: "word/fontTable.xml", data: FONT_TABLE }]);
+  return withZipDates(new Uint8Array(zip), date);
 }
