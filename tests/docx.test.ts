@@ -12,6 +12,9 @@ import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { danishTypography } from "../src/resolve/typography.js";
 import { WRITE_IN } from "../src/resolve/placeholders.js";
 import { sha256 } from "../src/finish/manifest.js";
+import { resolve } from "../src/resolve/resolve.js";
+import { wordFiles } from "../src/docx/wordFiles.js";
+import { markWriteIns, segments } from "../src/docx/writeIns.js";
 import { buildPack, pdfText, ROOT, tempDir } from "./support/build.js";
 
 const DOCS = ["policy", "stress-guidelines", "manager-guide"];
@@ -262,5 +265,34 @@ describe("the web server", () => {
     expect(sha256(bytes)).toBe(entry!.sha256);
     const zip = unzipSync(new Uint8Array(await (await fetch(`${base}/api/builds/${id}/zip`)).arrayBuffer()));
     expect(Buffer.compare(zip["policy.docx"]!, bytes)).toBe(0);
+  });
+});
+
+describe("the Word files' core, without a build", () => {
+  it("pairs each write-in line with its field, and leaves a line it cannot pair a plain write-in", () => {
+    const profile = { company: "Firma", colour: "#1F6F8B", paper: "A4" as const, contacts: { counselling: { name: "Rådgiverne" } }, films: {} };
+    const source = { a: "Ring {counselling.phone}, {counselling.hours}", b: "Hos {counselling.name}", c: "Egen linje" };
+    const resolved = { a: `Ring ${WRITE_IN}, ${WRITE_IN}`, b: "Hos Rådgiverne", c: `Egen ${WRITE_IN}` };
+    const { marked, open } = markWriteIns(resolved, source, profile);
+    expect(open).toEqual(["contacts.counselling.phone", "contacts.counselling.hours"]);
+    expect(segments(marked.a)).toEqual([{ text: "Ring " }, { writeIn: "contacts.counselling.phone" }, { text: ", " }, { writeIn: "contacts.counselling.hours" }]);
+    expect(marked.b).toBe("Hos Rådgiverne");
+    expect(segments(marked.c)).toEqual([{ text: "Egen " }, { writeIn: "" }]);
+  });
+
+  it("makes the files from the resolved pack alone, a name with & and < in their properties", async () => {
+    const toolkit = await loadContent(CONTENT_DIR);
+    const company = "Smed & Søn <Vest> ApS";
+    const pack = resolve({ toolkit, profile: { company, colour: "#FFE066", paper: "LETTER", contacts: {}, films: {} }, only: ["policy", "v04"] });
+    const { files, warnings } = await wordFiles(pack, toolkit, DATE);
+    expect(files.map((f) => f.name)).toEqual(["policy.docx"]);
+    expect(warnings).toHaveLength(1);
+    const file = path.join(tempDir("wk-docx-core-"), "policy.docx");
+    writeFileSync(file, files[0]!.bytes);
+    const [facts] = pythonDocx([file]);
+    expect(facts!.author).toBe(company);
+    expect(facts!.paragraphs.map((p) => p.text).join("\n")).toContain(`I ${company} er det vores målsætning`);
+    // Again: the same bytes.
+    expect(Buffer.compare((await wordFiles(pack, toolkit, DATE)).files[0]!.bytes, files[0]!.bytes)).toBe(0);
   });
 });
