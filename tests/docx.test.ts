@@ -141,7 +141,8 @@ describe("Word files beside the PDFs", () => {
         copies.push(copy);
       }
     }
-    soffice(copies, "pdf", work);
+    // Tagged, as Word's and LibreOffice's "Save as PDF" can make it from the styles.
+    soffice(copies, 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}', work);
     soffice(copies, "txt:Text (encoded):UTF8", work);
   });
 
@@ -165,7 +166,7 @@ describe("Word files beside the PDFs", () => {
     expect(Buffer.compare(read(hard, "policy.docx"), read(hardAgain, "policy.docx"))).toBe(0);
   });
 
-  it("open in LibreOffice, which converts each to PDF on the profile's paper and to text", () => {
+  it("open in LibreOffice, which converts each to a tagged PDF on the profile's paper and to text", () => {
     for (const who of ["example", "hard"]) {
       for (const id of DOCS) {
         const pdf = path.join(work, `${who}-${id}.pdf`);
@@ -173,6 +174,9 @@ describe("Word files beside the PDFs", () => {
         const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
         expect(info).toMatch(who === "hard" ? /Page size:\s+612 x 792 pts/ : /Page size:\s+595\.\d+ x 841\.\d+ pts/);
         expect(readFileSync(path.join(work, `${who}-${id}.txt`), "utf8").length).toBeGreaterThan(1000);
+        // The styles make its structure: headings and lists in the PDF's structure tree.
+        const tags = spawnSync("pdfinfo", ["-struct", pdf], { encoding: "utf8" }).stdout;
+        for (const tag of ["H1", "H2", "L", "LI"]) expect(tags, `${who}-${id}.pdf has ${tag}`).toMatch(new RegExp(`^\\s*${tag} \\(`, "m"));
       }
     }
   });
