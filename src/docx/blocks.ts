@@ -3,7 +3,7 @@
 import { BorderStyle, convertMillimetersToTwip, HeightRule, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from "docx";
 import type { Palette } from "../brand/brandParts.js";
 import type { Block, InnerBlock } from "../schema/content.js";
-import { hex, LISTS } from "./styles.js";
+import { borders, hex, LISTS, NO_BORDER, RULE } from "./styles.js";
 import { segments, writeInText } from "./writeIns.js";
 
 type AnyBlock = Block | InnerBlock;
@@ -52,13 +52,12 @@ function list(items: string[], style: "bullet" | "number" | "ellipsis" | "checkl
 
 /** One cell the width of the column: a box, or a space to write on. */
 function frame(children: WordBlock[], ctx: WordContext, options: { colour: string; size: number; padding: number; height?: number }): Table {
-  const border = { style: BorderStyle.SINGLE, size: options.size, color: options.colour };
   const pad = convertMillimetersToTwip(options.padding);
   return new Table({
     style: "TableGrid",
     width: { size: ctx.width, type: WidthType.DXA },
     columnWidths: [ctx.width],
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: borders({ style: BorderStyle.SINGLE, size: options.size, color: options.colour }),
     rows: [
       new TableRow({
         cantSplit: options.height !== undefined && options.height <= 10 * LINE_GAP,
@@ -101,7 +100,7 @@ export function wordBlock(block: AnyBlock, ctx: WordContext): WordBlock[] {
       return [...(block.title ? [para(block.title, "Label")] : []), ...block.items.map((q) => para(q, "Quote"))];
     case "write":
       // The label, and a frame as tall as the PDF's lines to type (or write) the answer in.
-      return [para(block.label, "Label"), frame([], ctx, { colour: "9A9A9A", size: 4, padding: 1.5, height: block.lines * LINE_GAP }), gap()];
+      return [para(block.label, "Label"), frame([], ctx, { colour: RULE, size: 4, padding: 1.5, height: block.lines * LINE_GAP }), gap()];
     case "box":
       return [
         frame([...(block.title ? [para(block.title, "Heading3")] : []), ...wordBlocks(block.blocks, { ...ctx, width: ctx.width - 2 * convertMillimetersToTwip(4) })], ctx, { colour: hex(ctx.palette.brand), size: 8, padding: 4 }),
@@ -111,11 +110,10 @@ export function wordBlock(block: AnyBlock, ctx: WordContext): WordBlock[] {
       return table(block, ctx);
     case "columns": {
       const width = Math.floor(ctx.width / block.columns.length);
-      const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
       const cells = block.columns.map(
         (col) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: [para(col.title, "Label", { color: hex(ctx.palette.ink) }), ...list(col.items, "bullet", ctx)] }),
       );
-      return [new Table({ width: { size: ctx.width, type: WidthType.DXA }, columnWidths: cells.map(() => width), borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }, rows: [new TableRow({ children: cells })] }), gap()];
+      return [new Table({ width: { size: ctx.width, type: WidthType.DXA }, columnWidths: cells.map(() => width), borders: borders(NO_BORDER), rows: [new TableRow({ children: cells })] }), gap()];
     }
     case "film":
       return [para(block.text), ...(block.addressLabel ? [new Paragraph({ children: [...runs(`${block.addressLabel} `), writeIn(`films.${block.id}`)] })] : [])];

@@ -4,7 +4,7 @@ import { AlignmentType, BorderStyle, convertMillimetersToTwip, Footer, Header, I
 import { PAPER_SIZES } from "../cards/impose.js";
 import type { Brand } from "../model.js";
 import { styles as theme } from "../../templates/theme.js";
-import { hex, INK } from "./styles.js";
+import { borders, hex, INK, NO_BORDER } from "./styles.js";
 
 const twip = (mm: number) => convertMillimetersToTwip(mm);
 const pt = (points: number) => Math.round(points * 20);
@@ -30,22 +30,24 @@ export function page(paper: Brand["paper"]): ISectionPropertiesOptions["page"] {
   };
 }
 
-const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 /** Word ends a header or footer with a paragraph, also after a table: one a point high. */
-const end = () => new Paragraph({ style: "Header", spacing: { line: 20, lineRule: LineRuleType.EXACT, after: 0 }, children: [] });
+const end = (style: Furniture) => new Paragraph({ style, spacing: { line: 20, lineRule: LineRuleType.EXACT, after: 0 }, children: [] });
+
+/** Word's styles of the header and the footer (styles.ts). */
+type Furniture = "Header" | "Footer";
 
 /** Two cells side by side without borders: the mark and the title, the name and the page number. */
-function row(left: ParagraphChild[], right: ParagraphChild[], width: number, share: number, top?: string): Table {
+function row(style: Furniture, left: ParagraphChild[], right: ParagraphChild[], width: number, share: number, top?: string): Table {
   const widths = [Math.round(width * share), width - Math.round(width * share)];
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
-    borders: { top: top ? { style: BorderStyle.SINGLE, size: 4, color: top } : none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    borders: { ...borders(NO_BORDER), ...(top ? { top: { style: BorderStyle.SINGLE, size: 4, color: top } } : {}) },
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, margins: { left: 0, right: twip(3), top: twip(top ? 1.5 : 0) }, children: [new Paragraph({ style: "Header", children: left })] }),
-          new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, margins: { left: twip(3), right: 0, top: twip(top ? 1.5 : 0) }, children: [new Paragraph({ style: "Header", alignment: AlignmentType.RIGHT, children: right })] }),
+          new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, margins: { left: 0, right: twip(3), top: twip(top ? 1.5 : 0) }, children: [new Paragraph({ style, children: left })] }),
+          new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, margins: { left: twip(3), right: 0, top: twip(top ? 1.5 : 0) }, children: [new Paragraph({ style, alignment: AlignmentType.RIGHT, children: right })] }),
         ],
       }),
     ],
@@ -69,10 +71,10 @@ function mark(brand: Brand, width: number): ParagraphChild {
 
 export function header(brand: Brand, title: string): Header {
   const width = textWidth(brand.paper);
-  return new Header({ children: [row([mark(brand, width)], [new TextRun(title)], width, MARK_SHARE), end()] });
+  return new Header({ children: [row("Header", [mark(brand, width)], [new TextRun(title)], width, MARK_SHARE), end("Header")] });
 }
 
 export function footer(brand: Brand): Footer {
   const width = textWidth(brand.paper);
-  return new Footer({ children: [row([new TextRun(brand.company)], [new TextRun({ children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES] })], width, 0.8, hex(brand.palette.brand)), end()] });
+  return new Footer({ children: [row("Footer", [new TextRun(brand.company)], [new TextRun({ children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES] })], width, 0.8, hex(brand.palette.brand)), end("Footer")] });
 }

@@ -3,7 +3,7 @@
 // so Word's navigation pane shows the structure and its table of contents and "Save as PDF" work.
 import { AlignmentType, BorderStyle, convertMillimetersToTwip, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from "docx";
 import type { Palette } from "../brand/brandParts.js";
-import { grey, ink } from "../../templates/theme.js";
+import { grey, ink, rule } from "../../templates/theme.js";
 
 /** The document's language: Danish spell checking and hyphenation in Word and LibreOffice. */
 export const LANGUAGE = "da-DK";
@@ -19,6 +19,13 @@ const lines = (factor: number) => ({ line: Math.round(240 * factor), lineRule: L
 
 export const GREY = hex(grey);
 export const INK = hex(ink);
+/** The PDFs' colour of ruled lines and table rules. */
+export const RULE = hex(rule);
+
+type Border = { style: (typeof BorderStyle)[keyof typeof BorderStyle]; size: number; color: string };
+export const NO_BORDER: Border = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+/** The same border on every side of a table and between its cells. */
+export const borders = (b: Border) => ({ top: b, bottom: b, left: b, right: b, insideHorizontal: b, insideVertical: b });
 
 /** Each list kind's numbering: the bullet "•", "1." and the toolkit's "…". */
 export const LISTS = { bullet: "bullets", number: "numbers", ellipsis: "ellipses", checklist: "checkboxes" } as const;
@@ -43,7 +50,7 @@ export function numbering(): INumberingOptions {
  * docx package's "external styles", the one way to add a table style beside its default styles.
  */
 export const TABLE_STYLES = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:tblPr><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"]
-  .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="9A9A9A"/>`)
+  .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>`)
   .join("")}</w:tblBorders><w:tblCellMar><w:top w:w="68" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="68" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`;
 
 export function styles(palette: Palette): IStylesOptions {
