@@ -12,6 +12,7 @@ import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { danishTypography } from "../src/resolve/typography.js";
 import { WRITE_IN } from "../src/resolve/placeholders.js";
 import { sha256 } from "../src/finish/manifest.js";
+import { brandInk, contrast } from "../src/cards/colour.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { wordFiles } from "../src/docx/wordFiles.js";
 import { markWriteIns, segments } from "../src/docx/writeIns.js";
@@ -65,6 +66,7 @@ for name in sys.argv[1:]:
     out.append({"lang": lang, "runsLang": runs_lang, "paragraphs": paragraphs, "highlighted": highlighted,
                 "styles": [st.name for st in d.styles], "tableStyles": sorted({t.style.name for t in d.tables if t.style is not None}),
                 "page": [s.page_width.pt, s.page_height.pt, s.left_margin.mm, s.top_margin.mm],
+                "heading1Colour": str(d.styles['Heading 1'].font.color.rgb), "logos": len(d.sections[0].header.part.package.image_parts),
                 "title": c.title, "author": c.author, "language": c.language,
                 "created": c.created.isoformat(), "modified": c.modified.isoformat()})
 print(json.dumps(out))
@@ -77,6 +79,8 @@ interface DocxFacts {
   highlighted: string[];
   styles: string[];
   tableStyles: string[];
+  heading1Colour: string;
+  logos: number;
   page: [number, number, number, number];
   title: string;
   author: string;
@@ -227,6 +231,11 @@ describe("Word files beside the PDFs", () => {
   it("say what belongs where the profile leaves a contact out, highlighted, and the build says so", () => {
     const [policy] = pythonDocx([path.join(hard.dir, "policy.docx")]);
     expect(policy!.page.slice(0, 2)).toEqual([612, 792]); // US Letter
+    // #FFE066 is too light for text on white: the headings have the PDFs' darker shade of it.
+    const shade = brandInk("#FFE066");
+    expect(`#${policy!.heading1Colour.toLowerCase()}`).toBe(shade);
+    expect(contrast(shade, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+    expect(policy!.logos).toBe(0); // no logo in the profile: the name in the header
     expect(policy!.author).toBe(HARD_COMPANY);
     expect(policy!.highlighted).toEqual(expect.arrayContaining(["[Udfyld: Rådgivning › Telefon]", "[Udfyld: Rådgivning › Åbningstider]", "[Udfyld: Ekstern psykolog]", "[Udfyld: Råd før en sygefraværssamtale]"]));
     expect(policy!.paragraphs.map((p) => p.text).join("\n")).not.toContain("XXXX");
@@ -235,6 +244,8 @@ describe("Word files beside the PDFs", () => {
     expect(warning).toContain("policy.docx");
     // The example's profile has every contact: no write-ins.
     const [full] = pythonDocx([path.join(example.dir, "policy.docx")]);
+    expect(full!.logos).toBe(1);
+    expect(full!.heading1Colour).toBe("1F6F8B");
     expect(full!.highlighted).toEqual([]);
     expect(example.warnings.some((w) => w.message.startsWith("In the Word files"))).toBe(false);
   });

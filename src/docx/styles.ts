@@ -54,7 +54,9 @@ export const TABLE_STYLES = `<w:styles xmlns:w="http://schemas.openxmlformats.or
   .join("")}</w:tblBorders><w:tblCellMar><w:top w:w="68" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="68" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`;
 
 export function styles(palette: Palette): IStylesOptions {
+  // Named as Word names its built-in headings inside the file ("heading 1"), which it shows as "Heading 1".
   const heading = (pt: number, colour: string, before: number, after: number, outlineLevel: number) => ({
+    name: `heading ${outlineLevel + 1}`,
     run: { font: FONT, size: size(pt), bold: true, color: colour },
     paragraph: { spacing: { before: twip(before), after: twip(after), ...lines(1.2) }, keepNext: true, keepLines: true, outlineLevel },
   });
