@@ -3,7 +3,7 @@
 // inflate past theirs, encrypted or broken ones; a cache that cannot be one. One row per case: what
 // is given, the limit it hits, what the CLI must say and its exit code, and that nothing was written.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync, gzipSync } from "node:zlib";
 import { Zlib } from "fflate";
@@ -104,6 +104,8 @@ interface Case {
   never?: RegExp[];
   /** Killed (and failed) after this long: a device read for ever, a FIFO waited on. */
   seconds?: number;
+  /** What else must hold afterwards. */
+  check?: () => void;
 }
 
 const profile = (name: string, lines: string) => {
@@ -133,10 +135,12 @@ const cases: Case[] = [
   { name: "profile: /dev/zero", limit: "a regular file", args: (out) => buildWith(out).map((a) => (a.endsWith("example-company.yaml") ? "/dev/zero" : a)), status: 1, stderr: [/The profile \/dev\/zero is a device, not a regular file/] },
   { name: "profile: /dev/urandom", limit: "a regular file", args: () => ["validate", "/dev/urandom"], status: 1, stderr: [/The profile \/dev\/urandom is a device, not a regular file/] },
   { name: "profile: a FIFO nobody writes to", limit: "a regular file", args: () => ["validate", at("profile.fifo")], status: 1, stderr: [/profile\.fifo is a FIFO \(named pipe\), not a regular file/] },
-  { name: "profile: a socket-free folder", limit: "a regular file", args: () => ["validate", at("a-folder")], status: 1, stderr: [/profile is a folder, not a file: a-folder/] },
+  { name: "profile: a link to /dev/zero", limit: "a regular file", args: () => ["validate", at("zero-link.yaml")], status: 1, stderr: [/The profile zero-link\.yaml is a device, not a regular file/] },
+  { name: "profile: a folder", limit: "a regular file", args: () => ["validate", at("a-folder")], status: 1, stderr: [/profile is a folder, not a file: a-folder/] },
   { name: "profile: 101 KB", limit: "profile 100 KB", args: () => ["validate", at("large.yaml")], status: 1, stderr: [/large\.yaml is 10\d KB; a profile is at most 100 KB/] },
   logoCase("/dev/zero", "/dev/zero", "a regular file", [/the logo file is a device, not a regular file/]),
   logoCase("a FIFO", "logo.fifo", "a regular file", [/the logo file is a FIFO \(named pipe\), not a regular file/]),
+  logoCase("a link to /dev/urandom", "random-link.png", "a regular file", [/the logo file is a device, not a regular file/]),
   logoCase("a file of 21 MB", "huge.png", "logo 20 MB", [/the logo file is 21 MB; a logo is at most 20 MB/]),
   // Every raster an SVG embeds counts against the pixel limit
   logoCase("an SVG embedding a 20 000 × 20 000 PNG", "embedded.svg", "40 megapixels", [/the SVG logo embeds images of 400 megapixels or more; everything a logo holds is at most 40 megapixels/]),
@@ -160,6 +164,9 @@ const cases: Case[] = [
   scanCase("an encrypted PDF", "encrypted.pdf", "not encrypted", [/encrypted\.pdf: the PDF is encrypted \(protected by a password or against copying\).*save or print it as a new PDF without protection/], { never: [/ignoreEncryption|PDFDocument/] }),
   scanCase("a PDF of its header only", "header.pdf", "a whole PDF", [/header\.pdf: the PDF is damaged or incomplete.*save or scan it again/], { never: [/undefined|getOrCreateAcroForm/] }),
   scanCase("a PNG of 20 000 × 20 000 pixels", "bomb-scan.png", "60 megapixels", [/bomb-scan\.png: the image is 20000 × 20000 pixels, too large for a scanned page/]),
+  // A FIFO planted in out/ as an earlier pack's manifest: the build is refused, nothing waits on it
+  { name: "out: a FIFO as the pack's manifest.json", limit: "a regular file", args: () => buildWith(at("planted")), status: 1, stderr: [/nordlys-maskinfabrik-a-s\/ holds files that are not a workshopkit pack/],
+    check: () => expect(readdirSync(path.join(at("planted"), "nordlys-maskinfabrik-a-s"))).toEqual(["manifest.json"]) },
   // Weak answers made clear
   { name: "cache: --cache-dir at a file", limit: "a folder", args: (out) => buildWith(out, ["--cache-dir", at("a-file")]), status: 1, stderr: [/--cache-dir .*a-file is a file, not a folder, so nothing can be cached there/] },
   { name: "cache: WORKSHOPKIT_CACHE under a file", limit: "a folder", args: (out) => buildWith(out), env: { WORKSHOPKIT_CACHE: path.join("a-file", "cache") }, status: 1, stderr: [/WORKSHOPKIT_CACHE .*is under .*a-file, which is a file, not a folder/] },
@@ -172,7 +179,10 @@ const cases: Case[] = [
 beforeAll(async () => {
   mkdirSync(at("a-folder"));
   writeFileSync(at("a-file"), "x");
-  for (const fifo of ["profile.fifo", "logo.fifo", "scan.fifo"]) execFileSync("mkfifo", [at(fifo)]);
+  mkdirSync(path.join(at("planted"), "nordlys-maskinfabrik-a-s"), { recursive: true });
+  for (const fifo of ["profile.fifo", "logo.fifo", "scan.fifo", "planted/nordlys-maskinfabrik-a-s/manifest.json"]) execFileSync("mkfifo", [at(fifo)]);
+  symlinkSync("/dev/zero", at("zero-link.yaml"));
+  symlinkSync("/dev/urandom", at("random-link.png"));
   writeFileSync(at("large.yaml"), `company: "${"N".repeat(101 * 1024)}"\n`);
   writeFileSync(at("huge.png"), Buffer.alloc(21 * 2 ** 20));
   const big = bombPng(20_000, 20_000);
@@ -205,7 +215,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("hostile files through the CLI", () => {
-  it.concurrent.each(cases)("$name (limit: $limit)", async ({ args, env, status, stderr, never = [], seconds = 90 }) => {
+  it.concurrent.each(cases)("$name (limit: $limit)", async ({ args, env, status, stderr, never = [], seconds = 90, check }) => {
     const out = at(`out-${Math.random().toString(36).slice(2)}`);
     const r = await cli(args(out), env, seconds);
     expect(r.status, `${r.stderr}\n${r.stdout}`).toBe(status);
@@ -213,5 +223,6 @@ describe("hostile files through the CLI", () => {
     for (const m of [...never, /at .*\.[jt]s:\d+/, /Unexpected error/]) expect(`${r.stderr}${r.stdout}`).not.toMatch(m);
     // Nothing was written: no pack, no results, no folder.
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    check?.();
   }, 200_000);
 });
