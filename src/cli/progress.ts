@@ -4,6 +4,8 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import { escapeControl } from "../errors.js";
 import type { BuildResult } from "../pipeline.js";
+import type { PrintEntry } from "../workshop/printList.js";
+import { englishWords } from "../workshop/words.js";
 
 const BAR = 20;
 
@@ -46,6 +48,16 @@ export function buildSummary(result: BuildResult, milliseconds: number, cwd = pr
   if (result.warnings.length > 0) {
     lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);
     for (const w of result.warnings) lines.push(`  - ${escapeControl(w.message)}`);
+  }
+  return lines;
+}
+
+/** The workshop's print list (printliste.pdf in Danish), for whoever prints: one block per file. */
+export function printListLines(entries: PrintEntry[]): string[] {
+  const lines = ["", "Print list (also printliste.pdf, and the pack's first page after the contents). Print at actual size (100 %):"];
+  for (const e of entries) {
+    const w = englishWords(e);
+    lines.push(`  ${e.file}: ${w.count}; ${w.paper}, ${w.sides}; print ${w.print}${w.cut ? `; ${w.cut}` : ""}`);
   }
   return lines;
 }
