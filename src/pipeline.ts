@@ -23,6 +23,7 @@ import { startPack, type OutputFile } from "./write/writePack.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
 import { DEFAULT_CARD_OPTIONS, type CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
+import type { Profile } from "./schema/profile.js";
 import { CONTENT_DIR } from "./load/contentDir.js";
 import type { WorkshopChoice } from "./workshop/choice.js";
 import { loadNeeds } from "./workshop/loadNeeds.js";
@@ -39,8 +40,8 @@ export interface BuildOptions {
   only?: string[];
   /** A workshop (its tools, participants and groups): only what it needs is built, with a print list (printliste.pdf, in the pack too). */
   workshop?: WorkshopChoice;
-  /** Card sheets: card size, duplex edge, blank cards (defaults: 90 × 60 mm, long edge, none). */
-  cards?: CardOptions;
+  /** Card sheets: card size, duplex edge, blank cards; what is not given here comes from the profile's `cards`, else the defaults (90 × 60 mm, long edge, none). */
+  cards?: Partial<CardOptions>;
   /** Creation date of every PDF; defaults to the content's date (see SOURCE_DATE_EPOCH in the CLI). */
   date?: Date;
   onProgress?: (event: { done: number; total: number; material: string }) => void;
@@ -75,7 +76,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const only = plan ? plan.materials.map((m) => m.id) : options.only;
   if (plan && only!.length === 0) throw new WorkshopkitError("Every count of the workshop is 0: there is nothing to build.", "Give at least one material a count above 0.");
   // resolve
-  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only, cards: options.cards });
+  const cards = cardOptions(profile.profile, options.cards);
+  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only, cards });
   const output = await chooseOutputFolder(options.out, profile.profile, only?.length ? [...pack.materials.map((m) => m.id), ...(plan ? [PRINT_LIST_ID] : [])] : undefined); // checked before rendering
   const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
 
@@ -94,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
   }
   // finish: the workshop's print list, from the pages built: a file, and the pack's first page after the contents
-  const listed = plan && (await workshopPrintList({ plan, needs: needs!, toolkit, pack, cards: options.cards ?? DEFAULT_CARD_OPTIONS, built, date }));
+  const listed = plan && (await workshopPrintList({ plan, needs: needs!, toolkit, pack, cards, built, date }));
   if (listed) {
     files.unshift(listed.file);
     entries.unshift(listed.entry);
@@ -144,7 +146,7 @@ export async function fillCache(options: Omit<BuildOptions, "out" | "onProgress"
   const toolkit = await loadContent(CONTENT_DIR);
   const profile = await loadProfile(options.profile);
   validate(toolkit, profile);
-  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: options.cards });
+  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: cardOptions(profile.profile, options.cards) });
   await renderShared(pack, options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`), options.cacheDir);
 }
 
@@ -160,4 +162,14 @@ export async function renderForEveryCompany(material: Material, shared: Resolved
   const layout = await checkLayout(material.id, rendered);
   // finish: form fields, metadata, page boxes, field map
   return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout, slots: slotsOf(rendered) };
+}
+
+/** The card options of a build: those given (the CLI's flags, the page's form), else the profile's, else the defaults. */
+function cardOptions(profile: Profile, given: Partial<CardOptions> = {}): CardOptions {
+  const own = profile.cards ?? {};
+  return {
+    size: given.size ?? own.cardSize ?? DEFAULT_CARD_OPTIONS.size,
+    duplex: given.duplex ?? own.duplex ?? DEFAULT_CARD_OPTIONS.duplex,
+    blanks: given.blanks ?? own.blankCards ?? DEFAULT_CARD_OPTIONS.blanks,
+  };
 }

@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
-import { parseCardOptions } from "../cards/options.js";
+import { parseCardOptions, type CardOptions } from "../cards/options.js";
 import { buildSummary, printListLines, progressReporter } from "./progress.js";
 import { WorkshopChoice } from "../workshop/choice.js";
 import { stat } from "node:fs/promises";
@@ -54,6 +54,16 @@ function sourceDate(): Date | undefined {
   return new Date(Number(epoch) * 1000);
 }
 
+/** The card flags given (parsed), and only those: the profile's `cards` fills in the rest. */
+function givenCardOptions(raw: Record<string, unknown>): Partial<CardOptions> {
+  const all = parseCardOptions(raw);
+  return {
+    ...(raw.cardSize !== undefined ? { size: all.size } : {}),
+    ...(raw.duplex !== undefined ? { duplex: all.duplex } : {}),
+    ...(raw.blankCards !== undefined ? { blanks: all.blanks } : {}),
+  };
+}
+
 export function buildCommand(): Command {
   return new Command("build")
     .description("build the pack for a company into <out>/<company>/")
@@ -72,7 +82,7 @@ export function buildCommand(): Command {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw new WorkshopkitError(parsed.error.issues.map((i) => i.message).join("\n"));
       const { profile: profiles, cacheDir, cache, participants, groups, copies, ...opts } = parsed.data;
-      const cards = parseCardOptions(raw as Record<string, unknown>);
+      const cards = givenCardOptions(raw as Record<string, unknown>);
       const workshop = workshopOf({ only: opts.only, participants, groups, copies });
       const common = { ...opts, ...(workshop ? { only: undefined, workshop } : {}), cards, date: sourceDate(), cacheDir: cache === false ? (false as const) : cacheDir };
       if (profiles.length > 1 || (await stat(profiles[0]!).catch(() => undefined))?.isDirectory()) {
