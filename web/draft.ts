@@ -180,3 +180,10 @@ export function withoutProblems(draft: Draft, problems: Record<string, string>):
   }
   return next;
 }
+
+// The last build's id, so that a reload still offers its downloads while the server keeps them.
+const BUILD_KEY = "workshopkit.build.v1";
+
+export const rememberBuild = (id: string) => localStorage.setItem(BUILD_KEY, id);
+export const rememberedBuild = () => localStorage.getItem(BUILD_KEY) ?? undefined;
+export const forgetBuild = () => localStorage.removeItem(BUILD_KEY);

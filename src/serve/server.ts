@@ -14,6 +14,7 @@ import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";
 import { JobQueue } from "./jobs.js";
 import { LogoStore } from "./logos.js";
 import { pagePlugin } from "./page.js";
+import { EXAMPLE_COMPANY } from "./example.js";
 import { publicError, SERVER_FAULT } from "./publicError.js";
 
 export interface ServerOptions {
@@ -66,7 +67,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(pagePlugin);
   await app.register(apiPlugin, { toolkit, logos, jobs, date, fault });
   if (options.warm ?? true) {
-    const profile = { label: "profile", profile: Profile.parse({ company: "workshopkit" }) };
+    // The example pages a page shows before a name is typed: ready when the first page asks.
+    const profile = { label: "profile", profile: Profile.parse({ company: EXAMPLE_COMPANY }) };
     app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch(fault));
   }
   // However the process ends (Ctrl+C exits at once, from the CLI's signal handler), the folder goes with it.
