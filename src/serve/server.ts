@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
+import compress from "@fastify/compress";
+import zlib from "node:zlib";
 import { loadContent } from "../load/loadContent.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
 import { preview } from "../preview/preview.js";
@@ -63,6 +65,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "Den side findes ikke.", problems: [] }));
 
+  // Answers compressed (the API's JSON; the page's own files are compressed once, in page.ts), quickly: brotli at 4, not its slow best.
+  await app.register(compress, { encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
   await app.register(pagePlugin);
   await app.register(apiPlugin, { toolkit, logos, jobs, date, fault });
