@@ -13,6 +13,11 @@ import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { listMaterials } from "../src/resolve/listMaterials.js";
 import { DEFAULT_CARD_OPTIONS } from "../src/cards/options.js";
 import { danishWords, englishWords } from "../src/workshop/words.js";
+import { renderPrintList } from "../src/workshop/renderPrintList.js";
+import { toolkitPlan, printFacts } from "../src/workshop/workshop.js";
+import { paletteOf } from "../src/brand/brandParts.js";
+import { PDFDocument } from "pdf-lib";
+import { writeFileSync } from "node:fs";
 import { EXAMPLE_PROFILE, pdfText, ROOT, runCli, tempDir } from "./support/build.js";
 
 const MATERIALS: MaterialInfo[] = [
@@ -108,6 +113,29 @@ describe("the workshop plan", () => {
     expect(Object.keys(needs.tools).sort()).toEqual(toolkit.tools.map((t) => t.id).sort());
     const ids = listMaterials(toolkit).map((m) => m.id);
     for (const need of [...needs.everyWorkshop, ...Object.values(needs.tools).flat()]) expect(ids, need.material).toContain(need.material);
+  });
+});
+
+describe("printliste.pdf", () => {
+  it("is the same bytes every time, on the profile's paper, and a long company name wraps", async () => {
+    const [toolkit, needs] = await Promise.all([loadContent(CONTENT_DIR), loadNeeds()]);
+    const plan = toolkitPlan(toolkit, needs, WorkshopChoice.parse({ participants: 40, groups: 8 }));
+    const entries = printList(plan, printFacts(toolkit, "LETTER", DEFAULT_CARD_OPTIONS));
+    const company = "Andelsselskabet Østjyllands Forenede Maskinværksteder og Smedeforretninger af 1899 A.m.b.a.";
+    const brand = { company, colour: "#FFE066", palette: paletteOf("#FFE066"), paper: "LETTER" as const };
+    const render = () => renderPrintList({ plan, entries, toolTitles: toolkit.tools.map((t) => `Værktøj ${t.number}: ${t.title}`), brand, toolkit: toolkit.info, labels: needs.printList, date: new Date("2026-11-23T00:00:00Z") });
+    const [a, b] = [await render(), await render()];
+    expect(Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes))).toBe(0);
+    const pdf = await PDFDocument.load(a.bytes);
+    expect(pdf.getPages().map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight())])).toEqual(Array(a.pages).fill([612, 792]));
+    const file = `${tempDir("wk-printlist-")}/printliste.pdf`;
+    writeFileSync(file, a.bytes);
+    const text = pdfText(file).replace(/\s+/g, " ");
+    expect(text).toContain(`Udarbejdet til ${company}`);
+    expect(text).toContain("40 deltagere i 8 grupper");
+    expect(text).toContain("US Letter");
+    // Every file of the plan is listed.
+    for (const e of entries) expect(text, e.file).toContain(e.file);
   });
 });
 

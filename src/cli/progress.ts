@@ -39,9 +39,10 @@ const pages = (n: number) => `${n} page${n === 1 ? "" : "s"}`;
 /** What the build made, how long it took, and what the user should know (open contacts, say). */
 export function buildSummary(result: BuildResult, milliseconds: number, cwd = process.cwd()): string[] {
   const where = escapeControl(path.relative(cwd, result.dir) || result.dir);
-  const materials = result.files.length - 1;
+  const listed = result.printList ? 1 : 0; // the print list: a file of its own, not a material
+  const materials = result.files.length - 1 - listed;
   const lines = [
-    `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"} and the complete pack), ${pages(result.pages)}, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
+    `Built ${result.files.length} PDFs (${materials} material${materials === 1 ? "" : "s"}${listed ? ", the print list" : ""} and the complete pack), ${pages(result.pages)}, in ${(milliseconds / 1000).toFixed(1)} s → ${where}/`,
     // The pack holds the materials' pages again, plus its own: say so, or the two page counts look like a mistake.
     `For the print shop: ${result.pack.file} (${result.pack.pages} pages) holds the ${pages(result.packedPages)} of the material${materials === 1 ? "" : "s"} on its paper plus ${result.pack.pages - result.packedPages} of its own (cover, contents, any blank backs); manifest.json lists every file with its pages and sha256.`,
   ];

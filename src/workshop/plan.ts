@@ -1,7 +1,6 @@
 // Pure: from the toolkit's materials, content/workshop.yaml and a facilitator's choice, the materials a
 // workshop needs and how many of each (suggested, and as changed by hand). Nothing is read or rendered.
 import { WorkshopkitError } from "../errors.js";
-import type { MaterialKind } from "../model.js";
 import type { WorkshopChoice } from "./choice.js";
 import type { Need, Per, WorkshopNeeds } from "./needs.js";
 
@@ -9,7 +8,8 @@ import type { Need, Per, WorkshopNeeds } from "./needs.js";
 export interface MaterialInfo {
   id: string;
   title: string;
-  kind: MaterialKind;
+  /** The material's kind (src/model.ts): only "cards", "help-card" and "balkort" print differently. A string, so the page need not know the model. */
+  kind: string;
 }
 
 export interface PlannedMaterial extends MaterialInfo {

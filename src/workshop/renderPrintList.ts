@@ -31,8 +31,9 @@ export interface RenderedPrintList {
 export const peopleLine = (labels: PrintListLabels, plan: Pick<WorkshopPlan, "participants" | "groups">) =>
   labels.people.replace("{participants}", String(plan.participants)).replace("{groups}", String(plan.groups));
 
-/** "A4: 38 ark", "A4, kraftigt papir: 6 ark", "A3: 1 ark". */
+/** "A4: 38 ark", "A4, kraftigt papir: 6 ark", "A3: 1 ark"; none unless every file's pages are known (a total of some would mislead). */
 export function totalLines(labels: PrintListLabels, entries: PrintEntry[]): string[] {
+  if (entries.some((e) => e.sheets === undefined)) return [];
   return paperTotals(entries).map((t) => `${t.paper === "LETTER" ? "US Letter" : t.paper}${t.heavy ? `, ${labels.heavy}` : ""}: ${t.sheets} ${labels.sheets}`);
 }
 
