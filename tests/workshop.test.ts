@@ -88,12 +88,13 @@ describe("the workshop plan", () => {
       { paper: "A4", heavy: true, sheets: 13 },
       { paper: "A3", heavy: false, sheets: 1 },
     ]);
+    // A number and its unit on one line (no-break spaces).
     expect(danishWords(byId["v02-dialogkort"]!)).toEqual({
-      count: "3 stk.",
-      paper: "A4, kraftigt papir (160–200 g/m²)",
+      count: "3\u00a0stk.",
+      paper: "A4, kraftigt papir (160–200\u00a0g/m²)",
       sides: "Begge sider, vend på lang kant",
-      print: "Hele filen 1 gang, derefter side 3–8 2 gange (10 ark)",
-      cut: "Klip 72 kort ud, 8 pr. ark, langs skærestregerne",
+      print: "Hele filen 1\u00a0gang, derefter 2\u00a0gange side\u00a03–8 (10\u00a0ark)",
+      cut: "Klip 72\u00a0kort ud, 8\u00a0pr.\u00a0ark, langs skærestregerne",
     });
     expect(englishWords(byId["v11-balkort-a3"]!)).toMatchObject({ count: "1 copy", paper: "A3, poster", sides: "one side" });
   });
@@ -149,7 +150,7 @@ describe("workshopkit build --participants --groups", () => {
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { files: { file: string }[] };
     expect(manifest.files.map((f) => f.file).filter((f) => f.endsWith(".pdf"))).toEqual(["printliste.pdf", "v02.pdf", "v02-dialogkort.pdf", "v09.pdf", "v09-tryghedskort.pdf", "help-card.pdf", "nordlys-maskinfabrik-a-s-pakke.pdf"]);
     expect(r.stdout).toMatch(/^Print list/m);
-    expect(r.stdout).toContain("v02-dialogkort.pdf: 5 copies; A4, heavy paper (160-200 g/m²), both sides, flip on long edge; print the whole file once, then pages 3-8 4 times");
+    expect(r.stdout).toContain("v02-dialogkort.pdf: 5 copies; A4, heavy paper (160-200 g/m²), both sides, flip on long edge; print the whole file once, then pages 3-8, 4 times");
     expect(r.stdout).toContain("v09.pdf: 6 copies");
     expect(r.stdout).toContain("help-card.pdf: 30 cards");
 

@@ -10,28 +10,29 @@ export interface EntryWords {
   cut?: string;
 }
 
-const da = (n: number) => String(n);
-const paperName = (p: PrintPaper) => (p === "LETTER" ? "US Letter" : p);
+/** A number and its unit kept on one line, as Danish typography has it (src/resolve/typography.ts does the same for the content). */
+const nb = (n: number | string, unit: string) => `${n}\u00a0${unit}`;
+const paperName = (p: PrintPaper) => (p === "LETTER" ? "US\u00a0Letter" : p);
 
 function danishRun(run: PrintRun): string {
-  const times = run.times === 1 ? "1 gang" : `${da(run.times)} gange`;
-  return run.pages ? `side ${run.pages.from}–${run.pages.to} ${times}` : `hele filen ${times}`;
+  const times = run.times === 1 ? nb(1, "gang") : nb(run.times, "gange");
+  return run.pages ? `${times} side\u00a0${run.pages.from}–${run.pages.to}` : `hele filen ${times}`;
 }
 
 export function danishWords(e: PrintEntry): EntryWords {
   const runs = e.runs.map(danishRun);
   return {
-    count: e.unit === "cards" ? `${e.count} kort` : `${e.count} stk.`,
-    paper: `${paperName(e.paper)}${e.heavy ? ", kraftigt papir (160–200 g/m²)" : ""}${e.paper === "A3" ? ", plakat" : ""}`,
+    count: e.unit === "cards" ? nb(e.count, "kort") : nb(e.count, "stk."),
+    paper: `${paperName(e.paper)}${e.heavy ? ", kraftigt papir (160–200\u00a0g/m²)" : ""}${e.paper === "A3" ? ", plakat" : ""}`,
     sides: e.duplex === "long" ? "Begge sider, vend på lang kant" : e.duplex === "short" ? "Begge sider, vend på kort kant" : "Én side",
-    print: (runs.length > 1 ? `${runs[0]}, derefter ${runs.slice(1).join(", ")}` : runs[0]!).replace(/^./, (c) => c.toUpperCase()) + (e.sheets === undefined ? "" : ` (${e.sheets} ark)`),
-    cut: e.cut ? `Klip ${e.cut.cards} kort ud, ${e.cut.perSheet} pr. ark, langs skærestregerne` : undefined,
+    print: (runs.length > 1 ? `${runs[0]}, derefter ${runs.slice(1).join(", ")}` : runs[0]!).replace(/^./, (c) => c.toUpperCase()) + (e.sheets === undefined ? "" : ` (${nb(e.sheets, "ark")})`),
+    cut: e.cut ? `Klip ${nb(e.cut.cards, "kort")} ud, ${nb(e.cut.perSheet, "pr.\u00a0ark")}, langs skærestregerne` : undefined,
   };
 }
 
 function englishRun(run: PrintRun): string {
   const times = run.times === 1 ? "once" : `${run.times} times`;
-  return run.pages ? `pages ${run.pages.from}-${run.pages.to} ${times}` : `the whole file ${times}`;
+  return run.pages ? `pages ${run.pages.from}-${run.pages.to}, ${times}` : `the whole file ${times}`;
 }
 
 export function englishWords(e: PrintEntry): EntryWords {
