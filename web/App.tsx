@@ -24,12 +24,14 @@ export function App() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [info, setInfo] = useState<Info>();
   const [logoBusy, setLogoBusy] = useState(false);
-  const [build, setBuild] = useState<BuildState>({ state: "idle" });
   const [notice, setNotice] = useState<string>();
   const openInput = useRef<HTMLInputElement>(null);
 
   const errors = useMemo(() => validateDraft(draft), [draft]);
-  const workshop = useMemo(() => workshopView(info, draft), [info, draft]);
+  const [build, setBuild] = useState<BuildState>({ state: "idle" });
+  // Once built, the files' pages give the print list its sheets of paper.
+  const builtPages = useMemo(() => (build.state === "done" ? Object.fromEntries(build.files.flatMap((f) => (f.pages === undefined ? [] : [[f.file.replace(/\.pdf$/, ""), f.pages]]))) : undefined), [build]);
+  const workshop = useMemo(() => workshopView(info, draft, builtPages), [info, draft, builtPages]);
   // What stops a build: the profile's problems, and the workshop's when one is chosen (the preview needs only the profile).
   const buildErrors = useMemo(() => (draft.workshop.on ? { ...errors, ...workshop.errors } : errors), [errors, workshop, draft.workshop.on]);
   const shown = (path: string) => serverErrors[path] ?? (touched.has("*") || touched.has(path) ? buildErrors[path] : undefined);

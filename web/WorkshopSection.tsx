@@ -43,8 +43,8 @@ function cardOptionsOf(draft: Draft): CardOptions {
   return { size: r.data.cardSize ?? DEFAULT_CARD_OPTIONS.size, duplex: r.data.duplex ?? DEFAULT_CARD_OPTIONS.duplex, blanks: r.data.blankCards ?? DEFAULT_CARD_OPTIONS.blanks };
 }
 
-/** What the page shows and sends for the workshop: its print list, or its problems. */
-export function workshopView(info: Info | undefined, draft: Draft): WorkshopView {
+/** What the page shows and sends for the workshop: its print list, or its problems; `pages` (by material id), once built, add the sheets. */
+export function workshopView(info: Info | undefined, draft: Draft, pages?: Record<string, number>): WorkshopView {
   const w = draft.workshop;
   const errors = workshopErrors(w);
   if (!info || errors["workshop.tools"] || errors["workshop.participants"] || errors["workshop.groups"]) return { entries: [], typed: w.copies, suggested: {}, errors };
@@ -53,7 +53,7 @@ export function workshopView(info: Info | undefined, draft: Draft): WorkshopView
   const copies = Object.fromEntries(Object.entries(w.copies).filter(([id, v]) => !errors[`workshop.copies.${id}`] && Number(v) > 0).map(([id, v]) => [id, Number(v)]));
   const plan = planWorkshop(info.tools.map((t) => t.id), info.materials, info.workshop, WorkshopChoice.parse({ ...base, copies }));
   const suggested = Object.fromEntries(plan.materials.map((m) => [m.id, m.suggested]));
-  const entries = printList(plan, { paper: draft.paper, cards: cardOptionsOf(draft), deckCards: info.deckCards });
+  const entries = printList(plan, { paper: draft.paper, cards: cardOptionsOf(draft), deckCards: info.deckCards, pages });
   return { entries, typed: w.copies, suggested, errors };
 }
 
