@@ -108,6 +108,7 @@ function Downloads(props: Extract<BuildState, { state: "done" }> & { info?: Info
   const pack = props.files.find((f) => f.file === props.pack);
   const list = props.files.find((f) => f.file === PRINT_LIST);
   const materials = props.files.filter((f) => f.file !== props.pack && f.file !== PRINT_LIST && f.file.endsWith(".pdf"));
+  const word = props.files.filter((f) => f.file.endsWith(".docx"));
   return (
     <div className="downloads" role="status">
       <p className="success">Pakken er klar.</p>
@@ -155,6 +156,23 @@ function Downloads(props: Extract<BuildState, { state: "done" }> & { info?: Info
           </li>
         ))}
       </ul>
+      {word.length > 0 && (
+        <>
+          <h3>Word-filer, som I kan rette i</h3>
+          <ul className="download-list" data-download="word">
+            {word.map((f) => (
+              <li key={f.file}>
+                <a href={url(f.file)} download>
+                  {f.title} (Word)
+                </a>
+                <span className="meta">
+                  {f.file} · {size(f.bytes)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {props.warnings.length > 0 && (
         <details className="warnings">
           <summary>{props.warnings.length === 1 ? "1 bemærkning" : `${props.warnings.length} bemærkninger`} til pakken</summary>
