@@ -14,10 +14,8 @@ const MAGIC = Buffer.from("WKC1");
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
 
-const DEFAULT_MAX_MB = 1024;
 /** A material is a few megabytes; an entry larger than this is not one of ours. */
 const MAX_ENTRY_BYTES = 512 * 2 ** 20;
-const maxBytes = () => (Number(process.env.WORKSHOPKIT_CACHE_MAX_MB) || DEFAULT_MAX_MB) * 2 ** 20;
 
 export class DiskCache {
   readonly dir: string;
@@ -26,7 +24,8 @@ export class DiskCache {
 
   constructor(
     readonly root: string,
-    private readonly limit = maxBytes(),
+    /** Bytes (WORKSHOPKIT_CACHE_MAX_MB, read and checked by cacheDir.ts's cacheLimit). */
+    private readonly limit: number,
   ) {
     this.dir = path.join(root, FORMAT);
   }
