@@ -88,7 +88,7 @@ describe("resolve does not depend on the company", () => {
   it("gives both companies the same placeholder brand, in the placeholder colours", () => {
     expect(placeholderBrand(example.brand)).toEqual(placeholderBrand(other.brand));
     expect(placeholderBrand(other.brand)).toEqual({ company: "", colour: PLACEHOLDER_PALETTE.brand, palette: PLACEHOLDER_PALETTE, paper: "A4", placeholder: true });
-    expect(example.brand.palette).toEqual({ brand: "#1F6F8B", ink: "#1f6f8b", onBrand: "#ffffff" });
+    expect(example.brand.palette).toEqual({ brand: "#1F6F8B", ink: "#1f6f8b", onBrand: "#ffffff", line: "#1f6f8b", tint: "#e4eef1" });
     expect(other.brand.palette.brand).toBe("#FFE066");
     expect(other.brand.palette.onBrand).toBe("#1a1a1a");
   });

@@ -8,7 +8,7 @@ import { TYPE, type Face } from "../../src/cards/face.js";
 import { FOOTER_LINE } from "../../src/cards/helpCard.js";
 import type { Rect } from "../../src/cards/impose.js";
 import type { Brand, Material, ResolvedPack } from "../../src/model.js";
-import { grey, styles } from "../theme.js";
+import { grey, MARGIN, mm, rule, styles } from "../theme.js";
 import { BrandSlot } from "../parts/BrandSlot.js";
 import { companyKicker, CoverBack, CoverPage } from "./CoverPage.js";
 import { HelpPanelText } from "./HelpPanelText.js";
@@ -63,13 +63,27 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
       </View>
     </>
   );
+  // The cover shows one card, front and back, at its printed size: what the sheet makes, where it fits.
+  const card = { x: 0, y: 0, width: face.card.width, height: face.card.height };
+  const fits = 2 * card.width + mm(8) <= sheet.page.width - 2 * MARGIN.side && card.height <= mm(100);
+  const preview = fits && (
+    <View wrap={false} style={{ flexDirection: "row", marginTop: mm(8) }}>
+      {[front, backText].map((side, i) => (
+        <View key={i} style={{ width: card.width, height: card.height, marginRight: mm(8), borderWidth: 0.5, borderStyle: "dashed", borderColor: rule }}>
+          <Panel face={face} rect={card} palette={brand.palette}>
+            {side}
+          </Panel>
+        </View>
+      ))}
+    </View>
+  );
   const facts = [`${layout.sheet.slots.length} × ${helpCard.title}`, `${printing.labels.cardSize} ${options.size.width} × ${options.size.height} mm`];
   return (
     <>
       {layout.pages.map((p, i) => {
         switch (p.kind) {
           case "cover":
-            return <CoverPage key={i} brand={brand} page={sheet.page} kicker={<BrandSlot brand={brand} part={companyKicker(sheet.page)} style={{ marginBottom: styles.kicker.marginBottom }} />} title={helpCard.title} printing={printing} cover={{ facts, duplex: options.duplex }} />;
+            return <CoverPage key={i} brand={brand} page={sheet.page} kicker={<BrandSlot brand={brand} part={companyKicker(sheet.page)} style={{ marginBottom: styles.kicker.marginBottom }} />} title={helpCard.title} printing={printing} cover={{ facts, duplex: options.duplex }} after={preview} />;
           case "cover-back":
             return <CoverBack key={i} page={sheet.page} text={printing.coverBack} />;
           case "fronts":
