@@ -43,11 +43,11 @@ export const SPACE = { xs: mm(1), sm: mm(2), md: mm(3), lg: mm(5), xl: mm(8) } a
 export const MARGIN = { top: mm(22), bottom: mm(20), side: mm(18) } as const;
 
 /**
- * The measure of running text: about 65–72 characters of body type a line (Lato's average advance
+ * The measure of running text: about 60–75 characters of body type a line (Lato's average advance
  * is 0.43 em). Tables, writing spaces and boxes of them take the page's full width; paragraphs and
  * lists keep to the measure, so a page reads like a booklet, not a letter.
  */
-export const MEASURE = mm(112);
+export const MEASURE = mm(107);
 
 export const styles = StyleSheet.create({
   page: {
@@ -71,5 +71,5 @@ export const styles = StyleSheet.create({
   bullet: { width: mm(5) },
   listText: { flex: 1 },
   box: { borderWidth: 0.8, borderRadius: 3, padding: mm(4), marginVertical: SPACE.sm },
-  label: { fontWeight: 700, marginBottom: SPACE.xs },
+  label: { fontWeight: 700, marginBottom: SPACE.xs, maxWidth: MEASURE },
 });

@@ -20,6 +20,9 @@ const abs = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, 
 /** A text box gets no height: react-pdf drops a line whose box is a hair shorter than the line. */
 const at = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width });
 
+/** What the cover holds above the card's preview: its title and the printing help, generously. */
+const COVER_TOP = mm(115);
+
 /** The front's footer: the company's name in up to two lines, the last where a one-line footer sits. */
 const FOOTER_LINES = 2;
 
@@ -63,13 +66,18 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
       </View>
     </>
   );
-  // The cover shows one card, front and back, at its printed size: what the sheet makes, where it fits.
+  // The cover shows one card, front and back, at its printed size (side by side, or one above the
+  // other; the front alone where both do not fit): what the sheet makes.
   const card = { x: 0, y: 0, width: face.card.width, height: face.card.height };
-  const fits = 2 * card.width + mm(8) <= sheet.page.width - 2 * MARGIN.side && card.height <= mm(100);
-  const preview = fits && (
-    <View wrap={false} style={{ flexDirection: "row", marginTop: mm(8) }}>
-      {[front, backText].map((side, i) => (
-        <View key={i} style={{ width: card.width, height: card.height, marginRight: mm(8), borderWidth: 0.5, borderStyle: "dashed", borderColor: rule }}>
+  const gap = mm(6);
+  const room = { width: sheet.page.width - 2 * MARGIN.side, height: sheet.page.height - MARGIN.top - MARGIN.bottom - COVER_TOP };
+  const row = 2 * card.width + gap <= room.width && card.height <= room.height;
+  const column = !row && card.width <= room.width && 2 * card.height + gap <= room.height;
+  const sides = row || column ? [front, backText] : card.width <= room.width && card.height <= room.height ? [front] : [];
+  const preview = sides.length > 0 && (
+    <View wrap={false} style={{ flexDirection: row ? "row" : "column", marginTop: mm(6) }}>
+      {sides.map((side, i) => (
+        <View key={i} style={{ width: card.width, height: card.height, [row ? "marginRight" : "marginBottom"]: gap, borderWidth: 0.5, borderStyle: "dashed", borderColor: rule }}>
           <Panel face={face} rect={card} palette={brand.palette}>
             {side}
           </Panel>

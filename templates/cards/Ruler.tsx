@@ -23,7 +23,7 @@ export function Ruler({ caption }: { caption: string }) {
         {[0, 50, 100].map((at) => (
           <Text key={at} style={{ position: "absolute", left: PAD + mm(at) - LABEL / 2, width: LABEL, textAlign: "center", fontSize: 7, lineHeight: 1.2 }}>{String(at)}</Text>
         ))}
-        <Text style={{ position: "absolute", left: PAD + LENGTH + LABEL / 2 - mm(1.5), fontSize: 7, lineHeight: 1.2 }}>mm</Text>
+        <Text style={{ position: "absolute", left: PAD + LENGTH + LABEL / 2 - mm(0.5), fontSize: 7, lineHeight: 1.2 }}>mm</Text>
       </View>
       <Text style={{ ...TYPE.caption, marginTop: mm(1), maxWidth: mm(130) }}>{caption}</Text>
     </View>
