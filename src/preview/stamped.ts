@@ -11,6 +11,7 @@ import type { BrandParts, SlotPlacement } from "../brand/brandParts.js";
 import { placeholderPack } from "../brand/placeholder.js";
 import { renderBrandParts } from "../brand/parts.js";
 import { stampMaterial } from "../brand/stampMaterial.js";
+import { withFolios } from "../finish/packFolios.js";
 import { renderForEveryCompany } from "../pipeline.js";
 import { keyOf, Memo } from "../memo.js";
 
@@ -66,5 +67,6 @@ export function partsOf(pack: ResolvedPack, slots: SlotPlacement[]): Promise<Bra
 
 /** The material branded for the company, as a build brands it: its colours, its logo and name in the slots. */
 export async function stamped(placeholder: Placeholder, parts: BrandParts, pack: ResolvedPack, material: Material, date: Date): Promise<Uint8Array> {
-  return (await stampMaterial(material, placeholder, parts, pack, date)).bytes;
+  const branded = await stampMaterial(material, placeholder, parts, pack, date);
+  return (await withFolios([branded], [placeholder.slots], pack.brand.paper))[0]!.files[0]!.bytes; // "Side n af m", as the material's own file
 }
