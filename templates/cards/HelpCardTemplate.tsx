@@ -77,7 +77,9 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
   const preview = sides.length > 0 && (
     <View wrap={false} style={{ flexDirection: row ? "row" : "column", marginTop: mm(6) }}>
       {sides.map((side, i) => (
-        <View key={i} style={{ width: card.width, height: card.height, [row ? "marginRight" : "marginBottom"]: gap, borderWidth: 0.5, borderStyle: "dashed", borderColor: rule }}>
+        <View key={i} style={{ width: card.width, height: card.height, [row ? "marginRight" : "marginBottom"]: gap }}>
+          {/* The cut as a dashed frame, beside the card rather than around it: the card's parts keep whole-point places. */}
+          <View style={{ ...abs(card), borderWidth: 0.5, borderStyle: "dashed", borderColor: rule }} />
           <Panel face={face} rect={card} palette={brand.palette}>
             {side}
           </Panel>
