@@ -26,7 +26,13 @@ export function footedPages(slots: SlotPlacement[], paper: Brand["paper"]): numb
  * Each material's own file with its folio on every footed page; materials without a footer as they
  * were. One overlay for all of them (the same bytes for the same pages, kept in the process).
  */
-export async function withFolios(materials: BrandedMaterial[], slots: SlotPlacement[][], paper: Brand["paper"]): Promise<BrandedMaterial[]> {
+/** Some pages of a material in a PDF of their own (the web page's preview): which pages (1-based) of how many. */
+export interface KeptPages {
+  pages: number[];
+  total: number;
+}
+
+export async function withFolios(materials: BrandedMaterial[], slots: SlotPlacement[][], paper: Brand["paper"], kept: (KeptPages | undefined)[] = []): Promise<BrandedMaterial[]> {
   const loaded = await Promise.all(
     materials.map(async (m, i) => {
       const footed = footedPages(slots[i] ?? [], paper);
@@ -38,7 +44,8 @@ export async function withFolios(materials: BrandedMaterial[], slots: SlotPlacem
   const placements = loaded.map((l, i) =>
     (l?.footed ?? []).map((page) => {
       const { width, height } = l!.pdf.getPage(page - 1).getSize();
-      const p: NumberedPage = { text: folio(page, materials[i]!.pages), width, height };
+      const k = kept[i];
+      const p: NumberedPage = { text: k ? folio(k.pages[page - 1]!, k.total) : folio(page, materials[i]!.pages), width, height };
       const key = JSON.stringify([p.text, width, height]);
       if (!index.has(key)) index.set(key, pages.push(p) - 1);
       return { page, part: key, x: 0, y: 0, width, height };
