@@ -119,7 +119,7 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
 }
 
 /** Room a heading and its short lead paragraph ask for below them: the first lines of what follows. */
-const FOLLOWED_BY = mm(25);
+const FOLLOWED_BY = mm(15);
 
 /** A paragraph up to this long goes to the next page with a heading before it rather than leave the heading alone. */
 const SHORT_PARAGRAPH = 700;
