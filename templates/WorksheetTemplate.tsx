@@ -120,7 +120,7 @@ function sheets(tool: Tool, base: Omit<BlockContext, "fields">, tail?: Tail): { 
         // On its own page the table still says which step it belongs to.
         add("landscape", <BlockUnit key={key} unit={unit} ctx={ctx} lead={i === 0 ? lead() : <Text style={{ ...styles.kicker, color: grey }} hyphenationCallback={wholeWords}>{stepTitle(step)}</Text>} />);
       } else {
-        add("portrait", <BlockUnit key={key} unit={unit} ctx={ctx} lead={lead()} />);
+        add("portrait", <BlockUnit key={key} unit={unit} ctx={ctx} lead={lead()} next={next?.block} />);
       }
     });
   }

@@ -120,6 +120,8 @@ export function BlockView({ block, ctx, lead }: { block: AnyBlock; ctx: BlockCon
 
 /** Room a heading and its short lead paragraph ask for below them: the first lines of what follows. */
 const FOLLOWED_BY = mm(15);
+/** …and more where a box or a writing space follows, which needs that much to start on a page (see the box). */
+const FOLLOWED_BY_FRAME = mm(32);
 
 /** A paragraph up to this long goes to the next page with a heading before it rather than leave the heading alone. */
 const SHORT_PARAGRAPH = 700;
@@ -130,7 +132,7 @@ const SHORT_PARAGRAPH = 700;
  * of what it leads (a writing space's first piece, a list's first items, a short paragraph).
  * react-pdf's minPresenceAhead alone is not enough: it does nothing for a first child of a View.
  */
-export function BlockUnit({ unit, ctx, lead }: { unit: Unit; ctx: BlockContext; lead?: ReactNode }) {
+export function BlockUnit({ unit, ctx, lead, next }: { unit: Unit; ctx: BlockContext; lead?: ReactNode; next?: AnyBlock }) {
   const leads = unit.lead.map((b, i) => <BlockView key={i} block={b} ctx={ctx} />);
   const all = lead || leads.length > 0 ? <>{lead}{leads}</> : undefined;
   const block = unit.block;
@@ -138,7 +140,7 @@ export function BlockUnit({ unit, ctx, lead }: { unit: Unit; ctx: BlockContext; 
   if (all && block.type === "paragraph" && block.text.length <= SHORT_PARAGRAPH) {
     // A heading and its lead line never stand alone at the foot of a page, with what they lead overleaf.
     return (
-      <View wrap={false} minPresenceAhead={FOLLOWED_BY}>
+      <View wrap={false} minPresenceAhead={next && (next.type === "box" || isWritingSpace(next)) ? FOLLOWED_BY_FRAME : FOLLOWED_BY}>
         {all}
         <BlockView block={block} ctx={ctx} />
       </View>
@@ -163,7 +165,7 @@ export function Blocks({ blocks, ctx, lead }: { blocks: AnyBlock[]; ctx: BlockCo
       pending.push(<BlockView key={`h${i}`} block={unit.block} ctx={ctx} />);
       return;
     }
-    out.push(<BlockUnit key={i} unit={unit} ctx={ctx} lead={pending.length > 0 ? <>{pending}</> : undefined} />);
+    out.push(<BlockUnit key={i} unit={unit} ctx={ctx} lead={pending.length > 0 ? <>{pending}</> : undefined} next={units[i + 1]?.block} />);
     pending = [];
   });
   return <>{out}</>;
