@@ -244,6 +244,15 @@ describe("--only", () => {
     expect(r.stdout).toMatch(new RegExp(`For the print shop: ${PACK} \\(\\d+ pages\\)`));
   });
 
+  it("names the Word file of a document it builds, and none for a build without documents", () => {
+    const out = tempDir();
+    const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", out, "--only", "policy"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("To edit in Word or LibreOffice, the same text as their PDFs: policy.docx.");
+    const none = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--only", "v11-balkort"]);
+    expect(none.stdout).not.toContain("Word");
+  });
+
   it("says in its summary how the pack's pages add up, the A3 poster (a print of its own) left out", () => {
     const out = tempDir();
     const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", out, "--only", "v11-balkort", "v11-balkort-a3"]);
