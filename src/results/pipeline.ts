@@ -157,15 +157,26 @@ export async function readResults(options: ResultsOptions): Promise<ResultsRun> 
   }
 }
 
-/** The web page's door: uploaded files read in memory into a round, stored at once. */
-export async function readUploads(profile: LoadedProfile, uploads: Upload[], options: { round: string; db: string; now?: Date; onPage?: (reading: PageReading) => void }): Promise<{ results: Results; added: number; already: number }> {
+/**
+ * The web page's door: uploaded files read in memory into a round, stored at once. A run in which no
+ * sheet could be read stores nothing and says why, page by page (`results.skipped`, `results.unreadable`).
+ */
+export async function readUploads(
+  profile: LoadedProfile,
+  uploads: Upload[],
+  options: { round: string; db: string; now?: Date; onFile?: (index: number) => void; onPage?: (reading: PageReading) => void },
+): Promise<{ results: Results; added: number; already: number }> {
   RoundStore.check(options.db);
   const ctx = await readerContext(CONTENT_DIR, profile);
   async function* pages() {
-    for (const upload of uploads) yield* loadScanBytes(safeName(upload.name), upload.bytes, ctx.statementOf);
+    for (const [i, upload] of uploads.entries()) {
+      options.onFile?.(i);
+      yield* loadScanBytes(safeName(upload.name), upload.bytes, ctx.statementOf);
+    }
   }
   const readings = await recogniseAll(pages(), ctx, options.onPage);
-  const { results, sheets } = aggregateRun(readings, ctx, options.round);
+  const { results, sheets } = aggregate(readings, ctx.material, options.round);
+  if (sheets.length === 0) return { results, added: 0, already: 0 };
   const store = RoundStore.open(options.db);
   try {
     return { results, ...store.addSheets(options.round, options.now ?? new Date(), withCrops(sheets)) };

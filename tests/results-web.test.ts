@@ -1,0 +1,222 @@
+// "Resultater" on the web page in a real browser (Debian's Chromium, driven by playwright-core), as HR
+// would use it: name a round, upload a scanned stack and a sheet filled on screen, watch them read,
+// decide a row by one click on the box meant, type a sheet in by keyboard, download the report; the
+// CLI lists the page's round and the page the CLI's. A round of 3 sheets is anonymous on the page and
+// in the report. Screenshots at 1400 and 390 px wide are kept in the test's folder to look at.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { PDFDocument, PDFRadioGroup } from "pdf-lib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createServer } from "../src/serve/server.js";
+import { CONTENT_DIR } from "../src/load/contentDir.js";
+import { loadProfile } from "../src/load/loadProfile.js";
+import { readerContext, type SheetLayout } from "../src/results/sheetLayout.js";
+import { Results } from "../src/results/schema.js";
+import { pdfText, runCli } from "./support/build.js";
+import { answerPage, random, scanPage, scanPdf, type PenMark } from "./support/scans.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const COMPANY = "Nordlys Rådgivning A/S";
+
+const work = mkdtempSync(path.join(tmpdir(), "wk-results-web-"));
+const profileFile = path.join(work, "profil.yaml");
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+let layout: SheetLayout;
+let fields: string[];
+
+/** A stack of `sheets` scanned sheets (both pages each); the first sheet's first statement left without a mark. */
+async function scannedStack(sheets: number, seed: number): Promise<Uint8Array> {
+  const rnd = random(seed);
+  const pages: { jpeg: Buffer; dpi: number }[] = [];
+  for (let sheet = 0; sheet < sheets; sheet++) {
+    for (const p of layout.pages.keys()) {
+      const marks: PenMark[] = answerPage(layout, p, rnd, ["cross", "tick", "fill"]);
+      if (sheet === 0 && p === 1) marks.shift();
+      pages.push({ jpeg: await scanPage(layout, p, marks, { dpi: 150, rotate: rnd() * 2 - 1, seed: seed + sheet * 10 + p }), dpi: 150 });
+    }
+  }
+  return scanPdf(pages);
+}
+
+/** The scoring sheet as built, filled in on screen: every statement 4. */
+async function screenFilled(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(layout.pdf);
+  for (const field of fields) (pdf.getForm().getField(field) as PDFRadioGroup).select("4");
+  return pdf.save();
+}
+
+async function download(selector: string, name: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(selector).click()]);
+  const target = path.join(work, name);
+  await file.saveAs(target);
+  return target;
+}
+
+const missing = !existsSync(CHROMIUM);
+if (missing) console.warn(`tests/results-web.test.ts is skipped: ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it).`);
+
+describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
+  beforeAll(async () => {
+    writeFileSync(profileFile, `company: ${COMPANY}\ncolour: "#1F6F8B"\n`);
+    const ctx = await readerContext(CONTENT_DIR, await loadProfile(profileFile));
+    layout = await ctx.layout("A4");
+    fields = ctx.fields;
+    writeFileSync(path.join(work, "stak.pdf"), await scannedStack(4, 11));
+    writeFileSync(path.join(work, "lille-stak.pdf"), await scannedStack(1, 23));
+    writeFileSync(path.join(work, "skaerm.pdf"), await screenFilled());
+    // The rounds databases where the CLI looks for them when run in `work`: results/<company>.sqlite.
+    app = await createServer({ tempParent: work, resultsDir: path.join(work, "results"), warm: false });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(60_000);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("reads a scanned stack and a sheet filled on screen into a named round, with progress", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(base);
+    await page.getByLabel("Virksomhedens navn").fill(COMPANY);
+    await page.getByRole("link", { name: "Resultater" }).click();
+    await page.getByRole("heading", { name: "Resultater", level: 1 }).waitFor();
+
+    // A name with a control character is refused on its field, in Danish.
+    await page.getByLabel("Rundens navn").fill("Forår\u00072027");
+    await page.getByRole("button", { name: "Ny runde" }).click();
+    await expect(page.locator('[data-field="round"] .error-message').textContent()).resolves.toContain("Rundens navn skal være én linje tekst uden styretegn.");
+
+    await page.getByLabel("Rundens navn").fill("Forår 2027");
+    await page.getByRole("button", { name: "Ny runde" }).click();
+    await page.getByRole("heading", { name: "Læs skemaer ind i »Forår 2027«" }).waitFor();
+    await page.getByTestId("scan-files").setInputFiles([path.join(work, "stak.pdf"), path.join(work, "skaerm.pdf")]);
+    await page.locator("#scan-progress").waitFor();
+    await expect(page.locator(".progress label").textContent()).resolves.toMatch(/^(Sender|Læser fil|Venter)/);
+    await page.getByTestId("upload-done").waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId("upload-done").textContent()).toContain("5 skemaer læst: 5 nye i runden.");
+    await expect.poll(() => page.getByTestId("round-count").textContent()).toBe("5 skemaer i runden.");
+
+    // The group's profile: the chart and each level's median.
+    await page.locator(".results-chart").waitFor();
+    const medians = await page.getByTestId("medians").locator("tbody tr").allTextContents();
+    expect(medians).toHaveLength(5);
+    expect(medians[0]).toMatch(/^PASSIV\d+(,5)?(Lavt niveau|Mellemniveau|Højt niveau)\d af 5$/);
+    expect(await page.getByTestId("anonymous").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(work, "resultater-1400.png"), fullPage: true });
+  }, 180_000);
+
+  it("shows the row to check with its picture, and decides it by one click on the box meant", async () => {
+    const row = page.locator('[data-check="1:v01.passiv.1"]');
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Skema 1 · stak\.pdf, side 1 · Intet kryds/);
+    expect(await row.locator("img").getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    // The box for 3 sits over the picture's third box.
+    const img = await row.locator("img").boundingBox();
+    const three = await row.getByRole("button", { name: "3 – vælg 3 for skema 1, PASSIV 1" }).boundingBox();
+    expect(three!.x).toBeGreaterThan(img!.x + img!.width * 0.5);
+    expect(three!.x + three!.width).toBeLessThan(img!.x + img!.width);
+    await row.getByRole("button", { name: "3 – vælg 3 for skema 1, PASSIV 1" }).click();
+    await page.locator('[data-resolved="1:v01.passiv.1"]').waitFor();
+    expect(await page.locator('[data-resolved="1:v01.passiv.1"]').textContent()).toMatch(/Skema 1 · PASSIV 1: 3/);
+    expect(await page.locator('[data-check="1:v01.passiv.1"]').count()).toBe(0);
+  }, 60_000);
+
+  it("types a sheet in by keyboard only: twenty digits, one after another", async () => {
+    await page.locator('[data-typed="v01.passiv.1"]').focus();
+    await page.keyboard.type("12345123451234512345");
+    // After the twentieth the focus is on the button: Enter saves.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Gem skemaet i runden");
+    await page.keyboard.press("Enter");
+    await page.getByText("Skemaet er gemt i runden.").waitFor();
+    await expect.poll(() => page.getByTestId("round-count").textContent()).toBe("6 skemaer i runden, heraf 1 skrevet ind.");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.typed)).toBe("v01.passiv.1");
+  }, 60_000);
+
+  it("downloads results.pdf, .csv and .json with the decision and the typed sheet in them; the CLI lists the round", async () => {
+    await page.getByRole("button", { name: "Lav rapporten" }).click();
+    const json = Results.parse(JSON.parse(readFileSync(await download('[data-download="results.json"]', "forår.json"), "utf8")));
+    expect(json.round).toBe("Forår 2027");
+    expect(json.sheets).toHaveLength(6);
+    expect(json.sheets[0]!.resolved).toEqual([{ field: "v01.passiv.1", value: 3, reason: "no mark" }]);
+    expect(json.sheets[0]!.answers["v01.passiv.1"]).toBe(3);
+    expect(json.sheets[0]!.uncertain).toEqual([]);
+    expect(typeof json.sheets[0]!.totals.passiv).toBe("number");
+    const typed = json.sheets.find((s) => s.from === "typed")!;
+    expect(fields.map((f) => typed.answers[f])).toEqual(Array.from({ length: 20 }, (_, i) => (i % 5) + 1));
+    expect(json.sheets.find((s) => s.from === "screen")!.pages).toEqual([{ source: "skaerm.pdf", page: 1 }]);
+
+    const csv = readFileSync(await download('[data-download="results.csv"]', "forår.csv"), "utf8");
+    expect(csv.split("\n")[1]).toMatch(/,v01\.passiv\.1: 3,$/);
+    const text = pdfText(await download('[data-download="results.pdf"]', "forår.pdf"));
+    expect(text).toContain("6 skemaer læst i runden »Forår 2027«");
+    expect(text).toContain("Rettet i hånden");
+    expect(text).toMatch(/Skema 1 · PASSIV 1\. .* → 3 \(intet kryds\)/s);
+
+    // The CLI, run where the server was started, reads the same database.
+    const list = runCli(["results", "--list", "--profile", profileFile], work);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^Forår 2027\t6 sheets\tstored \d{4}-\d\d-\d\d$/m);
+  }, 90_000);
+
+  it("lists a round the CLI made, and keeps a round of 3 sheets anonymous on the page and in the report", async () => {
+    const cli = runCli(["results", "skaerm.pdf", "--profile", profileFile, "--round", "Fra terminalen", "--out", "cli-out"], work);
+    expect(cli.status, cli.stderr).toBe(0);
+    await page.reload();
+    await page.getByRole("button", { name: "Fra terminalen" }).waitFor();
+
+    await page.getByLabel("Rundens navn").fill("Lille hold");
+    await page.getByRole("button", { name: "Ny runde" }).click();
+    await page.getByTestId("scan-files").setInputFiles([path.join(work, "lille-stak.pdf"), path.join(work, "skaerm.pdf")]);
+    await page.getByTestId("upload-done").waitFor({ timeout: 120_000 });
+    await page.locator('[data-typed="v01.passiv.1"]').focus();
+    await page.keyboard.type("33333333333333333333");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("round-count").textContent()).toBe("3 skemaer i runden, heraf 1 skrevet ind.");
+    const notice = await page.getByTestId("anonymous").textContent();
+    expect(notice).toMatch(/Anonym visning\. Runden har 3 skemaer – færre end 5\. For at ingen kan genkendes/);
+    expect(notice).toMatch(/Ét udsagn kunne ikke læses sikkert og tæller ikke med/);
+    // No row's picture, no sheet, no file name on the page; the medians stay.
+    expect(await page.locator(".check-row").count()).toBe(0);
+    expect(await page.locator(".results-main img").count()).toBe(0);
+    const shown = await page.locator(".results-main").textContent();
+    expect(shown).not.toMatch(/lille-stak\.pdf|Skema 1/);
+    expect(await page.getByTestId("medians").locator("tbody tr").count()).toBe(5);
+    await page.screenshot({ path: path.join(work, "anonym-1400.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Lav rapporten" }).click();
+    const report = await download('[data-download="results.pdf"]', "lille.pdf");
+    const text = pdfText(report);
+    expect(text).toContain("3 skemaer læst i runden »Lille hold«");
+    expect(text).toContain("Anonym rapport");
+    expect(text).toMatch(/Median \d+(,5)? · (Lavt niveau|Mellemniveau|Højt niveau)/);
+    expect(text).not.toMatch(/lille-stak\.pdf|skaerm\.pdf|Tjek i hånden|Skema 1|Hver prik/);
+    const json = Results.parse(JSON.parse(readFileSync(await download('[data-download="results.json"]', "lille.json"), "utf8")));
+    expect(json.anonymous).toMatchObject({ minGroup: 5, sheets: 3, uncertain: 1 });
+    expect(json.sheets).toEqual([]);
+  }, 180_000);
+
+  it("fits a 390 px wide phone", async () => {
+    // The same browser's storage: the form (and its company) and the round are kept there.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
+    const phone = await context.newPage();
+    await phone.goto(`${base}/#resultater`);
+    await phone.getByRole("heading", { name: "Resultater", level: 1 }).waitFor();
+    await phone.locator(".results-chart").waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(work, "resultater-390.png"), fullPage: true });
+    await context.close();
+  }, 60_000);
+});
