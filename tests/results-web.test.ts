@@ -215,8 +215,10 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     await phone.goto(`${base}/#resultater`);
     await phone.getByRole("heading", { name: "Resultater", level: 1 }).waitFor();
     await phone.locator(".results-chart").waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: path.join(work, "resultater-390.png"), fullPage: true });
+    const wide = await phone.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 391).map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`).slice(0, 12));
+    expect(wide).toEqual([]);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   }, 60_000);
 });

@@ -9,7 +9,7 @@ const GREYS = ["#767676", "#5a5a5a", "#8a8a8a"];
 export const number = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1).replace(".", ","));
 
 export function ProfileChart({ levels, bands, history, colour }: { levels: string[]; bands: Band[]; history: NonNullable<ResultsView["round"]>["history"]; colour: string }) {
-  const width = 640, height = 260, left = 34, right = 120, top = 10, bottom = 34;
+  const width = 640, height = 260, left = 34, right = 150, top = 10, bottom = 34;
   const y = (v: number) => top + (1 - (v - LOW) / (HIGH - LOW)) * (height - top - bottom);
   const x = (i: number) => left + ((i + 0.5) / levels.length) * (width - left - right);
   let earlier = 0;

@@ -172,7 +172,7 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
           </div>
         )}
 
-        <section className="results-section" aria-labelledby="round-title">
+        <section className="results-section round-section" aria-labelledby="round-title">
           <h2 id="round-title">Runde</h2>
           <form
             className="round-form"
