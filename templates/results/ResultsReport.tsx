@@ -53,6 +53,7 @@ export function anonymityNote(minGroup: number): string {
 function Summary({ results }: { results: Results }) {
   const sheets = sheetCount(results);
   const uncertain = results.anonymous?.uncertain ?? results.sheets.reduce((n, s) => n + s.uncertain.length, 0);
+  const resolved = results.sheets.reduce((n, s) => n + s.resolved.filter((r) => r.value !== null).length, 0);
   const notRead = results.anonymous?.notRead ?? results.skipped.length + results.unreadable.length;
   const levelsCounted = results.levels.map((l) => l.counted);
   const lines = [
@@ -60,6 +61,7 @@ function Summary({ results }: { results: Results }) {
     uncertain > 0
       ? `${count(uncertain, "udsagn", "udsagn")} kunne ikke læses sikkert og er ikke talt med${results.anonymous ? "." : ": se »Tjek i hånden« sidst i rapporten."}`
       : "Alle udsagn blev læst sikkert.",
+    resolved > 0 ? `${count(resolved, "udsagn", "udsagn")} er tjekket i hånden og talt med, som de blev rettet${results.anonymous ? "." : " (se »Rettet i hånden«)."}` : undefined,
     notRead > 0 ? `${count(notRead, "side eller fil", "sider eller filer")} blev ikke læst${results.anonymous ? "." : " (listet sidst)."}` : undefined,
     Math.min(...levelsCounted) < sheets ? "Et niveau tæller kun med for et skema, når alle fire udsagn er læst sikkert." : undefined,
   ].filter((l): l is string => Boolean(l));
@@ -233,7 +235,7 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
         {uncertain ? (
           <View break>
             <Heading colour={colour}>Tjek i hånden</Heading>
-            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn er ikke talt med: der var intet kryds, mere end ét kryds eller et kryds for svagt til at være sikker. Se skemaet, og ret tallet i hånden, hvis I vil have det med.</Text>
+            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn er ikke talt med: der var intet kryds, mere end ét kryds eller et kryds for svagt til at være sikker. Se skemaet, og ret tallet i hånden – eller på websiden under »Resultater«, hvor et klik på det felt, der er ment, tæller det med.</Text>
             <UncertainRows sheets={results.sheets} crops={crops} material={material} />
           </View>
         ) : null}
