@@ -3,7 +3,8 @@
 // decide a row by one click on the box meant, type a sheet in by keyboard, download the report; the
 // CLI lists the page's round and the page the CLI's. A round of 3 sheets is anonymous on the page and
 // in the report. Screenshots at 1400 and 390 px wide are kept in the test's folder to look at.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -220,5 +221,76 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     expect(wide).toEqual([]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
+  }, 60_000);
+});
+
+describe("the results API: refusals in Danish, a foreign database left as it was", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "wk-results-api-"));
+  let server: FastifyInstance;
+  let url: string;
+  const profile = { company: "Fremmed Fil ApS" };
+  const post = (route: string, body: unknown) => fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const form = (parts: [string, string | Blob, string?][]) => {
+    const data = new FormData();
+    for (const [name, value, file] of parts) typeof value === "string" ? data.append(name, value) : data.append(name, value, file);
+    return data;
+  };
+
+  beforeAll(async () => {
+    server = await createServer({ tempParent: dir, resultsDir: path.join(dir, "results"), warm: false });
+    await server.listen({ host: "127.0.0.1", port: 0 });
+    const address = server.server.address();
+    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  }, 60_000);
+  afterAll(async () => server?.close());
+
+  it("refuses another program's SQLite file where the company's rounds database would be, and leaves it byte for byte", async () => {
+    mkdirSync(path.join(dir, "results"), { recursive: true });
+    const file = path.join(dir, "results", "fremmed-fil-aps.sqlite");
+    const other = new Database(file);
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('privat');");
+    other.close();
+    const before = readFileSync(file);
+    const view = await post("/api/results/view", { profile, round: "Forår" });
+    expect(view.status).toBe(409);
+    expect((await view.json()).error).toMatch(/^Filen .*fremmed-fil-aps\.sqlite er ikke workshopkits egen database over runder, så den bruges ikke\. Den er ikke ændret\./);
+    const typed = await post("/api/results/typed", { profile, round: "Forår", answers: { "v01.passiv.1": 3 } });
+    expect(typed.status).toBe(409);
+    const upload = await fetch(`${url}/api/results/uploads`, { method: "POST", body: form([["request", JSON.stringify({ profile, round: "Forår" })], ["files", new Blob(["%PDF-1.4\n"]), "skema.pdf"]]) });
+    expect(upload.status).toBe(202);
+    const events = await (await fetch(`${url}/api/results/uploads/${(await upload.json()).id}/events`)).text();
+    expect(events).toMatch(/event: failed\ndata: .*er ikke workshopkits egen database over runder/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  }, 60_000);
+
+  it("answers bad requests with a 4xx and a Danish message", async () => {
+    const company = { company: "Ny Runde ApS" };
+    const name = await post("/api/results/view", { profile: company, round: "Forår\u001b[31m" });
+    expect(name.status).toBe(400);
+    expect((await name.json()).error).toBe("Rundens navn skal være én linje tekst uden styretegn.");
+    const long = await post("/api/results/view", { profile: company, round: "x".repeat(81) });
+    expect((await long.json()).error).toBe("Rundens navn må højst være 80 tegn.");
+    const score = await post("/api/results/typed", { profile: company, round: "Forår", answers: { "v01.passiv.1": 7 } });
+    expect(score.status).toBe(400);
+    const report = await post("/api/results/report", { profile: company, round: "Findes ikke" });
+    expect(report.status).toBe(404);
+    expect((await report.json()).error).toMatch(/^Runden findes ikke/);
+    const broken = await post("/api/results/view", { profile: { company: "" } });
+    expect((await broken.json()).error).toMatch(/^Profilen har fejl/);
+
+    // Multipart: no boundary, no request part, no files, too many files.
+    const noBoundary = await fetch(`${url}/api/results/uploads`, { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "--x\r\n" });
+    expect(noBoundary.status).toBeGreaterThanOrEqual(400);
+    expect(noBoundary.status).toBeLessThan(500);
+    const noRequest = await fetch(`${url}/api/results/uploads`, { method: "POST", body: form([["files", new Blob(["x"]), "a.pdf"]]) });
+    expect(noRequest.status).toBe(400);
+    expect((await noRequest.json()).error).toBe("Forespørgslen manglede profilen og rundens navn.");
+    const noFiles = await fetch(`${url}/api/results/uploads`, { method: "POST", body: form([["request", JSON.stringify({ profile: company, round: "Forår" })]]) });
+    expect((await noFiles.json()).error).toBe("Der var ingen filer med. Vælg de udfyldte scoreskemaer.");
+    const many = await fetch(`${url}/api/results/uploads`, { method: "POST", body: form([["request", JSON.stringify({ profile: company, round: "Forår" })], ...Array.from({ length: 101 }, (_, i): [string, Blob, string] => ["files", new Blob(["x"]), `${i}.jpg`])]) });
+    expect(many.status).toBe(413);
+    expect((await many.json()).error).toBe("Send højst 100 filer ad gangen.");
+    // Nothing was made for the company.
+    expect(existsSync(path.join(dir, "results", "ny-runde-aps.sqlite"))).toBe(false);
   }, 60_000);
 });

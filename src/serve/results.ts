@@ -311,8 +311,8 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
       const code = (err as { code?: string }).code;
       if (code === "FST_REQ_FILE_TOO_LARGE") return send(reply, refusal(413, `En fil er for stor. Hver fil må højst fylde ${MAX_SCAN_BYTES / MB} MB; scan ved 150–300 dpi, eller del stakken op.`));
       if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT") return send(reply, refusal(413, `Send højst ${MAX_SCAN_FILES} filer ad gangen.`));
-      if (code === "FST_FIELDS_LIMIT") return send(reply, refusal(400, "Forespørgslen kunne ikke læses."));
-      throw err;
+      // Anything else while the body is read is the body's fault (no boundary, cut off): never a 500.
+      return send(reply, refusal(400, "Filerne kom ikke helt frem (en afbrudt eller ufuldstændig forsendelse). Send dem igen."));
     }
     if (!body) return send(reply, refusal(400, "Forespørgslen manglede profilen og rundens navn."));
     if (uploads.length === 0) return send(reply, refusal(400, "Der var ingen filer med. Vælg de udfyldte scoreskemaer."));
