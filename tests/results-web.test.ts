@@ -170,6 +170,14 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     const list = runCli(["results", "--list", "--profile", profileFile], work);
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toMatch(/^Forår 2027\t6 sheets\tstored \d{4}-\d\d-\d\d$/m);
+    // Its report of the round has the decision and the typed sheet too (the sheet it reads again is not counted twice).
+    const again = runCli(["results", "skaerm.pdf", "--profile", profileFile, "--round", "Forår 2027", "--out", "cli-foraar"], work);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Stored round "Forår 2027" in .*: 0 new sheets, 1 already there/);
+    const cliJson = Results.parse(JSON.parse(readFileSync(path.join(work, "cli-foraar", "results.json"), "utf8")));
+    expect(cliJson.sheets).toHaveLength(6);
+    expect(cliJson.sheets[0]!.resolved).toEqual(json.sheets[0]!.resolved);
+    expect(cliJson.sheets.filter((s) => s.from === "typed")).toHaveLength(1);
   }, 90_000);
 
   it("lists a round the CLI made, and keeps a round of 3 sheets anonymous on the page and in the report", async () => {
@@ -180,7 +188,13 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
 
     await page.getByLabel("Rundens navn").fill("Lille hold");
     await page.getByRole("button", { name: "Ny runde" }).click();
-    await page.getByTestId("scan-files").setInputFiles([path.join(work, "lille-stak.pdf"), path.join(work, "skaerm.pdf")]);
+    // Dropped on the page this time, both files at once.
+    const dropped = await page.evaluateHandle((files) => {
+      const transfer = new DataTransfer();
+      for (const f of files) transfer.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: "application/pdf" }));
+      return transfer;
+    }, ["lille-stak.pdf", "skaerm.pdf"].map((name) => ({ name, b64: readFileSync(path.join(work, name)).toString("base64") })));
+    await page.dispatchEvent('[data-testid="scan-drop"]', "drop", { dataTransfer: dropped });
     await page.getByTestId("upload-done").waitFor({ timeout: 120_000 });
     await page.locator('[data-typed="v01.passiv.1"]').focus();
     await page.keyboard.type("33333333333333333333");
