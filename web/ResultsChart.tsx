@@ -13,7 +13,10 @@ export function ProfileChart({ levels, bands, history, colour }: { levels: strin
   const y = (v: number) => top + (1 - (v - LOW) / (HIGH - LOW)) * (height - top - bottom);
   const x = (i: number) => left + ((i + 0.5) / levels.length) * (width - left - right);
   let earlier = 0;
+  const strokes = history.map((s) => (s.current ? colour : GREYS[earlier++ % GREYS.length]!));
+  earlier = 0;
   return (
+    <>
     <svg className="results-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="results-chart-title">
       <title id="results-chart-title">Gruppens profil: medianen for hvert niveau{history.length > 1 ? ", denne runde og de tidligere" : ""}</title>
       {bands.map((b, i) => (
@@ -30,7 +33,7 @@ export function ProfileChart({ levels, bands, history, colour }: { levels: strin
         <text key={name} x={x(i)} y={height - 12} textAnchor="middle" className="results-chart-level">{name}</text>
       ))}
       {history.map((s) => {
-        const stroke = s.current ? colour : GREYS[earlier++ % GREYS.length];
+        const stroke = s.current ? colour : GREYS[earlier++ % GREYS.length]!;
         const points = s.medians.flatMap((v, i) => (v === null ? [] : [[x(i), y(v)] as const]));
         return (
           <g key={s.name}>
@@ -40,5 +43,17 @@ export function ProfileChart({ levels, bands, history, colour }: { levels: strin
         );
       })}
     </svg>
+    {history.length > 1 && (
+      <ul className="chart-legend" aria-label="Runderne i grafen">
+        {history.map((s, i) => (
+          <li key={s.name} className={s.current ? "is-current" : undefined}>
+            <span className={`chart-legend-mark${s.current ? " chart-legend-mark--current" : ""}`} style={{ background: strokes[i] }} aria-hidden="true" />
+            {s.name}
+            {s.current ? " (denne runde)" : ""}
+          </li>
+        ))}
+      </ul>
+    )}
+    </>
   );
 }

@@ -64,7 +64,7 @@ export function CheckRows({ view, round, busy, onResolve, onUndo }: { view: Resu
   if (round.toCheck.length === 0 && round.resolved.length === 0) return null;
   return (
     <section className="results-section" aria-labelledby="check-title">
-      <h2 id="check-title">Tjek i hånden</h2>
+      <h2 id="check-title" tabIndex={-1}>Tjek i hånden</h2>
       {round.toCheck.length > 0 ? (
         <>
           <p>
