@@ -280,6 +280,7 @@ describe("workshopkit results: the rounds database is workshopkit's own, and rou
       ["Forår\n2027", /^Error: --round: a round's name is one line of text, without control characters\./],
       ["Forår \u202e7202", /^Error: --round: a round's name is one line of text, without control characters\./],
       ["x".repeat(81), /^Error: --round: a round's name is at most 80 characters\./],
+      ["Forår 🌸", /^Error: --round: the report's font cannot print "🌸"; choose a name without it\./],
     ];
     const file = path.join(foreignDir(), "names.sqlite");
     for (const [name, message] of cases) {

@@ -284,6 +284,8 @@ describe("the results API: refusals in Danish, a foreign database left as it was
     expect((await name.json()).error).toBe("Rundens navn skal være én linje tekst uden styretegn.");
     const long = await post("/api/results/view", { profile: company, round: "x".repeat(81) });
     expect((await long.json()).error).toBe("Rundens navn må højst være 80 tegn.");
+    const emoji = await post("/api/results/view", { profile: company, round: "Forår 🌸" });
+    expect((await emoji.json()).error).toBe("Rapportens skrift kan ikke vise »🌸«. Giv runden et navn uden det tegn.");
     const score = await post("/api/results/typed", { profile: company, round: "Forår", answers: { "v01.passiv.1": 7 } });
     expect(score.status).toBe(400);
     const report = await post("/api/results/report", { profile: company, round: "Findes ikke" });

@@ -71,6 +71,13 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
       setError(undefined);
     } catch (err) {
       if ((err as Error).name === "AbortError") return;
+      // A name the server refuses (a character the report cannot print) is told on the name's field.
+      const onName = err instanceof RefusedError ? err.refusal.problems.find((p) => p.path === "round") : undefined;
+      if (onName) {
+        setNameError(onName.message);
+        setRound(undefined);
+        return;
+      }
       setError(err instanceof RefusedError ? err.refusal.error : "Serveren svarer ikke.");
     }
   }, [JSON.stringify(request)]);

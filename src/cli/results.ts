@@ -77,6 +77,12 @@ export function resultsCommand(): Command {
         throw new WorkshopkitError(`--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}.`, "See workshopkit results --help.");
       }
       const opts = parsed.data;
+      if (opts.round) {
+        // The report prints the name: a character its font cannot draw would come out blank.
+        const { missingGlyphs } = await import("../fonts.js");
+        const missing = missingGlyphs(opts.round);
+        if (missing.length > 0) throw new WorkshopkitError(`--round: the report's font cannot print ${missing.map((ch) => `"${escapeControl(ch)}"`).join(", ")}; choose a name without ${missing.length === 1 ? "it" : "them"}.`, "See workshopkit results --help.");
+      }
       if (opts.list || opts.deleteRound) {
         const { RoundStore } = await import("../results/rounds.js"); // better-sqlite3: loaded here, not for --help
         const file = await dbFile(opts);

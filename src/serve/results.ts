@@ -11,6 +11,7 @@ import PQueue from "p-queue";
 import { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
+import { missingGlyphs } from "../fonts.js";
 import type { LoadedProfile } from "../load/loadProfile.js";
 import { zodProblems } from "../load/readDataFile.js";
 import { Profile } from "../schema/profile.js";
@@ -89,7 +90,16 @@ function danishRoundsError(err: RoundsError, shown: string): Refusal {
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> | Refusal {
   const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // The report prints the round's name: a character its font cannot draw would come out blank.
+    const round = (parsed.data as { round?: string }).round;
+    const missing = round ? missingGlyphs(round) : [];
+    if (missing.length > 0) {
+      const message = `Rapportens skrift kan ikke vise ${missing.map((ch) => `»${ch}«`).join(", ")}. Giv runden et navn uden ${missing.length === 1 ? "det tegn" : "de tegn"}.`;
+      return refusal(400, message, [{ path: "round", message }]);
+    }
+    return parsed.data;
+  }
   const problems = zodProblems("forespørgsel", parsed.error).map((p) => ({ path: p.path.replace(/^(profile\.)/, ""), message: p.message }));
   if (problems.some((p) => p.path === "round" || p.path === "")) {
     const round = parsed.error.issues.find((i) => i.path[0] === "round");
