@@ -31,15 +31,17 @@ let page: Page;
 let base: string;
 let layout: SheetLayout;
 let fields: string[];
+/** The second row to check, decided as "no valid mark". */
+let secondField = "";
 
-/** A stack of `sheets` scanned sheets (both pages each); the first sheet's first statement left without a mark. */
-async function scannedStack(sheets: number, seed: number): Promise<Uint8Array> {
+/** A stack of `sheets` scanned sheets (both pages each); the first sheet's first statement on `blank` pages left without a mark. */
+async function scannedStack(sheets: number, seed: number, blank = [1]): Promise<Uint8Array> {
   const rnd = random(seed);
   const pages: { jpeg: Buffer; dpi: number }[] = [];
   for (let sheet = 0; sheet < sheets; sheet++) {
     for (const p of layout.pages.keys()) {
       const marks: PenMark[] = answerPage(layout, p, rnd, ["cross", "tick", "fill"]);
-      if (sheet === 0 && p === 1) marks.shift();
+      if (sheet === 0 && blank.includes(p)) marks.shift();
       pages.push({ jpeg: await scanPage(layout, p, marks, { dpi: 150, rotate: rnd() * 2 - 1, seed: seed + sheet * 10 + p }), dpi: 150 });
     }
   }
@@ -69,7 +71,7 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     const ctx = await readerContext(CONTENT_DIR, await loadProfile(profileFile));
     layout = await ctx.layout("A4");
     fields = ctx.fields;
-    writeFileSync(path.join(work, "stak.pdf"), await scannedStack(4, 11));
+    writeFileSync(path.join(work, "stak.pdf"), await scannedStack(4, 11, [1, 2]));
     writeFileSync(path.join(work, "lille-stak.pdf"), await scannedStack(1, 23));
     writeFileSync(path.join(work, "skaerm.pdf"), await screenFilled());
     // The rounds databases where the CLI looks for them when run in `work`: results/<company>.sqlite.
@@ -133,6 +135,19 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     await page.locator('[data-resolved="1:v01.passiv.1"]').waitFor();
     expect(await page.locator('[data-resolved="1:v01.passiv.1"]').textContent()).toMatch(/Skema 1 · PASSIV 1: 3/);
     expect(await page.locator('[data-check="1:v01.passiv.1"]').count()).toBe(0);
+
+    // By keyboard: the focus is now on the next row's first box; five tabs on, "Ingen gyldig markering".
+    const next = page.locator(".check-row").first();
+    const field = (await next.getAttribute("data-check"))!.split(":")[1]!;
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^1 – vælg 1 for skema 1, /);
+    for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Ingen gyldig markering");
+    await page.keyboard.press("Enter");
+    await page.locator(`[data-resolved="1:${field}"]`).waitFor();
+    expect(await page.locator(`[data-resolved="1:${field}"]`).textContent()).toMatch(/: ingen gyldig markering/);
+    expect(await page.getByText("Alle rækker er tjekket.").count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("check-title");
+    secondField = field;
   }, 60_000);
 
   it("types a sheet in by keyboard only: twenty digits, one after another", async () => {
@@ -151,7 +166,8 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     const json = Results.parse(JSON.parse(readFileSync(await download('[data-download="results.json"]', "forår.json"), "utf8")));
     expect(json.round).toBe("Forår 2027");
     expect(json.sheets).toHaveLength(6);
-    expect(json.sheets[0]!.resolved).toEqual([{ field: "v01.passiv.1", value: 3, reason: "no mark" }]);
+    expect(json.sheets[0]!.resolved).toEqual([{ field: "v01.passiv.1", value: 3, reason: "no mark" }, { field: secondField, value: null, reason: "no mark" }]);
+    expect(json.sheets[0]!.answers[secondField]).toBeNull();
     expect(json.sheets[0]!.answers["v01.passiv.1"]).toBe(3);
     expect(json.sheets[0]!.uncertain).toEqual([]);
     expect(typeof json.sheets[0]!.totals.passiv).toBe("number");
@@ -160,7 +176,7 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     expect(json.sheets.find((s) => s.from === "screen")!.pages).toEqual([{ source: "skaerm.pdf", page: 1 }]);
 
     const csv = readFileSync(await download('[data-download="results.csv"]', "forår.csv"), "utf8");
-    expect(csv.split("\n")[1]).toMatch(/,v01\.passiv\.1: 3,$/);
+    expect(csv.split("\n")[1]).toMatch(new RegExp(`,v01\\.passiv\\.1: 3; ${secondField.replace(/\./g, "\\.")}: no valid mark,$`));
     const text = pdfText(await download('[data-download="results.pdf"]', "forår.pdf"));
     expect(text).toContain("6 skemaer læst i runden »Forår 2027«");
     expect(text).toContain("Rettet i hånden");

@@ -57,6 +57,8 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** Where the keyboard's focus goes once the page shows what an action changed (the button pressed may be gone). */
+  const focusNext = useRef<string | undefined>(undefined);
 
   const min = /^\d{1,4}$/.test(minGroup) && Number(minGroup) >= 1 ? Number(minGroup) : undefined;
   const company = draft.company.trim();
@@ -92,6 +94,13 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
     };
   }, [refresh, profileBroken]);
 
+  useEffect(() => {
+    if (busy || !focusNext.current) return;
+    const target = focusNext.current === "next-row" ? (document.querySelector<HTMLElement>(".check-row button") ?? document.getElementById("check-title")) : document.querySelector<HTMLElement>(focusNext.current);
+    focusNext.current = undefined;
+    target?.focus();
+  }, [view, busy, report]);
+
   // Any change to the round makes the report's files out of date.
   const changed = (next: ResultsView) => {
     setView(next);
@@ -121,7 +130,7 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
   };
 
   const send = (files: File[]) => {
-    if (!round || files.length === 0) return;
+    if (!round || files.length === 0 || upload.state === "sending" || upload.state === "reading") return;
     setReport(undefined);
     setUpload({ state: "sending", files: files.length });
     void (async () => {
@@ -149,7 +158,7 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
     act(async () => {
       changed(await resolveRow(request, row.key, row.field, value));
       // Focus stays in the list: on the next row to check, or its heading when none is left.
-      requestAnimationFrame(() => (document.querySelector<HTMLElement>(".check-row button") ?? document.getElementById("check-title"))?.focus());
+      focusNext.current = "next-row";
     });
 
   if (profileBroken) {
@@ -254,7 +263,8 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
               >
                 <div className="dropzone-text">
                   <p>Træk de udfyldte skemaer hertil – PDF udfyldt på skærmen eller scannet, JPEG, PNG eller TIFF, gerne mange filer på én gang – eller</p>
-                  <button type="button" className="button button--secondary" disabled={reading} onClick={() => input.current?.click()}>
+                  {/* Never disabled while reading: a disabled button would drop the keyboard's focus. */}
+                  <button type="button" className="button button--secondary" aria-disabled={reading || undefined} onClick={() => !reading && input.current?.click()}>
                     Vælg filer
                   </button>
                   <input
@@ -331,7 +341,16 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
                   )}
                 </section>
 
-                <CheckRows view={view} round={current} busy={busy} onResolve={(row, value) => void resolve(row, value)} onUndo={(key, field) => void act(async () => changed(await resolveRow(request, key, field, "undo")))} />
+                <CheckRows view={view} round={current} busy={busy} onResolve={(row, value) => void resolve(row, value)} onUndo={(key, field) =>
+                    void act(async () => {
+                      const next = await resolveRow(request, key, field, "undo");
+                      changed(next);
+                      // Focus goes back to the row, to be decided again.
+                      const row = next.round?.toCheck.find((r) => r.key === key && r.field === field);
+                      focusNext.current = row ? `[data-check="${row.sheet}:${row.field}"] button` : "next-row";
+                    })
+                  }
+                />
 
                 <TypeSheet
                   view={view}
@@ -361,7 +380,13 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
                         ))}
                       </ul>
                     ) : (
-                      <button type="button" className="button button--primary" disabled={busy} onClick={() => void act(async () => setReport(await makeReport(request)))}>
+                      <button type="button" className="button button--primary" disabled={busy} onClick={() =>
+                          void act(async () => {
+                            setReport(await makeReport(request));
+                            focusNext.current = '[data-download="results.pdf"]';
+                          })
+                        }
+                      >
                         Lav rapporten
                       </button>
                     )}
