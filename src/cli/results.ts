@@ -47,7 +47,12 @@ function summary(run: ResultsRun): string[] {
   const pages = results.sheets.reduce((n, s) => n + s.pages.length, 0);
   const uncertain = results.sheets.reduce((n, s) => n + s.uncertain.length, 0);
   const lines = [`Read ${results.sheets.length} sheet${results.sheets.length === 1 ? "" : "s"} (${pages} page${pages === 1 ? "" : "s"}).`];
-  if (uncertain > 0) lines.push(`${uncertain} statement${uncertain === 1 ? " was" : "s were"} not read with certainty and left out of the totals: check them by hand (results.pdf, "Tjek i hånden").`);
+  if (uncertain > 0) {
+    const where = report.anonymous
+      ? "the report is anonymous, so it shows no rows to check; check them on the web page (workshopkit serve, Resultater) once the round is large enough"
+      : `check them by hand (results.pdf, "Tjek i hånden"), or on the web page (workshopkit serve, Resultater)`;
+    lines.push(`${uncertain} statement${uncertain === 1 ? " was" : "s were"} not read with certainty and left out of the totals: ${where}.`);
+  }
   for (const n of results.skipped) lines.push(`Skipped ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.`);
   for (const n of results.unreadable) lines.push(`Could not read ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.${n.hint ? ` ${n.hint}` : ""}`);
   if (run.stored) lines.push(`Stored round "${results.round}" in ${run.stored.db}: ${run.stored.added} new sheet${run.stored.added === 1 ? "" : "s"}${run.stored.already ? `, ${run.stored.already} already there (not counted twice)` : ""}.`);

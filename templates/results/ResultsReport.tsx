@@ -163,9 +163,10 @@ function ResolvedRows({ sheets, material }: { sheets: Sheet[]; material: Scoring
     <View>
       {sheets.flatMap((sheet) =>
         sheet.resolved.map((r) => (
-          <Text key={`${sheet.number}-${r.field}`} style={{ fontSize: 9, marginBottom: mm(0.8) }}>
-            {`Skema ${sheet.number} · ${statementOf(material, r.field)} → ${r.value === null ? "ingen gyldig markering (ikke talt med)" : String(r.value)} (${(DOUBT[r.reason] ?? r.reason).toLowerCase()})`}
-          </Text>
+          <View key={`${sheet.number}-${r.field}`} wrap={false} style={{ borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: mm(1.2) }}>
+            <Text style={{ fontSize: 9, fontWeight: 700 }}>{`Skema ${sheet.number} · ${DOUBT[r.reason] ?? r.reason} → ${r.value === null ? "ingen gyldig markering (tæller ikke med)" : `rettet til ${r.value}`}`}</Text>
+            <Text style={{ fontSize: 9 }}>{statementOf(material, r.field)}</Text>
+          </View>
         )),
       )}
     </View>
@@ -243,7 +244,7 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
         {resolved ? (
           <View>
             <Heading colour={colour}>Rettet i hånden</Heading>
-            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn blev tjekket i hånden på websiden og er talt med som rettet.</Text>
+            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn blev tjekket i hånden på websiden. Et tal tæller med, som det blev rettet; »ingen gyldig markering« tæller ikke med.</Text>
             <ResolvedRows sheets={results.sheets} material={material} />
           </View>
         ) : null}
