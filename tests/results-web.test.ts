@@ -159,6 +159,14 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     await page.getByText("Skemaet er gemt i runden.").waitFor();
     await expect.poll(() => page.getByTestId("round-count").textContent()).toBe("6 skemaer i runden, heraf 1 skrevet ind.");
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.typed)).toBe("v01.passiv.1");
+
+    // A sheet typed wrongly is deleted again (sheets read from files cannot be).
+    await page.keyboard.type("55555555555555555555");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("round-count").textContent()).toBe("7 skemaer i runden, heraf 2 skrevet ind.");
+    await page.getByRole("button", { name: "Slet skema 7" }).click();
+    await expect.poll(() => page.getByTestId("round-count").textContent()).toBe("6 skemaer i runden, heraf 1 skrevet ind.");
+    expect(await page.getByRole("button", { name: /^Slet skema/ }).allTextContents()).toEqual(["Slet skema 6"]);
   }, 60_000);
 
   it("downloads results.pdf, .csv and .json with the decision and the typed sheet in them; the CLI lists the round", async () => {

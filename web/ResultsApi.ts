@@ -44,6 +44,7 @@ export interface ResultsView {
     toCheck: RowToCheck[];
     resolved: { key: string; sheet: number; field: string; value: number | null }[];
     typed: number;
+    typedSheets: { key: string; sheet: number }[];
   };
 }
 
@@ -76,6 +77,8 @@ export const resolveRow = (request: RoundRequest, key: string, field: string, va
   post<ResultsView>("/api/results/resolve", { ...body(request), key, field, value });
 
 export const addTyped = (request: RoundRequest, answers: Record<string, number | null>) => post<ResultsView>("/api/results/typed", { ...body(request), answers });
+
+export const deleteTyped = (request: RoundRequest, key: string) => post<ResultsView>("/api/results/typed/delete", { ...body(request), key });
 
 export const makeReport = (request: RoundRequest) => post<{ id: string; files: { name: string; bytes: number }[] }>("/api/results/report", body(request));
 

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from "react"
 import { RoundName } from "../src/results/schema.js";
 import { RefusedError } from "./api.js";
 import type { Draft } from "./draft.js";
-import { addTyped, fetchView, makeReport, resolveRow, uploadScans, type ReadEvent, type ResultsView, type RoundRequest, type RowToCheck } from "./ResultsApi.js";
+import { addTyped, deleteTyped, fetchView, makeReport, resolveRow, uploadScans, type ReadEvent, type ResultsView, type RoundRequest, type RowToCheck } from "./ResultsApi.js";
 import { number, ProfileChart } from "./ResultsChart.js";
 import { CheckRows } from "./ResultsCheck.js";
 import { TypeSheet } from "./ResultsTyping.js";
@@ -355,6 +355,12 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
                 <TypeSheet
                   view={view}
                   busy={busy}
+                  onDelete={(key) =>
+                    void act(async () => {
+                      changed(await deleteTyped(request, key));
+                      focusNext.current = "#typed-title";
+                    })
+                  }
                   onSave={async (answers) => {
                     let ok = false;
                     await act(async () => {

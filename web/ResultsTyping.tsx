@@ -3,7 +3,8 @@
 import { useRef, useState, type FormEvent } from "react";
 import type { ResultsView } from "./ResultsApi.js";
 
-export function TypeSheet({ view, busy, onSave }: { view: ResultsView; busy: boolean; onSave: (answers: Record<string, number | null>) => Promise<boolean> }) {
+export function TypeSheet({ view, busy, onSave, onDelete }: { view: ResultsView; busy: boolean; onSave: (answers: Record<string, number | null>) => Promise<boolean>; onDelete: (key: string) => void }) {
+  const typed = view.round?.typedSheets ?? [];
   const fields = view.sheet.levels.flatMap((l) => l.statements.map((s) => s.field));
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
@@ -32,8 +33,23 @@ export function TypeSheet({ view, busy, onSave }: { view: ResultsView; busy: boo
 
   return (
     <section className="results-section" aria-labelledby="typed-title">
-      <h2 id="typed-title">Skriv et skema ind</h2>
+      <h2 id="typed-title" tabIndex={-1}>Skriv et skema ind</h2>
       <p className="hint">Har I ingen scanner, kan I skrive hvert papirskema ind her: det tal fra 1 til 5, der er sat kryds ved, for hvert af de 20 udsagn. Når I skriver et tal, går markøren videre til det næste. Lad feltet stå tomt, hvis der ikke er ét tydeligt kryds.</p>
+      {typed.length > 0 && (
+        <div className="typed-sheets">
+          <p>Skrevet ind i runden (slet et skema, der blev skrevet forkert, og skriv det igen):</p>
+          <ul>
+            {typed.map((t) => (
+              <li key={t.key}>
+                Skema {t.sheet}{" "}
+                <button type="button" className="button button--link" disabled={busy} onClick={() => onDelete(t.key)}>
+                  Slet skema {t.sheet}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <form ref={form} className="typed-form" onSubmit={(e) => void submit(e)} noValidate>
         {view.sheet.levels.map((level) => (
           <fieldset key={level.id} className="typed-level">

@@ -324,10 +324,22 @@ export class RoundStore {
     return this.guard(() => this.db.transaction(() => {
       this.db.prepare("INSERT OR IGNORE INTO rounds (name, created) VALUES (?, ?)").run(name, created.toISOString());
       const id = this.roundId(name)!;
-      const typed = (this.db.prepare("SELECT COUNT(*) AS n FROM sheets WHERE round = ? AND key LIKE 'typed-%'").get(id) as { n: number }).n;
-      const key = `typed-${typed + 1}`;
+      // One more than the highest so far: a number is never given twice, even after a sheet is deleted.
+      const keys = this.db.prepare("SELECT key FROM sheets WHERE round = ? AND key LIKE 'typed-%'").all(id) as { key: string }[];
+      const key = `typed-${Math.max(0, ...keys.map((k) => Number(k.key.slice(6)) || 0)) + 1}`;
       this.db.prepare("INSERT INTO sheets (round, key, sheet) VALUES (?, ?, ?)").run(id, key, JSON.stringify(StoredSheet.parse({ ...sheet, key })));
       return key;
+    }).immediate());
+  }
+
+  /** Deletes a sheet typed in by hand (a typing mistake); sheets read from files stay. */
+  deleteTyped(name: string, key: string): void {
+    this.guard(() => this.db.transaction(() => {
+      const id = this.roundId(name);
+      if (id === undefined) throw this.noRound(name);
+      if (!key.startsWith("typed-") || this.db.prepare("DELETE FROM sheets WHERE round = ? AND key = ?").run(id, key).changes === 0) {
+        throw new RoundsError("no-row", this.file, `The round "${escapeControl(name)}" has no typed-in sheet ${escapeControl(key)}.`, "Reload the round and try again.");
+      }
     }).immediate());
   }
 

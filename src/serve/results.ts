@@ -60,6 +60,7 @@ const ResolveRequest = InRound.extend({
   /** A score, null for "no valid mark", "undo" to take the decision back. */
   value: z.union([z.number().int().min(1).max(5), z.null(), z.literal("undo")]),
 });
+const DeleteTypedRequest = InRound.extend({ key: z.string().regex(/^typed-\d{1,6}$/) });
 const TypedRequest = InRound.extend({ answers: z.record(z.string().regex(/^[a-z0-9]+\.[a-z]+\.\d$/), Score) });
 
 /** Messages in Danish for what a request or the rounds store refuses. */
@@ -196,6 +197,8 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
           toCheck: results.anonymous ? [] : await rowsToCheck(reader, results, current.crops),
           resolved: results.sheets.flatMap((s) => s.resolved.map((r) => ({ key: s.key, sheet: s.number, field: r.field, value: r.value }))),
           typed: current.results.sheets.filter((s) => s.from === "typed").length,
+          // Typed-in sheets are listed (to delete one typed wrongly) only where sheets are shown one by one.
+          typedSheets: results.anonymous ? [] : results.sheets.filter((s) => s.from === "typed").map((s) => ({ key: s.key, sheet: s.number })),
         },
       };
     } finally {
@@ -253,6 +256,20 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
       const store = RoundStore.open(dbOf(body.profile.company));
       try {
         store.addTyped(body.round, new Date(), typedSheet(reader.material, body.answers));
+      } finally {
+        store.close();
+      }
+      return view(body);
+    });
+  });
+
+  app.post("/api/results/typed/delete", async (request, reply) => {
+    const body = parse(DeleteTypedRequest, request.body);
+    if (isRefusal(body)) return send(reply, body);
+    return answer(reply, async () => {
+      const store = RoundStore.open(dbOf(body.profile.company));
+      try {
+        store.deleteTyped(body.round, body.key);
       } finally {
         store.close();
       }
