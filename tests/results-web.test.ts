@@ -199,6 +199,7 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     const again = runCli(["results", "skaerm.pdf", "--profile", profileFile, "--round", "Forår 2027", "--out", "cli-foraar"], work);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/Stored round "Forår 2027" in .*: 0 new sheets, 1 already there/);
+    expect(again.stdout).toContain('The round "Forår 2027" holds 6 sheets (those read before and those typed in on the web page included); the report is of them all.');
     const cliJson = Results.parse(JSON.parse(readFileSync(path.join(work, "cli-foraar", "results.json"), "utf8")));
     expect(cliJson.sheets).toHaveLength(6);
     expect(cliJson.sheets[0]!.resolved).toEqual(json.sheets[0]!.resolved);

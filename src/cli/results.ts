@@ -56,6 +56,10 @@ function summary(run: ResultsRun): string[] {
   for (const n of results.skipped) lines.push(`Skipped ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.`);
   for (const n of results.unreadable) lines.push(`Could not read ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.${n.hint ? ` ${n.hint}` : ""}`);
   if (run.stored) lines.push(`Stored round "${results.round}" in ${run.stored.db}: ${run.stored.added} new sheet${run.stored.added === 1 ? "" : "s"}${run.stored.already ? `, ${run.stored.already} already there (not counted twice)` : ""}.`);
+  if (run.stored) {
+    const n = report.anonymous?.sheets ?? report.sheets.length;
+    lines.push(`The round "${results.round}" holds ${n} sheet${n === 1 ? "" : "s"} (those read before and those typed in on the web page included); the report is of them all.`);
+  }
   if (report.anonymous) {
     const { sheets, minGroup } = report.anonymous;
     lines.push(`Anonymous report: ${report.round ? "the round has" : "there are"} ${sheets} sheet${sheets === 1 ? "" : "s"}, fewer than ${minGroup}, so the report shows the group's medians only (no sheet's dots, no pictures of rows, no file or page names). Change the limit with --min-group.`);
