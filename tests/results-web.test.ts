@@ -126,7 +126,8 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Skema 1 · stak\.pdf, side 1 · Intet kryds/);
     expect(await row.locator("img").getAttribute("src")).toMatch(/^data:image\/png;base64,/);
-    // The box for 3 sits over the picture's third box.
+    // The boxes to click are laid over the picture's boxes (its width says the sheet's paper); the one for 3 over the third.
+    expect(await row.locator(".check-box").count()).toBe(5);
     const img = await row.locator("img").boundingBox();
     const three = await row.getByRole("button", { name: "3 – vælg 3 for skema 1, PASSIV 1" }).boundingBox();
     expect(three!.x).toBeGreaterThan(img!.x + img!.width * 0.5);

@@ -23,6 +23,7 @@ import { RoundsError, RoundStore } from "../results/rounds.js";
 import { typedSheet } from "../results/roundSheets.js";
 import { MIN_GROUP, MinGroup, RoundName, Score, type PageNote, type Results } from "../results/schema.js";
 import { readerContext, type ReaderContext } from "../results/sheetLayout.js";
+import type { Paper } from "../results/pageCode.js";
 import { styles } from "../../templates/theme.js";
 import { DOUBT, NOTE } from "../../templates/results/words.js";
 import type { LogoStore } from "./logos.js";
@@ -206,22 +207,34 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
     }
   }
 
-  /** Each row still to check, with its picture and where its boxes are in it (fractions), for a click on the box meant. */
+  /**
+   * Each row still to check, with its picture and where its boxes are in it (fractions), for a click on
+   * the box meant. The picture's extent is readBoxes.cropRow's: from the text's left edge to 8 pt past the
+   * last box, 10 pt above and below, at 150 dpi. A stored sheet does not say its paper, but the picture's
+   * width does (A4 and US Letter put the boxes 17 pt apart): the boxes are placed over the picture only
+   * when its width is exactly the width of one paper's row; otherwise the page offers plain buttons.
+   */
   async function rowsToCheck(reader: ReaderContext, results: Results, crops: Map<number, Map<string, Buffer>>) {
-    const layout = await reader.layout(reader.pack.brand.paper);
-    const rows = new Map([...layout.pages.values()].flat().map((r) => [r.field, r]));
     const textLeft = Number(styles.page.paddingHorizontal ?? 0);
+    const step = 72 / 150;
+    const geometry = async (paper: Paper) => {
+      const layout = await reader.layout(paper);
+      return new Map([...layout.pages.values()].flat().map((row) => {
+        const last = row.boxes.at(-1)!, first = row.boxes[0]!;
+        const x0 = textLeft, x1 = last.x + last.width + 8, y0 = first.y - 10, y1 = first.y + first.height + 10;
+        const boxes = row.boxes.map((b) => ({ option: b.option, left: (b.x - x0) / (x1 - x0), width: b.width / (x1 - x0), top: (b.y - y0) / (y1 - y0), height: b.height / (y1 - y0) }));
+        return [row.field, { pixels: Math.round((x1 - x0) / step), boxes }];
+      }));
+    };
+    const papers = await Promise.all([geometry("A4"), geometry("LETTER")]);
+    const boxesOf = (field: string, crop: Buffer) => {
+      const width = crop.length > 24 ? crop.readUInt32BE(16) : 0; // the PNG's IHDR
+      return papers.map((p) => p.get(field)).find((g) => g && g.pixels === width)?.boxes ?? null;
+    };
     return results.sheets.flatMap((s) =>
       s.uncertain.map((u) => {
         const crop = crops.get(s.number)?.get(u.field);
-        const row = rows.get(u.field);
-        // The crop's extent as readBoxes.cropRow takes it: from the text's left edge to 8 pt past the last box, 10 pt above and below.
-        const boxes = row && crop ? (() => {
-          const last = row.boxes.at(-1)!, first = row.boxes[0]!;
-          const x0 = textLeft, x1 = last.x + last.width + 8, y0 = first.y - 10, y1 = first.y + first.height + 10;
-          return row.boxes.map((b) => ({ option: b.option, left: (b.x - x0) / (x1 - x0), width: b.width / (x1 - x0), top: (b.y - y0) / (y1 - y0), height: b.height / (y1 - y0) }));
-        })() : null;
-        return { key: s.key, sheet: s.number, field: u.field, reason: DOUBT[u.reason] ?? u.reason, where: `${u.source}, side ${u.page}`, crop: crop ? `data:image/png;base64,${crop.toString("base64")}` : null, boxes };
+        return { key: s.key, sheet: s.number, field: u.field, reason: DOUBT[u.reason] ?? u.reason, where: `${u.source}, side ${u.page}`, crop: crop ? `data:image/png;base64,${crop.toString("base64")}` : null, boxes: crop ? boxesOf(u.field, crop) : null };
       }),
     );
   }
