@@ -215,6 +215,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
    * when its width is exactly the width of one paper's row; otherwise the page offers plain buttons.
    */
   async function rowsToCheck(reader: ReaderContext, results: Results, crops: Map<number, Map<string, Buffer>>) {
+    if (!results.sheets.some((s) => s.uncertain.length > 0)) return [];
     const textLeft = Number(styles.page.paddingHorizontal ?? 0);
     const step = 72 / 150;
     const geometry = async (paper: Paper) => {
