@@ -248,6 +248,15 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     const json = Results.parse(JSON.parse(readFileSync(await download('[data-download="results.json"]', "lille.json"), "utf8")));
     expect(json.anonymous).toMatchObject({ minGroup: 5, sheets: 3, uncertain: 1 });
     expect(json.sheets).toEqual([]);
+
+    // The limit is a setting of the page: at 3, this round's sheets are shown one by one, its row to check too.
+    await page.getByText("Anonymitet").click();
+    await page.getByLabel("Mindste antal skemaer, før de vises hver for sig").fill("3");
+    await page.locator(".check-row").waitFor();
+    expect(await page.getByTestId("anonymous").count()).toBe(0);
+    expect(await page.locator(".check-row").textContent()).toMatch(/Skema 1 · lille-stak\.pdf, side 1/);
+    await page.getByLabel("Mindste antal skemaer, før de vises hver for sig").fill("5");
+    await page.getByTestId("anonymous").waitFor();
   }, 180_000);
 
   it("fits a 390 px wide phone", async () => {
