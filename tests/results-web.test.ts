@@ -16,6 +16,7 @@ import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import { readerContext, type SheetLayout } from "../src/results/sheetLayout.js";
 import { Results } from "../src/results/schema.js";
+import { styles } from "../templates/theme.js";
 import { pdfText, runCli } from "./support/build.js";
 import { answerPage, random, scanPage, scanPdf, type PenMark } from "./support/scans.js";
 
@@ -30,12 +31,14 @@ let browser: Browser;
 let page: Page;
 let base: string;
 let layout: SheetLayout;
+let letter: SheetLayout;
 let fields: string[];
 /** The second row to check, decided as "no valid mark". */
 let secondField = "";
 
 /** A stack of `sheets` scanned sheets (both pages each); the first sheet's first statement on `blank` pages left without a mark. */
-async function scannedStack(sheets: number, seed: number, blank = [1]): Promise<Uint8Array> {
+async function scannedStack(sheets: number, seed: number, blank = [1], sheet_ = layout): Promise<Uint8Array> {
+  const layout = sheet_;
   const rnd = random(seed);
   const pages: { jpeg: Buffer; dpi: number }[] = [];
   for (let sheet = 0; sheet < sheets; sheet++) {
@@ -70,10 +73,12 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     writeFileSync(profileFile, `company: ${COMPANY}\ncolour: "#1F6F8B"\n`);
     const ctx = await readerContext(CONTENT_DIR, await loadProfile(profileFile));
     layout = await ctx.layout("A4");
+    letter = await ctx.layout("LETTER");
     fields = ctx.fields;
     writeFileSync(path.join(work, "stak.pdf"), await scannedStack(4, 11, [1, 2]));
     writeFileSync(path.join(work, "lille-stak.pdf"), await scannedStack(1, 23));
     writeFileSync(path.join(work, "skaerm.pdf"), await screenFilled());
+    writeFileSync(path.join(work, "letter.pdf"), await scannedStack(1, 31, [1], letter));
     // The rounds databases where the CLI looks for them when run in `work`: results/<company>.sqlite.
     app = await createServer({ tempParent: work, resultsDir: path.join(work, "results"), warm: false });
     await app.listen({ host: "127.0.0.1", port: 0 });
@@ -258,6 +263,29 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     await page.getByLabel("Mindste antal skemaer, før de vises hver for sig").fill("5");
     await page.getByTestId("anonymous").waitFor();
   }, 180_000);
+
+  it("lays the boxes to click over a US Letter sheet's row too, where Letter puts them", async () => {
+    await page.getByLabel("Rundens navn").fill("Letter");
+    await page.getByRole("button", { name: "Ny runde" }).click();
+    await page.locator("details.results-settings").evaluate((d) => ((d as HTMLDetailsElement).open = true)); // opened in the test before
+    await page.getByLabel("Mindste antal skemaer, før de vises hver for sig").fill("1");
+    await page.getByTestId("scan-files").setInputFiles([path.join(work, "letter.pdf")]);
+    await page.getByTestId("upload-done").waitFor({ timeout: 120_000 });
+    const row = page.locator('[data-check="1:v01.passiv.1"]');
+    await row.waitFor();
+    expect(await row.locator(".check-box").count()).toBe(5);
+    // Each box's button is centred on its box: Letter's boxes sit 17 pt further right in the row than A4's.
+    const img = (await row.locator("img").boundingBox())!;
+    const last = letter.pages.get(1)![0]!.boxes;
+    const textLeft = Number(styles.page.paddingHorizontal); // where a row's picture begins (readBoxes.cropRow)
+    const span = last.at(-1)!.x + last.at(-1)!.width + 8 - textLeft;
+    for (const [i, box] of last.entries()) {
+      const button = (await row.locator(".check-box").nth(i).boundingBox())!;
+      const centre = img.x + ((box.x + box.width / 2 - textLeft) / span) * img.width;
+      expect(Math.abs(button.x + button.width / 2 - centre), box.option).toBeLessThan(2);
+    }
+    await page.getByLabel("Mindste antal skemaer, før de vises hver for sig").fill("5");
+  }, 120_000);
 
   it("fits a 390 px wide phone", async () => {
     // The same browser's storage: the form (and its company) and the round are kept there.
