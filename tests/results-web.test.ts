@@ -285,6 +285,13 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
       expect(Math.abs(button.x + button.width / 2 - centre), box.option).toBeLessThan(2);
     }
     await page.getByLabel("Mindste antal skemaer, før de vises hver for sig").fill("5");
+
+    // A round made to try things out is deleted again, after a question.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Slet runden »Letter«" }).click();
+    await page.getByRole("button", { name: "Letter", exact: true }).waitFor({ state: "detached" });
+    expect(runCli(["results", "--list", "--profile", profileFile], work).stdout).not.toMatch(/^Letter\t/m);
+    await page.getByRole("button", { name: "Lille hold" }).click();
   }, 120_000);
 
   it("fits a 390 px wide phone", async () => {

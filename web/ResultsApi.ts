@@ -78,6 +78,8 @@ export const resolveRow = (request: RoundRequest, key: string, field: string, va
 
 export const addTyped = (request: RoundRequest, answers: Record<string, number | null>) => post<ResultsView>("/api/results/typed", { ...body(request), answers });
 
+export const deleteRound = (request: RoundRequest) => post<ResultsView>("/api/results/round/delete", body(request));
+
 export const deleteTyped = (request: RoundRequest, key: string) => post<ResultsView>("/api/results/typed/delete", { ...body(request), key });
 
 export const makeReport = (request: RoundRequest) => post<{ id: string; files: { name: string; bytes: number }[] }>("/api/results/report", body(request));

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from "react"
 import { RoundName } from "../src/results/schema.js";
 import { RefusedError } from "./api.js";
 import type { Draft } from "./draft.js";
-import { addTyped, deleteTyped, fetchView, makeReport, resolveRow, uploadScans, type ReadEvent, type ResultsView, type RoundRequest, type RowToCheck } from "./ResultsApi.js";
+import { addTyped, deleteRound, deleteTyped, fetchView, makeReport, resolveRow, uploadScans, type ReadEvent, type ResultsView, type RoundRequest, type RowToCheck } from "./ResultsApi.js";
 import { number, ProfileChart } from "./ResultsChart.js";
 import { CheckRows } from "./ResultsCheck.js";
 import { TypeSheet } from "./ResultsTyping.js";
@@ -228,6 +228,28 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
               </div>
             </div>
           </form>
+          {round && view?.rounds.some((r) => r.name === round) && (
+            <p>
+              <button
+                type="button"
+                className="button button--link"
+                disabled={busy}
+                onClick={() => {
+                  const sheets = view.rounds.find((r) => r.name === round)?.sheets ?? 0;
+                  if (!confirm(`Vil I slette runden »${round}« med ${plural(sheets, "skema", "skemaer")}? Det kan ikke fortrydes.`)) return;
+                  void act(async () => {
+                    changed(await deleteRound(request));
+                    setRound(undefined);
+                    setName("");
+                    setUpload({ state: "idle" });
+                    focusNext.current = "#f-round";
+                  });
+                }}
+              >
+                Slet runden »{round}«
+              </button>
+            </p>
+          )}
           <details className="results-settings">
             <summary>Anonymitet</summary>
             <div className="field" data-field="minGroup">

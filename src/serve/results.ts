@@ -277,6 +277,21 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
     });
   });
 
+  app.post("/api/results/round/delete", async (request, reply) => {
+    const body = parse(InRound, request.body);
+    if (isRefusal(body)) return send(reply, body);
+    return answer(reply, async () => {
+      const store = RoundStore.open(dbOf(body.profile.company), { create: false });
+      if (!store) return send(reply, refusal(404, "Runden findes ikke (længere). Vælg den igen på listen."));
+      try {
+        store.deleteRound(body.round);
+      } finally {
+        store.close();
+      }
+      return view({ ...body, round: undefined });
+    });
+  });
+
   app.post("/api/results/typed/delete", async (request, reply) => {
     const body = parse(DeleteTypedRequest, request.body);
     if (isRefusal(body)) return send(reply, body);
