@@ -105,7 +105,9 @@ export async function guardPlugin(app: FastifyInstance, options: GuardOptions): 
 
     if (!servesHost(request.headers.host ?? "", request)) return refuse(reply, 403, FOREIGN_HOST);
     const changes = !["GET", "HEAD", "OPTIONS"].includes(request.method);
-    if ((changes || url.startsWith("/api/builds/")) && !fromOwnPage(request)) return refuse(reply, 403, FOREIGN_PAGE);
+    // Packs, results reports and their progress are read only by the page too.
+    const reads = url.startsWith("/api/builds/") || url.startsWith("/api/results/");
+    if ((changes || reads) && !fromOwnPage(request)) return refuse(reply, 403, FOREIGN_PAGE);
 
     if (request.method === "POST" && url === "/api/logo") {
       if (uploads >= maxUploads) return refuse(reply.header("retry-after", "10"), 503, BUSY);
