@@ -29,6 +29,7 @@ const ENTRIES = {
   pipeline: "src/pipeline.ts",
   "batch-worker": "src/batch/worker.ts",
   "preview-raster-worker": "src/preview/rasterWorker.ts",
+  "logo-process": "src/load/logoProcess.ts",
   "parsed-content": "src/load/parsedContent.ts",
 };
 

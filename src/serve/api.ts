@@ -143,7 +143,7 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
     if (!job) return notFound(reply);
     reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
+    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
     const send = (event: JobEvent) => {
       raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       if (event.type === "done" || event.type === "failed") raw.end();

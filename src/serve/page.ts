@@ -71,10 +71,10 @@ export const pagePlugin: FastifyPluginAsync = async (app) => {
   const assets = { html: pack("text/html; charset=utf-8", html), css: pack("text/css; charset=utf-8", css), script: pack("text/javascript; charset=utf-8", script) };
   // Compressed here, once: the compress plugin would do it again for every request.
 
-  const security = { "x-content-type-options": "nosniff", "content-security-policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'" };
-  app.get("/", { compress: false }, (req, reply) => sendPacked(req, reply, assets.html, security));
-  app.get("/app.js", { compress: false }, (req, reply) => sendPacked(req, reply, assets.script, security));
-  app.get("/style.css", { compress: false }, (req, reply) => sendPacked(req, reply, assets.css, security));
+  // Security headers (the page's Content-Security-Policy among them) are the guard's (guard.ts).
+  app.get("/", { compress: false }, (req, reply) => sendPacked(req, reply, assets.html, {}));
+  app.get("/app.js", { compress: false }, (req, reply) => sendPacked(req, reply, assets.script, {}));
+  app.get("/style.css", { compress: false }, (req, reply) => sendPacked(req, reply, assets.css, {}));
   app.get("/favicon.ico", (_req, reply) => reply.code(204).send());
   app.get<{ Params: { name: string } }>("/fonts/:name", { compress: false }, (req, reply) => {
     const font = fonts.get(req.params.name);
