@@ -1,7 +1,6 @@
 // "Byg pakken": the build's progress, material by material, then the downloads.
 import { fieldId } from "./Field.js";
 import { fieldName } from "./fields.js";
-import { warningMessage } from "./danish.js";
 
 export interface DownloadEntry {
   file: string;
@@ -15,7 +14,7 @@ export type BuildState =
   | { state: "queued"; ahead: number }
   /** `material`: the title of the one just finished. */
   | { state: "running"; done: number; total: number; material: string }
-  | { state: "done"; id: string; files: DownloadEntry[]; pack: string; warnings: string[] }
+  | { state: "done"; id: string; files: DownloadEntry[]; pack: string; warnings: { message: string }[] }
   | { state: "failed"; error: string; hint?: string; problems: { path: string; message: string }[] };
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
@@ -121,7 +120,7 @@ function Downloads(props: Extract<BuildState, { state: "done" }>) {
           <summary>{props.warnings.length === 1 ? "1 bemærkning" : `${props.warnings.length} bemærkninger`} fra byggeriet</summary>
           <ul>
             {props.warnings.map((w) => (
-              <li key={w}>{warningMessage(w, fieldName)}</li>
+              <li key={w.message}>{w.message}</li>
             ))}
           </ul>
         </details>

@@ -21,9 +21,9 @@ const LAST_EPOCH = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 function sourceDate(): Date | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (!epoch) return undefined;
-  const hint = `Set it to the seconds since 1970-01-01 (e.g. ${Math.floor(Date.UTC(2026, 0, 1) / 1000)} for 2026-01-01), at most ${LAST_EPOCH} (the end of year 9999), or unset it to use the content's date.`;
-  if (!/^\d+$/.test(epoch)) throw new WorkshopkitError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}".`, hint);
-  if (Number(epoch) > LAST_EPOCH) throw new WorkshopkitError(`SOURCE_DATE_EPOCH=${epoch} is after the year 9999, which a PDF date cannot hold.`, hint);
+  const params = { epoch, example: Math.floor(Date.UTC(2026, 0, 1) / 1000), last: LAST_EPOCH };
+  if (!/^\d+$/.test(epoch)) throw WorkshopkitError.of("options.epoch", params, { file: "options", path: "SOURCE_DATE_EPOCH" });
+  if (Number(epoch) > LAST_EPOCH) throw WorkshopkitError.of("options.epochTooLate", params, { file: "options", path: "SOURCE_DATE_EPOCH" });
   return new Date(Number(epoch) * 1000);
 }
 
@@ -40,7 +40,7 @@ export function buildCommand(): Command {
     .option("--no-cache", "build everything afresh, without reading or filling the cache")
     .action(async (raw: unknown) => {
       const parsed = Options.safeParse(raw);
-      if (!parsed.success) throw new WorkshopkitError(parsed.error.issues.map((i) => i.message).join("\n"));
+      if (!parsed.success) throw WorkshopkitError.of("options.invalid", { detail: parsed.error.issues.map((i) => i.message).join("\n") }, { file: "options" });
       const { profile: profiles, cacheDir, cache, ...opts } = parsed.data;
       const cards = parseCardOptions(raw as Record<string, unknown>);
       const common = { ...opts, cards, date: sourceDate(), cacheDir: cache === false ? (false as const) : cacheDir };

@@ -19,7 +19,7 @@ const Options = z.object({
 
 async function dbFile(opts: z.infer<typeof Options>): Promise<string> {
   if (opts.db) return opts.db;
-  if (!opts.profile) throw new WorkshopkitError("Say which rounds database: --profile <file> (its company's results/<company>.sqlite) or --db <file>.");
+  if (!opts.profile) throw WorkshopkitError.of("results.whichDb", {}, { file: "options", path: "db" });
   const [{ loadProfile }, { defaultDb }] = await Promise.all([import("../load/loadProfile.js"), import("../results/pipeline.js")]);
   const { profile } = await loadProfile(opts.profile);
   return defaultDb(profile.company);
@@ -67,7 +67,7 @@ export function resultsCommand(): Command {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new WorkshopkitError(`--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}.`, "See workshopkit results --help.");
+        throw WorkshopkitError.of("results.option", { option: String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), detail: issue.message }, { file: "options", path: String(issue.path[0] ?? "") });
       }
       const opts = parsed.data;
       if (opts.list || opts.deleteRound) {
@@ -88,8 +88,8 @@ export function resultsCommand(): Command {
         }
         return;
       }
-      if (files.length === 0) throw new WorkshopkitError("Give the scoring sheets to read: workshopkit results <files...> --profile <file>.");
-      if (!opts.profile) throw new WorkshopkitError("Say which profile the sheets were printed from: --profile <file>.", "The report is branded with it, and the sheet's layout is made from it.");
+      if (files.length === 0) throw WorkshopkitError.of("results.noFiles", {}, { file: "options" });
+      if (!opts.profile) throw WorkshopkitError.of("results.noProfile", {}, { file: "options", path: "profile" });
       const [{ loadProfile }, { readResults }] = await Promise.all([import("../load/loadProfile.js"), import("../results/pipeline.js")]); // loaded here, not for --help
       const { profile } = await loadProfile(opts.profile);
       const out = opts.out ?? path.join("results", slug(profile.company));

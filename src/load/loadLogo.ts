@@ -2,7 +2,8 @@
 // and says when a logo would print badly (too small, too faint, text in fonts we do not have).
 import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's fonts only
 import { readFile, stat } from "node:fs/promises";
-import { WorkshopkitError, type Warning } from "../errors.js";
+import { WorkshopkitError, warning, type Warning } from "../errors.js";
+import { english, type ParamsOf, type ProblemCode } from "../problems/en.js";
 import { contrast } from "../cards/colour.js";
 
 /** Larger inputs are refused before decoding: a "pixel bomb" would exhaust memory. */
@@ -12,7 +13,6 @@ const MAX_LOGO_BYTES = 20 * 1024 * 1024;
 const LOGO_EDGE = 1200;
 /** The largest place a logo is printed: the pack's cover, up to 80 × 30 mm (templates/pack/Cover.tsx). */
 const COVER_MM = { width: 80, height: 30 };
-const FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
 
 /** sharp (libvips), loaded only for a profile with a logo. */
 const loadSharp = async () => (await import("sharp")).default;
@@ -34,16 +34,18 @@ export async function loadLogo(file: string, field: string): Promise<Logo> {
 
 /** Loads the logo; a logo that cannot be used is a WorkshopkitError with one problem for `field`. */
 export async function inspectLogo(file: string, field: string, label = field.split(" › ")[0] ?? field): Promise<InspectedLogo> {
-  const hint = `Give the path of a ${FORMATS} file, relative to the profile, or remove the logo line to print the company name instead.`;
-  const fail = (reason: string, advice = hint): never => {
-    throw new WorkshopkitError(`${field} (${file}): ${reason}`, advice, [{ file: label, path: "logo", message: `${reason} (${file}). ${advice}` }]);
+  const fail = <C extends ProblemCode>(code: C, params: ParamsOf<C>): never => {
+    const { message: reason, hint: advice } = english(code, params);
+    const at = { file: label, path: "logo" };
+    const problem = { code, params, ...at, message: `${reason} (${file}). ${advice}` };
+    throw WorkshopkitError.composed(code, params, { message: `${field} (${file}): ${reason}`, hint: advice }, at, [problem]);
   };
   const info = await stat(file).catch(() => undefined);
-  if (!info) return fail("the logo file does not exist");
-  if (info.isDirectory()) return fail("this is a folder, not an image file");
-  if (!info.isFile()) return fail("this is not a regular file");
-  if (info.size === 0) return fail("the logo file is empty");
-  if (info.size > MAX_LOGO_BYTES) return fail("the logo file is larger than 20 MB", "Use a smaller logo file.");
+  if (!info) return fail("logo.missing", {});
+  if (info.isDirectory()) return fail("logo.folder", {});
+  if (!info.isFile()) return fail("logo.notFile", {});
+  if (info.size === 0) return fail("logo.empty", {});
+  if (info.size > MAX_LOGO_BYTES) return fail("logo.fileTooLarge", { maxMb: MAX_LOGO_BYTES / 1024 / 1024 });
 
   // Always a buffer, never a path: sharp must not follow references inside an SVG to other files.
   const input = await readFile(file);
@@ -52,7 +54,7 @@ export async function inspectLogo(file: string, field: string, label = field.spl
     // The header only: how large, and what kind of image.
     const meta = await sharp(input, { limitInputPixels: false }).metadata();
     const known = ["png", "jpeg", "webp", "tiff", "heif", "svg"];
-    if (!meta.format || !known.includes(meta.format)) return fail(`${meta.format ?? "this kind of"} images are not supported`);
+    if (!meta.format || !known.includes(meta.format)) return fail("logo.format", { format: meta.format ?? "this kind of" });
     const svg = meta.format === "svg";
     // A vector logo is drawn straight at the size it is used at, so no pixel limit applies to it.
     const density = svg ? Math.min(100_000, Math.max(1, (72 * LOGO_EDGE) / Math.max(meta.width ?? 1, meta.height ?? 1))) : 300;
@@ -67,27 +69,25 @@ export async function inspectLogo(file: string, field: string, label = field.spl
     const warnings = [
       ...(svg ? svgWarnings(input.toString("utf8")) : sizeWarnings(logo)),
       ...(await contrastWarnings(logo)),
-    ].map((message) => ({ message: `${field} (${file}): ${message}` }));
+    ].map((w): Warning => ({ ...w, path: "logo", message: `${field} (${file}): ${w.message}` }));
     return { logo, warnings };
   } catch (err) {
     if (err instanceof WorkshopkitError) throw err;
     const reason = (err as Error).message;
     if (/pixel limit/i.test(reason)) {
-      return fail(`the logo is too large (over ${MAX_LOGO_PIXELS / 1_000_000} megapixels)`, "Scale the logo down, e.g. to 2000 pixels wide, and try again.");
+      return fail("logo.tooManyPixels", { megapixels: MAX_LOGO_PIXELS / 1_000_000 });
     }
-    return fail(`the logo cannot be read as an image (${reason.split("\n")[0]})`);
+    return fail("logo.unreadable", { detail: reason.split("\n")[0] ?? reason });
   }
 }
 
 /** Printed size and resolution on the cover, where the logo is largest. */
-function sizeWarnings({ width, height }: Logo): string[] {
+function sizeWarnings({ width, height }: Logo): Warning[] {
   const mm = Math.min(COVER_MM.width, (COVER_MM.height * width) / height);
   const dpi = Math.round(width / (mm / 25.4));
   if (dpi >= 150) return [];
   const heightMm = (mm * height) / width;
-  return [
-    `the logo is ${width} × ${height} pixels; printed ${mm.toFixed(0)} × ${heightMm.toFixed(0)} mm on the pack's cover that is ${dpi} dpi and looks blurred or blocky (at least 150 dpi, 300 is good). Use a logo at least ${Math.ceil((mm / 25.4) * 300)} pixels wide, or an SVG.`,
-  ];
+  return [warning("logo.lowResolution", { width, height, mm: Number(mm.toFixed(0)), heightMm: Number(heightMm.toFixed(0)), dpi, minWidth: Math.ceil((mm / 25.4) * 300) })];
 }
 
 /** Which grey levels show on the white page (contrast ≥ 1.5 by the brand colour's own WCAG formula), one per level. */
@@ -97,30 +97,30 @@ const SHOWS_ON_WHITE = Array.from({ length: 256 }, (_, grey) => {
 });
 
 /** A logo whose every pixel is (nearly) white on white disappears on the page: white on transparent, say. */
-async function contrastWarnings(logo: Logo): Promise<string[]> {
+async function contrastWarnings(logo: Logo): Promise<Warning[]> {
   const sharp = await loadSharp();
   const { data } = await sharp(logo.png).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let visible = 0;
   for (const grey of data) if (SHOWS_ON_WHITE[grey]) visible++;
   if (visible >= Math.max(1, data.length * 0.002)) return [];
-  return ["the logo has too little contrast against the white page and will hardly show (white or very light on a transparent background?). Use a version of the logo made for light backgrounds."];
+  return [warning("logo.lowContrast", {})];
 }
 
 /** librsvg draws SVG text with Lato only (assets/fonts.conf) and never loads external images. */
-function svgWarnings(source: string): string[] {
-  const warnings: string[] = [];
+function svgWarnings(source: string): Warning[] {
+  const warnings: Warning[] = [];
   if (/<(?:\w+:)?text[\s>]/.test(source)) {
     const families = [...source.matchAll(/font-family\s*(?:=\s*["']|:\s*)([^"';>]+)/g)].map((m) => m[1]!.trim());
     const first = (list: string) => list.split(",")[0]!.trim().replace(/^["']|["']$/g, "");
     const foreign = families.length === 0 || families.some((f) => first(f).toLowerCase() !== "lato");
     if (foreign) {
       const asked = families.length > 0 ? [...new Set(families)].map((f) => `"${f}"`).join(", ") : "no font by name";
-      warnings.push(`the SVG logo sets text in ${asked}; it is drawn in Lato, the only font workshopkit uses, so it may look different from your design. Convert the text to outlines (paths) in your drawing program, or use a PNG.`);
+      warnings.push(warning("logo.svgFont", { fonts: asked }));
     }
   }
   for (const m of source.matchAll(/<(?:\w+:)?image\b[^>]*?\bhref\s*=\s*["']([^"']*)["']/g)) {
     if (!m[1]!.startsWith("data:")) {
-      warnings.push(`the SVG logo refers to an external image (${m[1]!.slice(0, 80)}), which is not loaded and is left out. Embed the image in the SVG, or export the logo as PNG.`);
+      warnings.push(warning("logo.svgExternalImage", { href: m[1]!.slice(0, 80) }));
     }
   }
   return warnings;

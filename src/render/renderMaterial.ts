@@ -30,12 +30,12 @@ export async function renderStrict(what: string, element: Parameters<typeof rend
     bytes = await renderToBuffer(cloneElement(element, { onRender } as Record<string, unknown>));
   } catch (err) {
     if (err instanceof WorkshopkitError) throw err; // from the layout: a company name too long for its slot (layoutSlots)
-    throw new WorkshopkitError(`Rendering ${what} failed: ${(err as Error).message}`, "This is a fault in workshopkit; please report it with the profile you used.");
+    throw WorkshopkitError.of("render.failed", { what, detail: (err as Error).message });
   } finally {
     console.warn = warn;
   }
   if (warnings.length > 0) {
-    throw new WorkshopkitError(`Rendering ${what} gave warnings:\n  ${warnings.join("\n  ")}`, "Nothing was written. This is a fault in workshopkit or its content; please report it.");
+    throw WorkshopkitError.of("render.warnings", { what, list: warnings.join("\n  ") });
   }
   const result = new Uint8Array(bytes);
   if (layout) rememberTextLayout(result, layout);

@@ -89,8 +89,8 @@ async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (fie
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (err) {
-    if (err instanceof EncryptedPDFError) throw new WorkshopkitError("The PDF is encrypted (it asks for a password).", "Save or scan it again without a password.");
-    throw new WorkshopkitError(`The file is not a PDF that can be read: ${(err as Error).message}.`, "Check that it is a PDF, and not damaged.");
+    if (err instanceof EncryptedPDFError) throw WorkshopkitError.of("scan.encrypted", {});
+    throw WorkshopkitError.of("scan.notPdf", { detail: (err as Error).message });
   }
   // Filled on screen: the scoring sheet's radio groups hold the answers.
   const answers = new Map<string, string | undefined>();
@@ -103,7 +103,7 @@ async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (fie
     return;
   }
   const count = doc.getPageCount();
-  if (count > MAX_PAGES) throw new WorkshopkitError(`The PDF has ${count} pages; workshopkit reads at most ${MAX_PAGES} pages from one file.`, "Split the stack into smaller scans.");
+  if (count > MAX_PAGES) throw WorkshopkitError.of("scan.tooManyPages", { kind: "PDF", count, max: MAX_PAGES });
   const pdf = await openPdfForRaster(bytes);
   try {
     for (let page = 1; page <= count; page++) {
@@ -133,14 +133,14 @@ async function* loadImage(bytes: Uint8Array, source: SourceFile): AsyncGenerator
     // Only the header is read here: a huge image is measured, never decoded.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new WorkshopkitError(`The image cannot be read: ${(err as Error).message}.`, "Check that the file is a JPEG, PNG or TIFF, and not damaged.");
+    throw WorkshopkitError.of("scan.badImage", { detail: (err as Error).message });
   }
   const pages = meta.pages ?? 1;
-  if (pages > MAX_PAGES) throw new WorkshopkitError(`The image has ${pages} pages; workshopkit reads at most ${MAX_PAGES} pages from one file.`, "Split the stack into smaller scans.");
+  if (pages > MAX_PAGES) throw WorkshopkitError.of("scan.tooManyPages", { kind: "image", count: pages, max: MAX_PAGES });
   const width = meta.width ?? 0;
   const height = meta.pageHeight ?? meta.height ?? 0;
   if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
-    throw new WorkshopkitError(`The image is ${width} × ${height} pixels, too large for a scanned page (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS / 1e6} megapixels).`, "Scan at 150–300 dpi.");
+    throw WorkshopkitError.of("scan.imageTooLarge", { width, height, maxSide: MAX_SIDE, megapixels: MAX_PIXELS / 1e6 });
   }
   for (let page = 1; page <= pages; page++) yield* imagePages(bytes, source, page, 0, page - 1, Math.max(width, height));
 }

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { createElement } from "react";
 import { CONTENT_DIR } from "../load/contentDir.js";
-import { WorkshopkitError } from "../errors.js";
+import { problem, WorkshopkitError } from "../errors.js";
 import { loadProfile } from "../load/loadProfile.js";
 import { renderStrict } from "../render/renderMaterial.js";
 import { finishPdf } from "../finish/finishPdf.js";
@@ -61,8 +61,8 @@ export async function readResults(options: ResultsOptions): Promise<ResultsRun> 
   // aggregate
   const { results, sheets } = aggregate(readings, ctx.material, options.round);
   if (results.sheets.length === 0) {
-    const problems = [...results.unreadable, ...results.skipped].map((n) => ({ file: n.page ? `${n.source}, page ${n.page}` : n.source, path: "", message: n.reason }));
-    throw WorkshopkitError.fromProblems("No scoring sheet could be read:", problems, "Give the scoring sheets (v01-scoring) as PDFs filled on screen, or scans of the printed sheets. Nothing was written.");
+    const problems = [...results.unreadable, ...results.skipped].map((n) => problem("results.unreadable", { detail: n.reason }, { file: n.page ? `${n.source}, page ${n.page}` : n.source }));
+    throw WorkshopkitError.listing("results.noneRead", {}, problems);
   }
 
   // store: the round's transaction stays open until everything is written

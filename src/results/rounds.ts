@@ -50,7 +50,7 @@ export class RoundStore {
       db.exec(SCHEMA);
       return new RoundStore(db, file);
     } catch (err) {
-      throw new WorkshopkitError(`Cannot open the rounds database ${file}: ${(err as Error).message}.`, "Choose another file with --db.");
+      throw WorkshopkitError.of("results.db", { file, detail: (err as Error).message }, { file: "options", path: "db" });
     }
   }
 
@@ -79,7 +79,7 @@ export class RoundStore {
     const round = this.db.prepare("SELECT id FROM rounds WHERE name = ?").get(name) as { id: number } | undefined;
     if (!round) {
       const known = this.list().map((r) => `"${r.name}"`).join(", ");
-      throw new WorkshopkitError(`There is no round "${name}" in ${this.file}.`, known ? `The rounds are: ${known}.` : "The database holds no rounds yet.");
+      throw WorkshopkitError.of("results.noRound", { file: this.file, name, known });
     }
     const count = (this.db.prepare("SELECT COUNT(*) AS n FROM sheets WHERE round = ?").get(round.id) as { n: number }).n;
     this.db.transaction(() => {

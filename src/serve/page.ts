@@ -17,7 +17,7 @@ const FONTS: Record<string, string> = {
 
 export async function bundlePage(): Promise<string> {
   const { build } = await import("esbuild").catch(() => {
-    throw new WorkshopkitError("The web page cannot be made: esbuild, which bundles it, is not installed.", "Install workshopkit with its development tools: npm ci (without --omit=dev).");
+    throw WorkshopkitError.of("serve.noEsbuild", {});
   });
   const result = await build({
     entryPoints: [path.join(WEB, "main.tsx")],
