@@ -8,6 +8,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject } from "pdf-lib";
 import type { Palette } from "./brandParts.js";
 import { stampFault as fault } from "./stampFault.js";
+import { pdfkitColourOperands } from "../render/reactPdf.js";
 
 type Rgb = [number, number, number];
 const ROLES = ["brand", "ink", "onBrand"] as const;
@@ -29,8 +30,6 @@ export function rgbOf(hex: string): Rgb {
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
 }
 
-/** A colour's operands as pdfkit writes them (its _normalizeColor, then Array.join). */
-const pdfkitOperands = (rgb: Rgb) => rgb.map((c) => c / 255).join(" ");
 /** A colour's operands as the stamp writes them: four decimals, no trailing zeros. */
 const compact = (c: number) => String(Number((c / 255).toFixed(4)));
 
@@ -61,7 +60,7 @@ export class Recolourer {
     this.swaps = ROLES.map((role) => {
       const rgb = rgbOf(placeholder[role]);
       const to = rgbOf(palette[role]);
-      return { role, rgb, operands: Buffer.from(pdfkitOperands(rgb), "latin1"), to, toOperands: Buffer.from(to.map(compact).join(" "), "latin1") };
+      return { role, rgb, operands: Buffer.from(pdfkitColourOperands(rgb), "latin1"), to, toOperands: Buffer.from(to.map(compact).join(" "), "latin1") };
     });
     if (new Set(this.swaps.map((s) => s.operands.toString("latin1"))).size !== this.swaps.length) throw fault("two placeholder colours are the same");
   }
