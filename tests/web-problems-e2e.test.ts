@@ -20,11 +20,13 @@ let browser: Browser;
 let page: Page;
 
 const field = (p: string) => page.locator(`[data-field="${p}"]`);
-/** The Danish message on field `p`, once it is there. */
-async function messageOn(p: string): Promise<string> {
-  const text = (await field(p).locator(".error-message").textContent({ timeout: 30_000 })) ?? "";
+/** The Danish message on field `p`, once it is there (and, with `like`, once it says that). */
+async function messageOn(p: string, like?: RegExp): Promise<string> {
+  const read = async () => ((await field(p).locator(".error-message").textContent({ timeout: 30_000 })) ?? "").replace(/^Fejl: /, "");
+  if (like) await expect.poll(read, { timeout: 30_000 }).toMatch(like);
+  const text = await read();
   expect(text, p).not.toMatch(NOT_FOR_THE_PAGE);
-  return text.replace(/^Fejl: /, "");
+  return text;
 }
 const noMessageOn = (p: string) => field(p).locator(".error-message").waitFor({ state: "detached", timeout: 30_000 });
 
@@ -71,10 +73,10 @@ describe.skipIf(missing)("problems on the web page, in Danish, on their fields",
     await page.locator("#f-cards-cardSize").fill("200x200");
     expect(await messageOn("cards.cardSize")).toMatch(/kan ikke være på et A4-ark.*største kort.*er \d+x\d+/);
     await page.locator("#f-cards-cardSize").fill("40x40");
-    expect(await messageOn("cards.cardSize")).toMatch(/Vælg en større kortstørrelse/);
+    expect(await messageOn("cards.cardSize", /Vælg en større kortstørrelse/)).toMatch(/^Kort nr\. \d+ i kortsættet ».+« har for meget tekst til et kort på 40 × 40 mm/);
     await page.locator("#f-cards-cardSize").fill("300");
     await page.locator("#f-cards-cardSize").press("Tab");
-    expect(await messageOn("cards.cardSize")).toMatch(/bredde × højde i millimeter/);
+    expect(await messageOn("cards.cardSize", /bredde × højde i millimeter/)).toBe("Skriv bredde × højde i millimeter, fx 90x60.");
     await page.locator("#f-cards-cardSize").fill("90x60");
     await noMessageOn("cards.cardSize");
   });
