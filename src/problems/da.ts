@@ -105,6 +105,7 @@ const CARDS: Danish = {
   "content.balkortStep": () => CONTENT,
   "content.noStep": () => CONTENT,
   "content.unplacedDocument": () => CONTENT,
+  "content.unplacedDocuments": () => CONTENT,
 
   "options.unknownMaterial": (p) => `Pakken har ikke ${p.count > 1 ? "materialerne" : "materialet"} ${p.ids}. Vælg blandt materialerne på siden.`,
   "options.cards": () => "Kortenes indstillinger er ikke gyldige. Ret felterne, der er markeret.",

@@ -103,8 +103,12 @@ const catalogue = {
   "content.balkortStep": () => "The balkort names a step that does not exist:",
   "content.noStep": (p: { step: string; tool: string; steps: string }) => `no step "${p.step}" in content/tools/${p.tool}.yaml; its steps are ${p.steps}`,
   "content.unplacedDocument": (p: { file: string }) => ({
-    message: `${p.file} is a document that no part of the pack places, so it would be dropped without a word.`,
-    hint: "Name it in content/pack.yaml (a material or a part of the pack), or remove the file.",
+    message: `${p.file} is a document no part of the pack places: it would be left out of every pack without a word.`,
+    hint: "Place it in the pack's order of documents (src/resolve/listMaterials.ts), or remove the file.",
+  }),
+  "content.unplacedDocuments": () => ({
+    message: "Documents under content/documents/ that no part of the pack places would be left out of every pack without a word:",
+    hint: "Place them in the pack's order of documents (src/resolve/listMaterials.ts), or remove the files.",
   }),
 
   // ── Options ──
@@ -160,7 +164,7 @@ const catalogue = {
     hint: "A word is too long for its box. Shorten the text (or add a soft hyphen, U+00AD) in the profile or content.",
   }),
   "render.failed": (p: { what: string; detail: string }) => ({ message: `Rendering ${p.what} failed: ${p.detail}`, hint: BUG }),
-  "render.template": (p: { material: string; detail: string }) => ({ message: `The template of "${p.material}" failed: ${p.detail}`, hint: BUG }),
+  "render.template": (p: { material: string; detail: string }) => ({ message: `The template of ${p.material} failed: ${p.detail}`, hint: BUG }),
   "render.warnings": (p: { what: string; list: string }) => ({ message: `Rendering ${p.what} gave warnings:\n  ${p.list}`, hint: "Nothing was written. This is a fault in workshopkit or its content; please report it." }),
   "pack.bookmarkNotFound": (p: { title: string; material: string; page: number }) => `The bookmark "${p.title}" of ${p.material} was not found in its text; it points to page ${p.page} of the material.`,
 

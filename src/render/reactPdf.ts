@@ -3,7 +3,7 @@
 // tests/react-pdf-contract.test.ts fails when an upgrade changes any of it, and package.json pins
 // the versions (PINNED) exactly.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { cloneElement } from "react";
+import { cloneElement, Component, createElement, isValidElement, type ReactNode } from "react";
 import type { LayoutNode } from "./layoutText.js";
 
 type ReactPdf = typeof import("@react-pdf/renderer");
@@ -55,24 +55,57 @@ export async function withRenderWarnings<T>(work: () => Promise<T>): Promise<{ v
   try {
     return { value: await renderWarnings.run(warnings, work), warnings };
   } finally {
-    if (--running === 0) {
-      // Someone who replaced console.warn meanwhile (a test's spy) keeps theirs.
-      if (console.warn === route) console.warn = before!;
-    }
+    // Someone who replaced console.warn meanwhile (a test's spy) keeps theirs.
+    if (--running === 0 && console.warn === route) console.warn = before!;
   }
 }
 
 // ── Rendering, with react-pdf's own layout ───────────────────────────────────────────────────────
+/** An error thrown inside a template (a component), as it was thrown. */
+export class TemplateError extends Error {
+  constructor(readonly thrown: unknown) {
+    super(thrown instanceof Error ? thrown.message : String(thrown));
+    this.name = "TemplateError";
+  }
+}
+
+/**
+ * Catches what a template throws while React renders it. Without it React reports the error itself
+ * and react-pdf goes on with an empty document, failing later with "Cannot read properties of null
+ * (reading 'props')". A component only: it adds nothing to what react-pdf lays out.
+ */
+class Catch extends Component<{ onError: (error: unknown) => void; children?: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    this.props.onError(error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
 /**
  * Renders `element` (a <Document>) to PDF bytes. react-pdf hands its finished layout tree to the
  * document's `onRender` as `_INTERNAL__LAYOUT__DATA_` (an internal, undocumented prop): `onLayout`
- * gets it before the PDF is written, and may throw to stop the render.
+ * gets it before the PDF is written, and may throw to stop the render. What a template throws is a
+ * TemplateError with its own message.
  */
 export async function renderDocument(element: DocumentElement, onLayout: (tree: LayoutNode | undefined) => void): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const onRender = ({ _INTERNAL__LAYOUT__DATA_: tree }: { _INTERNAL__LAYOUT__DATA_?: LayoutNode }) => onLayout(tree);
   const { renderToBuffer } = await loadReactPdf();
-  const { value, warnings } = await withRenderWarnings(() => renderToBuffer(cloneElement(element, { onRender } as Record<string, unknown>)));
-  return { bytes: new Uint8Array(value), warnings };
+  let thrown: { error: unknown } | undefined;
+  const children = (isValidElement(element) ? (element.props as { children?: ReactNode }).children : undefined) ?? null;
+  const guarded = cloneElement(element, { onRender } as Record<string, unknown>, createElement(Catch, { onError: (error: unknown) => (thrown ??= { error }) }, children));
+  try {
+    const { value, warnings } = await withRenderWarnings(() => renderToBuffer(guarded));
+    if (thrown) throw new TemplateError(thrown.error);
+    return { bytes: new Uint8Array(value), warnings };
+  } catch (err) {
+    throw thrown ? new TemplateError(thrown.error) : err;
+  }
 }
 
 // ── Fonts ─────────────────────────────────────────────────────────────────────────────────────────

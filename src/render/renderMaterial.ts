@@ -6,7 +6,7 @@ import { materialDocument } from "../../templates/index.js";
 import type { TextLayout } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
 import { layoutSlots, layoutTextRuns, rememberSlots, rememberTextLayout } from "./layoutText.js";
-import { renderDocument, type DocumentElement } from "./reactPdf.js";
+import { renderDocument, TemplateError, type DocumentElement } from "./reactPdf.js";
 
 /**
  * Renders a react-pdf <Document>; `what` names it in messages. react-pdf reports a dropped image or
@@ -24,6 +24,7 @@ export async function renderStrict(what: string, element: DocumentElement): Prom
     });
   } catch (err) {
     if (err instanceof WorkshopkitError) throw err; // from the layout: a company name too long for its slot (layoutSlots)
+    if (err instanceof TemplateError) throw err.thrown instanceof WorkshopkitError ? err.thrown : WorkshopkitError.of("render.template", { material: what, detail: err.message });
     throw WorkshopkitError.of("render.failed", { what, detail: (err as Error).message });
   }
   if (rendered.warnings.length > 0) throw WorkshopkitError.of("render.warnings", { what, list: rendered.warnings.join("\n  ") });
