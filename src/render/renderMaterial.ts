@@ -35,9 +35,12 @@ export async function renderStrict(what: string, element: DocumentElement): Prom
 }
 
 export function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Uint8Array> {
+  // The metadata of the render for every company names no company (not the placeholder's name either:
+  // pdfkit makes the file's /ID from it, which the stamp keeps).
+  const company = pack.brand.placeholder ? "" : pack.brand.company;
   const element = materialDocument(material, pack, {
-    title: `${material.title} – ${pack.brand.company}`,
-    author: pack.brand.company,
+    title: `${material.title} – ${company}`,
+    author: company,
     subject: pack.toolkit.title,
     creationDate,
   });
