@@ -122,8 +122,8 @@ const CARDS: Danish = {
   "helpCard.noHeadings": () => CONTENT,
   "helpCard.titleTooLong": (p) => `Hjælpekortets overskrift »${p.title}« er for lang til et kort på ${p.width} × ${p.height} mm. ${BIGGER_CARD}.`,
   "helpCard.footerTooLong": (p) => `Virksomhedens navn er for langt til hjælpekortets bund på et kort på ${p.width} × ${p.height} mm (højst to linjer). Forkort navnet, eller vælg en større kortstørrelse.`,
-  "helpCard.entryTooLong": (p, at) => fitsNot(p.entry, p.width, p.height, at),
-  "helpCard.textTooLong": (p, at) => fitsNot(p.longest, p.width, p.height, at),
+  "helpCard.entryTooLong": (p, at) => fitsNot(p.width, p.height, at),
+  "helpCard.textTooLong": (p, at) => fitsNot(p.width, p.height, at),
 
   "brand.nameTooLong": (p) => `Virksomhedens navn er for langt til sin plads i materialerne (${p.width} × ${p.height} mm), selv med den mindste skrift. Forkort navnet (et langt ord kan ikke deles), eller vælg et logo, som trykkes i stedet for navnet.`,
   "brand.colourDarkened": (p) => `Farven ${p.colour} er for lys til tekst på hvidt papir (kontrast ${p.contrast.replace(".", ",")}). Tekst trykkes derfor i den mørkere nuance ${p.ink}; streger, bjælker og kortenes bagside beholder ${p.colour}.`,
@@ -179,9 +179,9 @@ const CARDS: Danish = {
 };
 
 /** A contact's text that does not fit the help card, said about its field. */
-function fitsNot(text: string, width: number, height: number, at: At): string {
+function fitsNot(width: number, height: number, at: At): string {
   const what = at.path.startsWith("contacts.") ? "Kontaktens tekst" : at.path === "company" ? "Virksomhedens navn" : "Teksten";
-  return `${what} er for lang til hjælpekortet (${width} × ${height} mm), selv med den mindste skrift: »${text}«. Gør teksten kortere, eller vælg en større kortstørrelse.`;
+  return `${what} er for lang til hjælpekortet (${width} × ${height} mm), selv med den mindste skrift. Gør teksten kortere, eller vælg en større kortstørrelse.`;
 }
 
 /** `contacts.hr` or `films.intro` as the page names it. */
