@@ -88,6 +88,13 @@ describe.skipIf(missing)("problems on the web page, in Danish, on their fields",
     await noMessageOn("company");
   });
 
+  it("says a company name too long for where it is printed, on the name's field", async () => {
+    await page.getByLabel("Virksomhedens navn").fill(`Bager${"østergård".repeat(9)}`);
+    expect(await messageOn("company", /^Virksomhedens navn er for langt/)).toMatch(/Forkort navnet/);
+    await page.getByLabel("Virksomhedens navn").fill("Bager Østergård ApS");
+    await noMessageOn("company");
+  });
+
   it("says why a logo cannot be used, on the logo field", async () => {
     await page.locator("#f-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("not an image at all\n") });
     expect(await messageOn("logo")).toMatch(/ikke et billede, workshopkit kan læse/);
