@@ -20,6 +20,7 @@ import { slotsOf } from "./render/layoutText.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { startPack, type OutputFile } from "./write/writePack.js";
+import { wordFiles } from "./docx/wordFiles.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
 import type { CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
@@ -45,6 +46,8 @@ export interface BuildResult {
   dir: string;
   /** Every PDF written, the complete pack last. */
   files: ManifestEntry[];
+  /** The Word files beside their PDFs (the policy, the guidelines, the manager's guide), for HR to edit. */
+  word: { file: string; title: string; sha256: string }[];
   /** The complete pack (also in `files`). */
   pack: ManifestEntry;
   /** Pages of the materials. */
@@ -79,6 +82,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     entries.push(branded.entry);
     built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
   }
+  // render: the company's own documents as Word files too, from the same resolved text (src/docx)
+  const word = await wordFiles(pack, toolkit, date);
+  files.push(...word.files);
   // write, begun: the materials go to disk in a hidden folder while the pack is put together
   const dir = output.dir;
   const writer = await startPack(dir);
@@ -94,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // write: the last files, then the folder swapped in whole (nothing is at `dir` before)
     await writer.commit(last);
     const pages = built.reduce((n, b) => n + b.pages, 0);
-    return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+    return { dir, files: entries, word: word.files.map((f) => ({ file: f.name, title: f.title, sha256: sha256(f.bytes) })), pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...word.warnings, ...complete.warnings] };
   } catch (err) {
     await writer.abort(); // nothing of this build is left, and the earlier pack is as it was
     throw err;

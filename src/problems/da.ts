@@ -136,6 +136,7 @@ const CARDS: Danish = {
   "render.failed": () => FAULT,
   "render.template": () => FAULT,
   "render.warnings": () => FAULT,
+  "docx.writeIns": (p) => `I Word-filerne er ${p.count === 1 ? "et felt, der ikke er udfyldt, markeret" : `${p.count} felter, der ikke er udfyldt, markeret`} med en tekst om, hvad der skal stå. Udfyld ${p.count === 1 ? "det" : "dem"} i Word, eller udfyld ${p.count === 1 ? "feltet" : "felterne"} her.`,
   "pack.bookmarkNotFound": () => "Et bogmærke i pakken peger på materialets sidste side.",
 
   "write.failed": () => "Pakken kunne ikke gemmes på serveren (er disken fuld?). Prøv igen.",

@@ -166,6 +166,8 @@ const catalogue = {
   "render.failed": (p: { what: string; detail: string }) => ({ message: `Rendering ${p.what} failed: ${p.detail}`, hint: BUG }),
   "render.template": (p: { material: string; detail: string }) => ({ message: `The template of ${p.material} failed: ${p.detail}`, hint: BUG }),
   "render.warnings": (p: { what: string; list: string }) => ({ message: `Rendering ${p.what} gave warnings:\n  ${p.list}`, hint: "Nothing was written. This is a fault in workshopkit or its content; please report it." }),
+  "docx.writeIns": (p: { files: string; fields: string; count: number }) =>
+    `In the Word files (${p.files}), ${p.fields} ${p.count === 1 ? "is a highlighted write-in" : "are highlighted write-ins"} saying what belongs there: fill ${p.count === 1 ? "it" : "them"} in in Word, or add ${p.count === 1 ? "it" : "them"} to the profile.`,
   "pack.bookmarkNotFound": (p: { title: string; material: string; page: number }) => `The bookmark "${p.title}" of ${p.material} was not found in its text; it points to page ${p.page} of the material.`,
 
   // ── Writing ──

@@ -164,7 +164,7 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   app.get<{ Params: { id: string; name: string } }>("/api/builds/:id/files/:name", { schema: { params } }, (request, reply) => {
     const bytes = ctx.jobs.get(request.params.id)?.files.get(request.params.name);
     if (!bytes) return notFound(reply);
-    const type = request.params.name.endsWith(".pdf") ? "application/pdf" : "application/json";
+    const type = request.params.name.endsWith(".pdf") ? "application/pdf" : request.params.name.endsWith(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/json";
     return reply.type(type).header("content-disposition", `attachment; filename="${request.params.name}"`).send(Buffer.from(bytes));
   });
 
