@@ -13,7 +13,7 @@ import { zodProblems } from "../src/validate/zodProblems.js";
 import { profileSource } from "../src/validate/profileSource.js";
 import { draftProblems } from "../src/validate/validate.js";
 import { loadContent } from "../src/load/loadContent.js";
-import { publicError } from "../src/serve/publicError.js";
+import { publicError, publicProblem } from "../src/serve/publicError.js";
 import { ROOT } from "./support/build.js";
 
 /** Parameters for rendering any message: every one a short text that is also a number. */
@@ -145,6 +145,13 @@ describe("what only the layout finds", () => {
     const glyph = draftProblems(toolkit, Profile.parse({ company: "Smiley \u{1F600} ApS" }));
     expect(glyph).toEqual([expect.objectContaining({ code: "text.missingGlyphs", path: "company" })]);
     expect(danish(glyph[0]!.code, glyph[0]!.params as never, glyph[0]!)).toBe("Skriften kan ikke trykke tegnet »\u{1F600}« (U+1F600). Erstat det med andre tegn.");
+  });
+
+  it("puts a problem of the toolkit's own files at the top of the page, not on a field named by a content path", () => {
+    const inContent = problem("content.unknownDeck", { deck: "x" }, { file: "content/tools/v04.yaml", path: "steps[2].blocks[0].deck" });
+    expect(publicProblem(inContent)).toEqual({ path: "", code: "content.unknownDeck", message: expect.stringMatching(/fejl i værktøjskassens indhold/) });
+    expect(publicProblem(problem("contact.phone", { detail: "x" }, { file: "profile", path: "contacts.hr.phone" })).path).toBe("contacts.hr.phone");
+    expect(publicProblem(problem("helpCard.entryTooLong", { face: "front", width: 90, height: 60, entry: "HR: …", min: 6 }, { file: "profile", path: "contacts.hr" })).path).toBe("contacts.hr.name");
   });
 
   it("renders the English of a problem from its code, as the CLI printed it before codes", () => {

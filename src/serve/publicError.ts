@@ -51,9 +51,9 @@ function formPath(p: string): string {
   return /^contacts\.[A-Za-z]+$/.test(p) ? `${p}.name` : p;
 }
 
-/** One problem for the page, on the form's field. */
+/** One problem for the page, on the form's field; one of the toolkit's own files (content/…) is on none: the page shows it at the top. */
 export function publicProblem(p: Problem, dirs: string[] = []): FieldProblem {
-  return { path: formPath(p.path), code: p.code, message: say(p.code, p.params, p, dirs) };
+  return { path: p.file.startsWith("content") ? "" : formPath(p.path), code: p.code, message: say(p.code, p.params, p, dirs) };
 }
 
 export function publicError(err: unknown, dirs: string[] = []): PublicError | undefined {
@@ -61,7 +61,7 @@ export function publicError(err: unknown, dirs: string[] = []): PublicError | un
   const error = say(err.code, err.params, err, dirs);
   const problems = err.problems.map((p) => publicProblem(p, dirs));
   // An error about one field (a contact too long for the help card, say) is marked on that field.
-  if (problems.length === 0 && err.path && err.file !== "content") problems.push({ path: formPath(err.path), code: err.code, message: error });
+  if (problems.length === 0 && err.path && !err.file.startsWith("content")) problems.push({ path: formPath(err.path), code: err.code, message: error });
   return { error, code: err.code, problems };
 }
 
