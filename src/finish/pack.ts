@@ -20,7 +20,8 @@ import { onPaper, planPack, type PackPlan } from "./packPlan.js";
 import { PAPER_SIZES } from "../cards/impose.js";
 
 export interface BuiltMaterial {
-  material: Material;
+  /** What the pack needs of it: a material, or a page of the build's own (the workshop's print list). */
+  material: Pick<Material, "id" | "title" | "parts">;
   /** The finished single file. */
   bytes: Uint8Array;
   pages: number;

@@ -110,6 +110,14 @@ const CARDS: Danish = {
   "options.unknownMaterial": (p) => `Pakken har ikke ${p.count > 1 ? "materialerne" : "materialet"} ${p.ids}. Vælg blandt materialerne på siden.`,
   "options.cards": () => "Kortenes indstillinger er ikke gyldige. Ret felterne, der er markeret.",
   "options.invalid": () => "En indstilling er ikke gyldig.",
+  "options.copiesAlone": () => "Antallet af kopier hører til en workshop: vælg også antal deltagere og grupper.",
+  "options.workshopNeedsBoth": () => "Skriv både antal deltagere og antal grupper.",
+  "options.notTools": () => "Vælg workshoppens værktøjer blandt værktøjerne på siden.",
+  "options.copiesPair": () => "Skriv antallet af kopier som et helt tal.",
+  "options.workshop": () => "Workshoppens valg er ikke gyldige. Ret felterne, der er markeret.",
+  "workshop.nothing": () => "Alle antal er 0, så der er intet at bygge. Giv mindst ét materiale et antal over 0.",
+  "workshop.unknownTool": () => "Værktøjskassen har ikke det værktøj. Vælg blandt værktøjerne på siden.",
+  "workshop.unknownMaterials": () => CONTENT,
   "options.epoch": () => FAULT,
   "options.epochTooLate": () => FAULT,
 
@@ -157,6 +165,7 @@ const CARDS: Danish = {
   "cli.noFreePort": () => FAULT,
   "cli.port": () => FAULT,
   "serve.noEsbuild": () => FAULT,
+  "serve.noFontTools": () => FAULT,
 
   "results.option": () => "En indstilling er ikke gyldig.",
   "results.whichDb": () => "Vælg, hvilken virksomheds runder det gælder.",

@@ -16,6 +16,7 @@ const SAVE_UTF8 = "Save the file as UTF-8 (in Notepad: File › Save as › Enco
 const LOGO_FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
 const LOGO_HINT = `Give the path of a ${LOGO_FORMATS} file, relative to the profile, or remove the logo line to print the company name instead.`;
 const OUT_HINT = "Choose another folder with --out.";
+const WORKSHOP_EXAMPLE = "Example: workshopkit build -p profile.yaml --only v02 v04 --participants 24 --groups 5";
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 
 type Detail = { detail: string };
@@ -118,6 +119,17 @@ const catalogue = {
   }),
   "options.cards": (p: { lines: string }) => ({ message: `Card options are not valid:\n${p.lines}`, hint: "Example: workshopkit build -p profile.yaml --card-size 90x60 --duplex long --blank-cards 4" }),
   "options.invalid": (p: Detail) => p.detail,
+  "options.copiesAlone": () => ({ message: "--copies changes a workshop's counts: give --participants and --groups too.", hint: "Example: workshopkit build -p profile.yaml --only v02 v04 --participants 24 --groups 5 --copies help-card=30" }),
+  "options.workshopNeedsBoth": (p: { got: string }) => ({ message: `A workshop build needs both --participants and --groups (got only ${p.got}).`, hint: WORKSHOP_EXAMPLE }),
+  "options.notTools": (p: { ids: string; count: number }) => ({
+    message: `With --participants, --only names the workshop's tools (v01 … v11); ${p.ids} ${p.count === 1 ? "is" : "are"} not one.`,
+    hint: `${WORKSHOP_EXAMPLE}. Each tool brings the materials it needs; leave out --participants and --groups to build materials by id.`,
+  }),
+  "options.copiesPair": (p: { pair: string }) => ({ message: `--copies ${p.pair}: expected a material id and a count, like help-card=30.`, hint: WORKSHOP_EXAMPLE }),
+  "options.workshop": (p: { lines: string }) => ({ message: `The workshop is not valid:\n${p.lines}`, hint: WORKSHOP_EXAMPLE }),
+  "workshop.nothing": () => ({ message: "Every count of the workshop is 0: there is nothing to build.", hint: "Give at least one material a count above 0." }),
+  "workshop.unknownTool": (p: { tools: string; known: string }) => ({ message: `There is no tool ${p.tools} in the toolkit.`, hint: `The tools are ${p.known} (workshopkit list shows them with their titles).` }),
+  "workshop.unknownMaterials": (p: { missing: string }) => ({ message: `content/workshop.yaml names materials the toolkit does not make: ${p.missing}.`, hint: "Use the ids workshopkit list shows." }),
   "options.epoch": (p: { epoch: string; example: number; last: number }) => ({
     message: `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${p.epoch}".`,
     hint: `Set it to the seconds since 1970-01-01 (e.g. ${p.example} for 2026-01-01), at most ${p.last} (the end of year 9999), or unset it to use the content's date.`,
@@ -196,6 +208,7 @@ const catalogue = {
   "cli.portInUse": (p: { port: number }) => ({ message: `Port ${p.port} is in use.`, hint: "Choose another with --port, or leave --port out to take the next free one." }),
   "cli.noFreePort": (p: { from: number; to: number }) => ({ message: `No free port from ${p.from} to ${p.to}.`, hint: "Choose one with --port." }),
   "cli.port": (p: Detail & { given: string }) => `--port: ${p.detail}, not "${p.given}".`,
+  "serve.noFontTools": () => ({ message: "The web page's fonts cannot be made: wawoff2 or subset-font, which make them, is not installed.", hint: "Install workshopkit with its development tools: npm ci (without --omit=dev)." }),
   "serve.noEsbuild": () => ({ message: "The web page cannot be made: esbuild, which bundles it, is not installed.", hint: "Install workshopkit with its development tools: npm ci (without --omit=dev)." }),
 
   // ── Reading results back ──

@@ -14,6 +14,8 @@ import { publicError, publicProblem, say, SERVER_FAULT } from "./publicError.js"
 import { draftProblems } from "../validate/validate.js";
 import { cardOptionsOf, PackRequest, PreviewRequest } from "./request.js";
 import { zipPack } from "./zip.js";
+import { loadNeeds } from "../workshop/loadNeeds.js";
+import { deckCards } from "../workshop/workshop.js";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -55,8 +57,12 @@ const infoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   const info = {
     title: ctx.toolkit.info.title,
     films: [...films].map(([id, label]) => ({ id, label })),
-    materials: listMaterials(ctx.toolkit).map((m) => ({ id: m.id, title: m.title })),
+    materials: listMaterials(ctx.toolkit).map((m) => ({ id: m.id, title: m.title, kind: m.kind })),
     maxUploadBytes: MAX_UPLOAD_BYTES,
+    // "Til workshoppen": the tools as the page presents them, and what each one's workshop prints (the page plans with src/workshop).
+    tools: ctx.toolkit.tools.map((t) => ({ id: t.id, number: t.number, title: t.title, audience: t.audience, purpose: t.purpose, time: t.time })),
+    workshop: await loadNeeds(),
+    deckCards: deckCards(ctx.toolkit),
   };
   app.get("/api/info", async () => info);
 };

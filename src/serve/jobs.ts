@@ -96,6 +96,7 @@ export class JobQueue {
           profile: ws.profile,
           out: ws.out,
           only: request.only,
+          workshop: request.workshop,
           cards: cardOptionsOf(request),
           date: this.options.date,
           onProgress: (p) => emit(job, { type: "progress", ...p }),

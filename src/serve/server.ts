@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
+import compress from "@fastify/compress";
+import zlib from "node:zlib";
 import { loadContent } from "../load/loadContent.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
 import { preview } from "../preview/preview.js";
@@ -14,6 +16,7 @@ import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";
 import { JobQueue } from "./jobs.js";
 import { LogoStore } from "./logos.js";
 import { pagePlugin } from "./page.js";
+import { EXAMPLE_COMPANY } from "./example.js";
 import { publicError, SERVER_FAULT } from "./publicError.js";
 
 export interface ServerOptions {
@@ -62,11 +65,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "Den side findes ikke.", problems: [] }));
 
+  // Answers compressed (the API's JSON; the page's own files are compressed once, in page.ts), quickly: brotli at 4, not its slow best.
+  await app.register(compress, { encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
   await app.register(pagePlugin);
   await app.register(apiPlugin, { toolkit, logos, jobs, date, fault });
   if (options.warm ?? true) {
-    const profile = { label: "profile", profile: Profile.parse({ company: "workshopkit" }) };
+    // The example pages a page shows before a name is typed: ready when the first page asks.
+    const profile = { label: "profile", profile: Profile.parse({ company: EXAMPLE_COMPANY }) };
     app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch(fault));
   }
   // However the process ends (Ctrl+C exits at once, from the CLI's signal handler), the folder goes with it.
