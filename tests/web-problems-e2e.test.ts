@@ -96,7 +96,7 @@ describe.skipIf(missing)("problems on the web page, in Danish, on their fields",
   });
 
   it("says why a logo cannot be used, on the logo field", async () => {
-    await page.locator("#f-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("not an image at all\n") });
+    await page.getByTestId("logo-input").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("not an image at all\n") });
     expect(await messageOn("logo")).toMatch(/ikke et billede, workshopkit kan læse/);
   });
 
