@@ -18,6 +18,7 @@ import { renderBrandParts } from "./brand/parts.js";
 import { stampMaterial } from "./brand/stampMaterial.js";
 import { slotsOf } from "./render/layoutText.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
+import { withFolios } from "./finish/packFolios.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { startPack, type OutputFile } from "./write/writePack.js";
 import { wordFiles } from "./docx/wordFiles.js";
@@ -92,11 +93,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const finished = await renderShared(pack, date, options.cacheDir, (material, done) => options.onProgress?.({ done, total, material: material.id }));
   // finish: the company's logo and name drawn once, stamped with its colours onto every material
   const parts = await renderBrandParts(pack.brand, finished.flatMap((f) => f.slots.map((slot) => slot.part)));
+  const branded = [];
+  for (const [i, material] of pack.materials.entries()) branded.push(await stampMaterial(material, finished[i]!, parts, pack, date));
+  // finish: each material's own file numbers its pages ("Side 2 af 3"); the pack numbers them itself
+  const own = await withFolios(branded, finished.map((f) => f.slots), pack.brand.paper);
   for (const [i, material] of pack.materials.entries()) {
-    const branded = await stampMaterial(material, finished[i]!, parts, pack, date);
-    files.push(...branded.files);
-    entries.push(branded.entry);
-    built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
+    files.push(...own[i]!.files);
+    entries.push(own[i]!.entry);
+    built.push({ material, bytes: branded[i]!.bytes, pages: branded[i]!.pages, layout: finished[i]!.layout });
   }
   // finish: the workshop's print list, from the pages built: a file, and the pack's first page after the contents
   const listed = plan && (await workshopPrintList({ plan, needs: needs!, toolkit, pack, cards, built, date }));

@@ -6,7 +6,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withFolios } from "../src/finish/packFolios.js";
 import { renderBrandParts } from "../src/brand/parts.js";
 import { PLACEHOLDER_COMPANY, placeholderPack } from "../src/brand/placeholder.js";
 import { stampBrandReport } from "../src/brand/stamp.js";
@@ -82,11 +84,14 @@ describe("a material stamped with a company's brand", () => {
         const info = { title: `${material.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.title, date: DATE };
         const { slots, bytes } = placeholders[i]!;
         expect(slots.length, `${material.id} has slots`).toBeGreaterThan(0);
-        const { bytes: stampedBytes, report } = await stampBrandReport(bytes, slots, parts, pack.brand.palette, info);
+        const { bytes: branded, report } = await stampBrandReport(bytes, slots, parts, pack.brand.palette, info);
         expect(report.slots, `${material.id}: every slot drawn`).toBe(slots.length);
         expect(report.recoloured.changed + report.recoloured.entries, `${material.id}: placeholder colours recoloured`).toBeGreaterThan(0);
         expect(report.recoloured.changed, material.id).toBeLessThanOrEqual(report.recoloured.streams);
-        const stamped = file(`${company}-${material.id}-stamped.pdf`, stampedBytes);
+        // Stamped, and given its folio ("Side n af m") as a material's own file is (src/finish/packFolios.ts).
+        const pages = (await PDFDocument.load(branded)).getPageCount();
+        const [own] = await withFolios([{ files: [{ name: "", bytes: branded }], entry: { file: "", title: "", pages, sha256: "" }, bytes: branded, pages }], [slots], pack.brand.paper);
+        const stamped = file(`${company}-${material.id}-stamped.pdf`, own!.files[0]!.bytes);
         const direct = file(`${company}-${material.id}-direct.pdf`, await finish(material, await renderMaterial(material, pack, DATE), info));
         expect(words(stamped), material.id).toBe(words(direct));
         expect(words(stamped).replace(/[\s\u00ad-]/g, ""), material.id).not.toContain(PLACEHOLDER_COMPANY);

@@ -11,7 +11,7 @@ import { stampFault as fault } from "./stampFault.js";
 import { pdfkitColourOperands } from "../render/reactPdf.js";
 
 type Rgb = [number, number, number];
-const ROLES = ["brand", "ink", "onBrand"] as const;
+const ROLES = ["brand", "ink", "onBrand", "line", "tint"] as const;
 
 /** What recolouring did: for the bench and the tests. */
 export interface RecolourStats {

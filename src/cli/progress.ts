@@ -46,6 +46,7 @@ export function buildSummary(result: BuildResult, milliseconds: number, cwd = pr
     // The pack holds the materials' pages again, plus its own: say so, or the two page counts look like a mistake.
     `For the print shop: ${result.pack.file} (${result.pack.pages} pages) holds the ${pages(result.packedPages)} of the material${materials === 1 ? "" : "s"} on its paper plus ${result.pack.pages - result.packedPages} of its own (cover, contents, any blank backs); manifest.json lists every file with its pages and sha256.`,
   ];
+  if (result.word.length > 0) lines.push(`To edit in Word or LibreOffice, the same text as their PDFs: ${result.word.map((w) => w.file).join(", ")}.`);
   if (result.warnings.length > 0) {
     lines.push(`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}:`);
     for (const w of result.warnings) lines.push(`  - ${escapeControl(w.message)}`);

@@ -135,6 +135,7 @@ const CARDS: Danish = {
 
   "brand.nameTooLong": (p) => `Virksomhedens navn er for langt til sin plads i materialerne (${p.width} × ${p.height} mm), selv med den mindste skrift. Forkort navnet (et langt ord kan ikke deles), eller vælg et logo, som trykkes i stedet for navnet.`,
   "brand.colourDarkened": (p) => `Farven ${p.colour} er for lys til tekst på hvidt papir (kontrast ${p.contrast.replace(".", ",")}). Tekst trykkes derfor i den mørkere nuance ${p.ink}; streger, bjælker og kortenes bagside beholder ${p.colour}.`,
+  "brand.colourNearBlack": (p) => `Farven ${p.colour} er for lys til tekst på hvidt papir (kontrast ${p.contrast.replace(".", ",")}). Tekst trykkes derfor næsten sort; flader, bjælker og kortenes bagside beholder ${p.colour}, tynde streger og rammer den mørkere ${p.line}.`,
   "brand.fault": () => FAULT,
   "brand.helpCardFrontFault": () => FAULT,
   "brand.partKey": () => FAULT,

@@ -165,6 +165,8 @@ const catalogue = {
   }),
   "brand.colourDarkened": (p: { colour: string; contrast: string; needed: number; ink: string; inkContrast: string }) =>
     `The brand colour ${p.colour} has a contrast of ${p.contrast} on white paper, too light for text (at least ${p.needed}:1): text is printed in the darker shade ${p.ink} (${p.inkContrast}); rules, bars and card backs keep ${p.colour}.`,
+  "brand.colourNearBlack": (p: { colour: string; contrast: string; needed: number; ink: string; line: string }) =>
+    `The brand colour ${p.colour} has a contrast of ${p.contrast} on white paper, too light for text (at least ${p.needed}:1): text is printed in near-black ${p.ink}; fills, bars and card backs keep ${p.colour}, thin rules and frames the darker ${p.line}.`,
   "brand.fault": (p: { what: string }) => ({ message: `Branding a material failed: ${p.what}. This is a fault in workshopkit, not in your profile or content.`, hint: "Please report it to workshopkit's maintainers, with the profile you built." }),
   "brand.helpCardFrontFault": (p: { company: string; list: string }) => ({ message: `The help card's front for "${p.company}" does not fit its text box as drawn:\n${p.list}`, hint: BUG }),
   "brand.partKey": (p: { key: string }) => ({ message: `Not a brand part key: "${p.key}".`, hint: "This is a fault in workshopkit; please report it." }),
