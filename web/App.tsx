@@ -15,6 +15,7 @@ import { PreviewPanel } from "./PreviewPanel.js";
 import { usePreview } from "./usePreview.js";
 import { useLiveCheck, validateDraft } from "./validate.js";
 import { readProfileFile } from "./danish.js";
+import { ResultsPanel } from "./ResultsPanel.js";
 
 
 export function App() {
@@ -25,6 +26,12 @@ export function App() {
   const [logoBusy, setLogoBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
   const openInput = useRef<HTMLInputElement>(null);
+  const [tab, setTab] = useState(() => (location.hash === "#resultater" ? "results" : "pack"));
+  useEffect(() => {
+    const follow = () => setTab(location.hash === "#resultater" ? "results" : "pack");
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+  }, []);
 
   const errors = useMemo(() => validateDraft(draft), [draft]);
   const [build, setBuild] = useState<BuildState>({ state: "idle" });
@@ -184,8 +191,13 @@ export function App() {
           <p className="site-name">workshopkit</p>
           <p className="site-tagline">{info?.title ?? "Fællesskaber Skaber Mental Sundhed"}</p>
         </div>
+        <nav className="site-tabs" aria-label="Sider">
+          <a href="#" aria-current={tab === "pack" ? "page" : undefined}>Pakken</a>
+          <a href="#resultater" aria-current={tab === "results" ? "page" : undefined}>Resultater</a>
+        </nav>
       </header>
-      <main className="layout">
+      {tab === "results" && <ResultsPanel draft={draft} profileErrors={errors} />}
+      <main className="layout" hidden={tab === "results"}>
         <div className="form-column">
           <h1>Lav jeres egen pakke</h1>
           <p className="lead">

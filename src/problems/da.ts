@@ -169,6 +169,9 @@ const CARDS: Danish = {
   "serve.noFontTools": () => FAULT,
 
   "results.option": () => "En indstilling er ikke gyldig.",
+  "results.store": () => "Runderne kunne ikke læses eller gemmes. Prøv igen.",
+  "results.roundGlyphs": (p) => `Skriften kan ikke trykke ${p.count === 1 ? "tegnet" : "tegnene"} ${p.characters} i rundens navn. Vælg et navn uden ${p.count === 1 ? "det" : "dem"}.`,
+  "results.noDatabase": (p) => `Der er ingen runde, der hedder »${p.name}«.`,
   "results.whichDb": () => "Vælg, hvilken virksomheds runder det gælder.",
   "results.noFiles": () => "Vælg de udfyldte scoringsark, der skal læses.",
   "results.noProfile": () => "Vælg profilen, som scoringsarkene blev trykt med.",

@@ -215,6 +215,9 @@ const catalogue = {
 
   // ── Reading results back ──
   "results.option": (p: Detail & { option: string }) => ({ message: `--${p.option}: ${p.detail}.`, hint: "See workshopkit results --help." }),
+  "results.store": (p: Detail & { problem: string }) => p.detail,
+  "results.roundGlyphs": (p: { characters: string; count: number }) => ({ message: `--round: the report's font cannot print ${p.characters}; choose a name without ${p.count === 1 ? "it" : "them"}.`, hint: "See workshopkit results --help." }),
+  "results.noDatabase": (p: { name: string; file: string }) => ({ message: `There is no round "${p.name}": ${p.file} does not exist.`, hint: "Say which rounds database with --db or --profile." }),
   "results.whichDb": () => "Say which rounds database: --profile <file> (its company's results/<company>.sqlite) or --db <file>.",
   "results.noFiles": () => "Give the scoring sheets to read: workshopkit results <files...> --profile <file>.",
   "results.noProfile": () => ({ message: "Say which profile the sheets were printed from: --profile <file>.", hint: "The report is branded with it, and the sheet's layout is made from it." }),

@@ -68,6 +68,7 @@ export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWith
       answers,
       totals,
       uncertain: doubtful.map((s) => ({ field: s.field, source: s.source, page: s.page, reason: s.doubt! })),
+      resolved: [],
       missingPages: first.sheetPages.filter((p) => !group.some((g) => g.sheetPage === p)),
       crops: new Map(doubtful.flatMap((s) => (s.crop ? [[s.field, s.crop] as const] : []))),
     };
@@ -78,7 +79,7 @@ export function summarise(material: ScoringMaterial, sheets: Pick<Sheet, "totals
   return levelFields(material).map(({ level, name }) => {
     const totals = sheets.flatMap((s) => (typeof s.totals[level] === "number" ? [s.totals[level]] : []));
     const m = median(totals);
-    return { level, name, totals, median: m, band: bandOf(material, m) };
+    return { level, name, totals, counted: totals.length, median: m, band: bandOf(material, m) };
   });
 }
 

@@ -66,19 +66,24 @@ export async function* loadScans(files: string[], statementOf: (field: string) =
       yield { kind: "error", source: { file, sha256: "" }, reason: code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder, not a file" : (err as Error).message, hint: "Check the file name." };
       continue;
     }
-    const source = { file, sha256: sha256(bytes) };
-    const format = sniff(bytes);
-    if (!format) {
-      yield { kind: "error", source, reason: `it is not a PDF or an image (${path.extname(file) || "no extension"})`, hint: "Give scoring sheets as PDF (filled on screen or scanned), JPEG, PNG or TIFF." };
-      continue;
-    }
-    try {
-      if (format === "pdf") yield* loadPdf(bytes, source, statementOf);
-      else yield* loadImage(bytes, source);
-    } catch (err) {
-      const e = err as Error;
-      yield { kind: "error", source, reason: lowerFirst(e.message.replace(/\.$/, "")), hint: err instanceof WorkshopkitError ? err.hint : undefined };
-    }
+    yield* loadScanBytes(file, bytes, statementOf);
+  }
+}
+
+/** One file's pages from its bytes (the web page's uploads, read in memory); `file` names it in messages. */
+export async function* loadScanBytes(file: string, bytes: Uint8Array, statementOf: (field: string) => string | undefined): AsyncGenerator<LoadedPage> {
+  const source = { file, sha256: sha256(bytes) };
+  const format = sniff(bytes);
+  if (!format) {
+    yield { kind: "error", source, reason: `it is not a PDF or an image (${path.extname(file) || "no extension"})`, hint: "Give scoring sheets as PDF (filled on screen or scanned), JPEG, PNG or TIFF." };
+    return;
+  }
+  try {
+    if (format === "pdf") yield* loadPdf(bytes, source, statementOf);
+    else yield* loadImage(bytes, source);
+  } catch (err) {
+    const e = err as Error;
+    yield { kind: "error", source, reason: lowerFirst(e.message.replace(/\.$/, "")), hint: err instanceof WorkshopkitError ? err.hint : undefined };
   }
 }
 

@@ -16,6 +16,7 @@ import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";
 import { JobQueue } from "./jobs.js";
 import { LogoStore } from "./logos.js";
 import { pagePlugin } from "./page.js";
+import { resultsPlugin } from "./results.js";
 import { EXAMPLE_COMPANY } from "./example.js";
 import { publicError, SERVER_FAULT } from "./publicError.js";
 
@@ -30,6 +31,8 @@ export interface ServerOptions {
   tempParent?: string;
   /** Draw one preview when the server starts, so the first real one is quick (default true). */
   warm?: boolean;
+  /** The folder of the rounds databases, results/<company>.sqlite (default: results/ where the server starts), as the CLI's. */
+  resultsDir?: string;
 }
 
 /** Messages for the framework's own refusals, in the page's language. */
@@ -70,6 +73,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
   await app.register(pagePlugin);
   await app.register(apiPlugin, { toolkit, logos, jobs, date, fault });
+  await app.register(resultsPlugin, { logos, date, dir: options.resultsDir, fault });
   if (options.warm ?? true) {
     // The example pages a page shows before a name is typed: ready when the first page asks.
     const profile = { label: "profile", profile: Profile.parse({ company: EXAMPLE_COMPANY }) };
