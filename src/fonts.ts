@@ -143,13 +143,11 @@ const WARM_CHARACTERS = [
  */
 export function prepareFonts(): Promise<void> {
   prepared ??= (async () => {
-    const Font = await registerFonts();
-    FACES.forEach(({ fontWeight, fontStyle }, i) => {
-      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight, fontStyle }) as unknown as { data: unknown; loadResultPromise: Promise<void> | null };
-      if (source.data || source.loadResultPromise) return; // loaded by react-pdf already: keep its face
-      source.loadResultPromise = Promise.resolve();
-      Object.defineProperty(source, "data", { get: () => laidOut(i), configurable: true, enumerable: true });
-    });
+    await registerFonts();
+    const { loadReactPdf, provideFace } = await import("./render/reactPdf.js");
+    await loadReactPdf();
+    // A face react-pdf has loaded already keeps its own.
+    FACES.forEach(({ fontWeight, fontStyle }, i) => provideFace({ fontFamily: FONT_FAMILY, fontWeight, fontStyle }, () => laidOut(i)));
   })();
   return prepared;
 }

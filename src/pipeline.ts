@@ -78,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // plan: a workshop's materials and how many of each (src/workshop)
   const plan = needs && toolkitPlan(toolkit, needs, options.workshop!);
   const only = plan ? plan.materials.map((m) => m.id) : options.only;
-  if (plan && only!.length === 0) throw new WorkshopkitError("Every count of the workshop is 0: there is nothing to build.", "Give at least one material a count above 0.");
+  if (plan && only!.length === 0) throw WorkshopkitError.of("workshop.nothing", {}, { file: "options", path: "workshop.copies" });
   // resolve
   const cards = cardOptions(profile.profile, options.cards);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only, cards });

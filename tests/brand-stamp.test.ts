@@ -10,7 +10,8 @@ import { PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRawStream } fro
 import { createElement as h, type ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLACEHOLDER_PALETTE, paletteOf, type BrandParts, type Palette, type SlotPlacement } from "../src/brand/brandParts.js";
-import { stampBrand } from "../src/brand/stamp.js";
+import { stampBrand, stampBrandReport } from "../src/brand/stamp.js";
+import { PLACEHOLDER_COMPANY } from "../src/brand/placeholder.js";
 import { Recolourer } from "../src/brand/stampColours.js";
 import { WorkshopkitError } from "../src/errors.js";
 import { addMarkedFields } from "../src/finish/markedFields.js";
@@ -255,6 +256,31 @@ print(json.dumps({"fields": fields, "widgets": widgets}))`;
     expect(arrays(qdf(p))).toEqual([channels(pal.brand), channels(pal.ink)]);
     const left = pixel(p, 1, 1, 50);
     [0xff, 0xe0, 0x66].forEach((c, i) => expect(Math.abs(left[i]! - c), `channel ${i}`).toBeLessThanOrEqual(6));
+  });
+
+  it("is a workshopkit fault when a template draws a tint of a placeholder colour, which no company's colour would replace", async () => {
+    const tinted = (colour: string) => h(Document, null, h(Page, { size: [200, 100] }, h(View, { style: { width: 50, height: 50, backgroundColor: colour } })));
+    const pal = paletteOf("#1F6F8B");
+    const none = { pdf: new Uint8Array(), pages: {} };
+    // the brand placeholder (#fe01fe) mixed 50 % with white: #fe80fe
+    await expect(stampBrand(new Uint8Array(await renderToBuffer(tinted("#fe80fe"))), [], none, pal, info)).rejects.toThrow(/a colour made from a placeholder colour \(0\.996\d* 0\.50\d* 0\.996\d* scn\).*fault in workshopkit/);
+    // and mixed with black (a shade): #7f007f
+    await expect(stampBrand(new Uint8Array(await renderToBuffer(tinted("#7f007f"))), [], none, pal, info)).rejects.toThrow(/a colour made from a placeholder colour/);
+    // greys, other colours and the placeholders themselves are fine
+    for (const ok of ["#9a9a9a", "#2a6f97", "#c0392b", P.brand]) await expect(stampBrand(new Uint8Array(await renderToBuffer(tinted(ok))), [], none, pal, info), ok).resolves.toBeInstanceOf(Uint8Array);
+  });
+
+  it("is a workshopkit fault when the material prints the placeholder's name (a template printing the company itself)", async () => {
+    const pal = paletteOf("#1F6F8B");
+    const layout = (text: string) => ({ pages: [A4], runs: [{ page: 1, text, x: 0, y: 0, width: 10, height: 10 }] });
+    await expect(stampBrandReport(placeholder, SLOTS, await parts(pal), pal, info, layout(`Velkommen til ${PLACEHOLDER_COMPANY.slice(0, 9)}-`))).resolves.toBeDefined();
+    // split over two runs by hyphenation, it is still found
+    const split = { pages: [A4], runs: [{ page: 1, text: `Om ${PLACEHOLDER_COMPANY.slice(0, 9)}-`, x: 0, y: 0, width: 10, height: 10 }, { page: 1, text: PLACEHOLDER_COMPANY.slice(9), x: 0, y: 12, width: 10, height: 10 }] };
+    await expect(stampBrandReport(placeholder, SLOTS, await parts(pal), pal, info, split)).rejects.toThrow(/prints the company's name itself.*fault in workshopkit/);
+    // the report counts what was done
+    const { report } = await stampBrandReport(placeholder, SLOTS, await parts(pal), pal, info);
+    expect(report.slots).toBe(SLOTS.length);
+    expect(report.recoloured.changed).toBeGreaterThan(0);
   });
 
   it("names a slot whose part is missing or of another size as a workshopkit fault", async () => {

@@ -2,7 +2,7 @@
 // lost (issue #11). One row per case: what is given, what the CLI must say, its exit code, and that nothing
 // was written (or the earlier pack is byte-identical). The next case is one more row.
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,10 +30,19 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = dir): Promise<Cl
   });
 }
 
-/** A profile file: the example (company Nordlys ApS, logo beside it) with `edit` applied. */
+/** Each profile file written, by path: the cases run at once, and a file one build reads is never written again. */
+const written = new Map<string, string>();
+
+/** A profile file: the example (company Nordlys ApS, logo beside it) with `edit` applied; written once, whole (a rename), however many cases name it. */
 function profile(name: string, edit: (yaml: string) => string = (y) => y): string {
   const file = path.join(dir, `${name}.yaml`);
-  writeFileSync(file, edit(EXAMPLE.replace("../assets/default-logo.svg", "logo.svg").replace("company: Nordlys Maskinfabrik A/S", `company: ${COMPANY}`)));
+  const text = edit(EXAMPLE.replace("../assets/default-logo.svg", "logo.svg").replace("company: Nordlys Maskinfabrik A/S", `company: ${COMPANY}`));
+  const before = written.get(file);
+  if (before === text) return file;
+  if (before !== undefined) throw new Error(`two cases write ${name}.yaml differently: give one of them another name`);
+  written.set(file, text);
+  writeFileSync(`${file}.part`, text);
+  renameSync(`${file}.part`, file);
   return file;
 }
 

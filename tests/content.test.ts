@@ -6,7 +6,8 @@ import { loadContent } from "../src/load/loadContent.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import { validate } from "../src/validate/validate.js";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, EXAMPLE_PROFILE, pdfText, ROOT, tempDir } from "./support/build.js";
+import { EXAMPLE_PROFILE, pdfText, ROOT, tempDir } from "./support/build.js";
+import { examplePack } from "./support/examplePack.js";
 import { checkCoverage, loadExclusions, SEEDS } from "./support/sourceCoverage.js";
 import { openPdf, textRuns } from "../src/render/checkLayout.js";
 
@@ -21,7 +22,7 @@ async function streamText(file: string): Promise<string> {
 
 let pack: BuildResult;
 beforeAll(async () => {
-  pack = await buildPack();
+  pack = await examplePack(); // built once per run, shared
 });
 
 describe("the whole toolkit is in the pack", () => {

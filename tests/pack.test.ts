@@ -12,13 +12,14 @@ import { listMaterials } from "../src/resolve/resolve.js";
 import { mm } from "../templates/theme.js";
 import { FRAME_SIDE } from "../templates/parts/PageFrame.js";
 import { buildPack, EXAMPLE_PROFILE, pdfText, runCli, tempDir } from "./support/build.js";
+import { examplePack } from "./support/examplePack.js";
 
 const PACK = "nordlys-maskinfabrik-a-s-pakke.pdf";
 let full: BuildResult;
 let packBytes: Uint8Array;
 
 beforeAll(async () => {
-  full = await buildPack();
+  full = await examplePack(); // built once per run, shared
   packBytes = new Uint8Array(readFileSync(path.join(full.dir, PACK)));
 });
 

@@ -114,6 +114,7 @@ describe.skipIf(missing)("the web page in Chromium", () => {
     // A bad phone number gets a message in Danish on its field, which goes when it is fixed.
     await page.locator("#f-contacts-hr-name").fill("Personaleafdelingen");
     await page.locator("#f-contacts-hr-phone").fill("12 34");
+    await page.locator("#f-contacts-hr-phone").press("Tab"); // a field's problem is shown once one leaves it
     await expect(field("contacts.hr.phone").locator(".error-message").textContent()).resolves.toMatch(/^Fejl: Skriv et telefonnummer som 70\u00a020\u00a030\u00a040/);
     expect(await page.locator("#f-contacts-hr-phone").getAttribute("aria-invalid")).toBe("true");
     await page.locator("#f-contacts-hr-phone").fill("86 12 34 50");

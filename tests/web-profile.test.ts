@@ -9,8 +9,8 @@ import { loadProfile } from "../src/load/loadProfile.js";
 import { PROFILE_COMMENTS, PROFILE_HEADER, profileYaml } from "../src/serve/profileYaml.js";
 import { EMPTY_DRAFT, fromProfile, toProfile, toSavedProfile, withoutProblems } from "../web/draft.js";
 import { validateDraft } from "../web/validate.js";
-import { warningMessage } from "../web/danish.js";
-import { fieldName } from "../web/fields.js";
+import { publicWarning } from "../src/serve/publicError.js";
+import { warning } from "../src/errors.js";
 
 const full = {
   company: "Bager Østergård & Søn ApS",
@@ -126,8 +126,8 @@ describe("the form's checks", () => {
   });
 
   it("tells the build's warning about an open field in Danish, naming the field as the form does", () => {
-    expect(warningMessage("contacts.counselling.phone is not in the profile: printed as a line to fill in by hand (policy, help-card).", fieldName)).toBe(
-      "Anonym psykologisk rådgivning › Telefon er ikke udfyldt: der trykkes en linje, man kan skrive på i hånden (policy, help-card).",
-    );
+    const open = warning("contact.open", { field: "contacts.counselling.phone", materials: "policy, help-card" }, { path: "contacts.counselling.phone" });
+    expect(open.message).toBe("contacts.counselling.phone is not in the profile: printed as a line to fill in by hand (policy, help-card).");
+    expect(publicWarning(open)).toEqual({ code: "contact.open", path: "contacts.counselling.phone", message: "Rådgivningens telefon er ikke udfyldt: der trykkes en linje, man kan skrive på i hånden." });
   });
 });

@@ -1,6 +1,5 @@
 // The page: one column of fields, the preview beside it, and the build below the fields.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { parse as parseYaml } from "yaml";
 import { profileYaml } from "../src/serve/profileYaml.js";
 import { getInfo, RefusedError, startBuild, uploadLogo, type Info, type Problem } from "./api.js";
 import { slug } from "../src/slug.js";
@@ -14,8 +13,8 @@ import { CardsSection, ContactsSection, FilmsSection } from "./Sections.js";
 import { LogoField } from "./LogoField.js";
 import { PreviewPanel } from "./PreviewPanel.js";
 import { usePreview } from "./usePreview.js";
-import { validateDraft } from "./validate.js";
-import { logoMessage, serverMessage } from "./danish.js";
+import { useLiveCheck, validateDraft } from "./validate.js";
+import { readProfileFile } from "./danish.js";
 import { ResultsPanel } from "./ResultsPanel.js";
 
 
@@ -41,11 +40,17 @@ export function App() {
   const workshop = useMemo(() => workshopView(info, draft, builtPages), [info, draft, builtPages]);
   // What stops a build: the profile's problems, and the workshop's when one is chosen (the preview needs only the profile).
   const buildErrors = useMemo(() => (draft.workshop.on ? { ...errors, ...workshop.errors } : errors), [errors, workshop, draft.workshop.on]);
-  const shown = (path: string) => serverErrors[path] ?? (touched.has("*") || touched.has(path) ? buildErrors[path] : undefined);
-  const update = (path: string, change: (d: Draft) => Draft) => {
+  // What the whole toolkit finds (the help card's fit, the card size, the decks) is shown as one types;
+  // a field's own problem once one has left the field.
+  const checked = useLiveCheck(draft, errors);
+  const shown = (path: string) => serverErrors[path] ?? (touched.has("*") || touched.has(path) ? buildErrors[path] : undefined) ?? checked[path];
+  const update = (_path: string, change: (d: Draft) => Draft) => {
     setDraft(change);
-    setTouched((t) => new Set(t).add(path));
     setServerErrors({});
+  };
+  const leave = (target: EventTarget) => {
+    const path = (target as HTMLElement).closest?.("[data-field]")?.getAttribute("data-field");
+    if (path) setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
   };
 
   useEffect(() => saveDraft(draft), [draft]);
@@ -58,7 +63,7 @@ export function App() {
     const file = await keptLogoFile();
     if (!file || !draft.logo) return false;
     const uploaded = await uploadLogo(file);
-    setDraft((d) => (d.logo ? { ...d, logo: { ...d.logo, id: uploaded.id, src: uploaded.src, suggestion: uploaded.suggestion, warnings: uploaded.warnings.map(logoMessage) } } : d));
+    setDraft((d) => (d.logo ? { ...d, logo: { ...d.logo, id: uploaded.id, src: uploaded.src, suggestion: uploaded.suggestion, warnings: uploaded.warnings } } : d));
     return true;
   };
   useEffect(() => {
@@ -79,9 +84,10 @@ export function App() {
     try {
       const uploaded = await uploadLogo(file);
       await keepLogoFile(file).catch(() => undefined);
-      update("logo", (d) => ({ ...d, logoWanted: undefined, logo: { id: uploaded.id, name: file.name, src: uploaded.src, suggestion: uploaded.suggestion, warnings: uploaded.warnings.map(logoMessage) } }));
+      update("logo", (d) => ({ ...d, logoWanted: undefined, logo: { id: uploaded.id, name: file.name, src: uploaded.src, suggestion: uploaded.suggestion, warnings: uploaded.warnings } }));
+      setTouched((t) => new Set(t).add("logo"));
     } catch (err) {
-      const message = err instanceof RefusedError ? [err.refusal.error, ...err.refusal.problems.map((p) => logoMessage(p.message))].join(" ") : "Logoet kunne ikke sendes.";
+      const message = err instanceof RefusedError ? [err.refusal.error, ...err.refusal.problems.map((p) => p.message)].join(" ") : "Logoet kunne ikke sendes.";
       setServerErrors({ logo: message });
     } finally {
       setLogoBusy(false);
@@ -108,7 +114,7 @@ export function App() {
     });
     on("failed", ({ problem }) => {
       events.close();
-      setBuild({ state: "failed", ...problem, problems: problem.problems.map((p: Problem) => ({ ...p, message: serverMessage(p.message) })) });
+      setBuild({ state: "failed", ...problem });
       setServerErrors(problemsByField(problem.problems));
     });
     events.onerror = () => {
@@ -143,7 +149,7 @@ export function App() {
     } catch (err) {
       if (err instanceof RefusedError && err.refusal.code === "logo-unknown" && (await reupload().catch(() => false))) return void runBuild();
       const refusal = err instanceof RefusedError ? err.refusal : { error: "Serveren svarer ikke.", problems: [] as Problem[] };
-      setBuild({ state: "failed", error: refusal.error, problems: refusal.problems.map((p) => ({ ...p, message: serverMessage(p.message) })) });
+      setBuild({ state: "failed", error: refusal.error, problems: refusal.problems });
       setServerErrors(problemsByField(refusal.problems));
     }
   };
@@ -158,19 +164,18 @@ export function App() {
   };
 
   const openProfile = async (file: File) => {
-    let raw: unknown;
-    try {
-      raw = parseYaml(await file.text());
-    } catch (err) {
-      setNotice(`»${file.name}« kan ikke læses som YAML eller JSON: ${(err as Error).message.split("\n")[0]}`);
+    // Read as the CLI reads it: a broken file, or an unquoted #colour, is said in Danish.
+    const { raw, errors: fileErrors, problem } = readProfileFile(await file.text());
+    if (!raw) {
+      setNotice(`»${file.name}« kan ikke åbnes som profil. ${problem ?? ""}`.trim());
       return;
     }
     await keepLogoFile(undefined).catch(() => undefined);
     const opened = fromProfile(raw, draft);
     setDraft(opened);
     setTouched(new Set(["*"]));
-    setServerErrors({});
-    const problems = Object.keys(validateDraft(opened)).length;
+    setServerErrors(fileErrors);
+    const problems = Object.keys({ ...validateDraft(opened), ...fileErrors }).length;
     setNotice(`Profilen »${file.name}« er indlæst.${problems === 0 ? "" : problems === 1 ? " Et felt har en fejl; det er markeret." : ` ${problems} felter har fejl; de er markeret.`}`);
   };
 
@@ -259,7 +264,12 @@ export function App() {
             </div>
           )}
 
-          <form onSubmit={(e) => e.preventDefault()} noValidate>
+          {shown("") && (
+            <p className="notice" role="alert" data-field="">
+              {shown("")}
+            </p>
+          )}
+          <form onSubmit={(e) => e.preventDefault()} onBlur={(e) => leave(e.target)} noValidate>
             <fieldset>
               <legend>Virksomheden</legend>
               <Field path="company" label="Virksomhedens navn" hint={HINTS.company} error={shown("company")}>
@@ -333,7 +343,7 @@ const isFormField = (path: string) => FORM_FIELD.test(path);
 
 function problemsByField(problems: Problem[]): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const p of problems) byField[p.path || "company"] ??= serverMessage(p.message);
+  for (const p of problems) byField[p.path] ??= p.message;
   return byField;
 }
 

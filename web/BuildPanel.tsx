@@ -1,7 +1,6 @@
 // "Byg pakken": the build's progress, material by material, then the downloads.
 import { fieldId } from "./Field.js";
 import { fieldName } from "./fields.js";
-import { warningMessage } from "./danish.js";
 import type { Info } from "./api.js";
 
 /** A field's name as the page calls it: the workshop's fields, a film by its title, else the form's own names. */
@@ -18,15 +17,6 @@ function nameOf(path: string, info?: Info): string {
   return fieldName(path);
 }
 
-/** A build's warning in Danish, the materials it names by their titles rather than their ids. */
-function warningText(message: string, info?: Info): string {
-  const titled = message.replace(/\(([a-z0-9-]+(?:, [a-z0-9-]+)*)\)\.$/, (whole, ids: string) => {
-    const titles = ids.split(", ").map((id) => info?.materials.find((m) => m.id === id)?.title);
-    return titles.every(Boolean) ? `(${titles.join("; ")}).` : whole;
-  });
-  return warningMessage(titled, (path) => nameOf(path, info));
-}
-
 export interface DownloadEntry {
   file: string;
   title: string;
@@ -39,7 +29,7 @@ export type BuildState =
   | { state: "queued"; ahead: number }
   /** `material`: the title of the one just finished. */
   | { state: "running"; done: number; total: number; material: string }
-  | { state: "done"; id: string; files: DownloadEntry[]; pack: string; warnings: string[] }
+  | { state: "done"; id: string; files: DownloadEntry[]; pack: string; warnings: { message: string }[] }
   | { state: "failed"; error: string; hint?: string; problems: { path: string; message: string }[] };
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
@@ -178,7 +168,7 @@ function Downloads(props: Extract<BuildState, { state: "done" }> & { info?: Info
           <summary>{props.warnings.length === 1 ? "1 bemærkning" : `${props.warnings.length} bemærkninger`} til pakken</summary>
           <ul>
             {props.warnings.map((w) => (
-              <li key={w}>{warningText(w, props.info)}</li>
+              <li key={w.message}>{w.message}</li>
             ))}
           </ul>
         </details>

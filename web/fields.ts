@@ -37,6 +37,7 @@ export const HINTS = {
 
 /** Field paths of the profile and the cards in Danish, for messages that name a field. */
 export function fieldName(path: string): string {
+  if (path === "") return "Profilen";
   const [first, second, third] = path.split(".");
   if (first === "contacts" && second) {
     const contact = CONTACTS.find((c) => c.key === second);

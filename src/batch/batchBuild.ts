@@ -13,5 +13,5 @@ export async function buildBatch(profileArgs: string[], options: Omit<BuildOptio
   const results = await runBatch(profiles, options, progress.update).finally(() => progress.end());
   for (const line of batchSummary(results, Date.now() - started)) console.log(line);
   const failed = results.filter((r) => !r.outcome.ok).length;
-  if (failed > 0) throw new WorkshopkitError(`${failed} of ${results.length} profiles failed (listed above); the other packs were built.`, "Fix the profiles named above and build them again; the packs already built are complete.");
+  if (failed > 0) throw WorkshopkitError.of("batch.failed", { failed, total: results.length });
 }

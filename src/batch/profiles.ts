@@ -14,7 +14,7 @@ export async function expandProfiles(args: string[]): Promise<string[]> {
       continue;
     }
     const found = (await readdir(arg)).filter((name) => PROFILE_FILE.test(name)).sort();
-    if (found.length === 0) throw new WorkshopkitError(`The folder ${arg} holds no profiles (.yaml, .yml or .json files).`, "Name profile files, or a folder that holds them.");
+    if (found.length === 0) throw WorkshopkitError.of("batch.emptyFolder", { folder: arg }, { file: arg });
     files.push(...found.map((name) => path.join(arg, name)));
   }
   return [...new Set(files.map((f) => path.resolve(f)))].map((f) => path.relative(process.cwd(), f) || f);

@@ -1,6 +1,7 @@
 // The company name in a box of fixed size: wrapped first, then smaller until it fits; never clipped.
 // Lines are broken here by the font's metrics (as the cards are), so react-pdf sets exactly these lines.
 import { WorkshopkitError } from "../errors.js";
+import type { ParamsOf } from "../problems/en.js";
 import { breakLines, sizesDown, type Fitted } from "../cards/fitText.js";
 import { textWidth } from "../fonts.js";
 
@@ -37,12 +38,12 @@ export function tryFitName(name: string, box: NameBox): Fitted | undefined {
 
 const mmOf = (pt: number) => +((pt * 25.4) / 72).toFixed(1);
 
-/** What to say when `name` does not fit `box` (in `where`): names the profile's `company` field. */
+/** What to say when `name` does not fit `box` (in `where`), as a prop of the layout: the parameters of brand.nameTooLong. */
 export function nameTooLong(name: string, box: NameBox, where: string): string {
-  return `profile › company: "${name}" does not fit ${where} (${mmOf(box.width)} × ${mmOf(box.height)} mm) even at ${box.min} pt.`;
+  return JSON.stringify({ name, where, width: mmOf(box.width), height: mmOf(box.height), min: box.min });
 }
 
-/** The error for nameTooLong's message. */
-export function nameTooLongError(message: string): WorkshopkitError {
-  return new WorkshopkitError(message, "Shorten the company name in the profile (a long word cannot be broken), or give a logo (logo:), which headers and card backs print instead of the name.");
+/** The error for nameTooLong's parameters: it names the profile's `company` field. */
+export function nameTooLongError(params: string): WorkshopkitError {
+  return WorkshopkitError.of("brand.nameTooLong", JSON.parse(params) as ParamsOf<"brand.nameTooLong">, { file: "profile", path: "company" });
 }

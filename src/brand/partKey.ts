@@ -89,7 +89,7 @@ export function parsePartKey(key: string): PartSpec {
   const align = m?.[9] as PartSpec["align"];
   const valign = m?.[10] as PartSpec["valign"];
   if (!m || !PART_KINDS.includes(kind) || !NAME_COLOURS.includes(colour) || !["left", "center", "right"].includes(align) || !["top", "center", "bottom"].includes(valign) || [...flags].some((f) => f !== "bold" && f !== "upper")) {
-    throw new WorkshopkitError(`Not a brand part key: "${key}".`, "This is a fault in workshopkit; please report it.");
+    throw WorkshopkitError.of("brand.partKey", { key });
   }
   return {
     kind,

@@ -106,7 +106,7 @@ function checkHelpCardFront(brand: Brand, pdf: Uint8Array): void {
   });
   if (!layout || outside.length > 0) {
     const list = outside.slice(0, 5).map((r) => `  "${r.text}"`).join("\n");
-    throw new WorkshopkitError(`The help card's front for "${brand.company}" does not fit its text box as drawn:\n${list}`, "This is a fault in workshopkit; please report it with the profile you used.");
+    throw WorkshopkitError.of("brand.helpCardFrontFault", { company: brand.company, list });
   }
 }
 

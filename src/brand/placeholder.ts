@@ -1,11 +1,21 @@
-// The brand of the company-independent render: the same paper, placeholder colours, no logo, no name.
-// Templates given it draw every brand-coloured thing in PLACEHOLDER_PALETTE and leave an empty slot
-// where the logo or name goes (templates/parts/BrandSlot.tsx); the company's brand is stamped on later.
+// The brand of the company-independent render: the same paper, placeholder colours, no logo, and a
+// placeholder name. Templates given it draw every brand-coloured thing in PLACEHOLDER_PALETTE and leave
+// an empty slot where the logo or name goes (templates/parts/BrandSlot.tsx); the company's brand is
+// stamped on later, and the stamp fails where the placeholder's colours or name are left (stamp.ts).
 import type { Brand, ResolvedPack } from "../model.js";
 import { PLACEHOLDER_PALETTE } from "./brandParts.js";
 
+/**
+ * The company name of the company-independent render. No company's text holds it; a template that
+ * prints the name itself (instead of in a slot) prints this, and the stamp finds it in the text.
+ */
+export const PLACEHOLDER_COMPANY = "Qxzqpladsholderfirmaqxzq";
+
+/** Whether laid-out text holds the placeholder name (split by line breaks or hyphenation, even). */
+export const holdsPlaceholderName = (texts: string[]): boolean => texts.join("").replace(/[\s\u00ad-]/g, "").includes(PLACEHOLDER_COMPANY);
+
 export function placeholderBrand(brand: Brand): Brand {
-  return { company: "", colour: PLACEHOLDER_PALETTE.brand, palette: PLACEHOLDER_PALETTE, paper: brand.paper, placeholder: true };
+  return { company: PLACEHOLDER_COMPANY, colour: PLACEHOLDER_PALETTE.brand, palette: PLACEHOLDER_PALETTE, paper: brand.paper, placeholder: true };
 }
 
 /**

@@ -4,14 +4,39 @@
 import { ParseSpeeds, PDFDocument } from "pdf-lib";
 import { setDocumentInfo, type DocumentInfo } from "../finish/finishPdf.js";
 import { savePdf } from "../finish/savePdf.js";
+import type { TextLayout } from "../render/checkLayout.js";
 import { PLACEHOLDER_PALETTE, type BrandParts, type Palette, type SlotPlacement } from "./brandParts.js";
-import { recolourPdf } from "./stampColours.js";
+import { holdsPlaceholderName } from "./placeholder.js";
+import { recolourPdf, type RecolourStats } from "./stampColours.js";
 import { drawParts } from "./stampParts.js";
+import { stampFault } from "./stampFault.js";
 
-export async function stampBrand(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo): Promise<Uint8Array> {
+/** What a stamp did: the recolour counts, and the slots drawn. */
+export interface StampReport {
+  recoloured: RecolourStats;
+  slots: number;
+}
+
+/** Placeholder renders already searched for colours made from a placeholder: a server stamps the same one for every company. */
+const searched = new WeakSet<Uint8Array>();
+
+/**
+ * The material branded, and what the stamp did. Fails as a fault of workshopkit where the placeholder
+ * render holds what the stamp cannot brand: the placeholder name in its text (`layout`, where known),
+ * a colour made from a placeholder colour (stampColours.ts), a placeholder colour written in a way it
+ * cannot change, a slot it cannot fill. The report's counts are what the tests check per material.
+ */
+export async function stampBrandReport(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<{ bytes: Uint8Array; report: StampReport }> {
+  if (layout && holdsPlaceholderName(layout.runs.map((r) => r.text))) throw stampFault("the material prints the company's name itself, not in a brand slot, so every company would get the placeholder's name");
   const pdf = await PDFDocument.load(placeholderPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // no timer tick every 100 objects
-  recolourPdf(pdf, PLACEHOLDER_PALETTE, palette); // before the parts: they are in the company's colours already
-  await drawParts(pdf, slots, parts);
+  const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette, !searched.has(placeholderPdf)); // before the parts: they are in the company's colours already
+  searched.add(placeholderPdf);
+  const drawn = await drawParts(pdf, slots, parts);
+  if (drawn !== slots.length) throw stampFault(`${drawn} of ${slots.length} brand slots were drawn`);
   setDocumentInfo(pdf, info);
-  return savePdf(pdf);
+  return { bytes: await savePdf(pdf), report: { recoloured, slots: drawn } };
+}
+
+export async function stampBrand(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<Uint8Array> {
+  return (await stampBrandReport(placeholderPdf, slots, parts, palette, info, layout)).bytes;
 }

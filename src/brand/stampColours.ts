@@ -8,6 +8,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject } from "pdf-lib";
 import type { Palette } from "./brandParts.js";
 import { stampFault as fault } from "./stampFault.js";
+import { pdfkitColourOperands } from "../render/reactPdf.js";
 
 type Rgb = [number, number, number];
 const ROLES = ["brand", "ink", "onBrand", "line", "tint"] as const;
@@ -29,11 +30,11 @@ export function rgbOf(hex: string): Rgb {
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
 }
 
-/** A colour's operands as pdfkit writes them (its _normalizeColor, then Array.join). */
-const pdfkitOperands = (rgb: Rgb) => rgb.map((c) => c / 255).join(" ");
 /** A colour's operands as the stamp writes them: four decimals, no trailing zeros. */
 const compact = (c: number) => String(Number((c / 255).toFixed(4)));
 
+/** Three numbers and a colour operator, as pdfkit writes them. */
+const COLOUR_OPERATION = /(?<![\d.\-])(\d*\.?\d+) (\d*\.?\d+) (\d*\.?\d+) (scn|SCN|sc|SC|rg|RG)(?![A-Za-z])/g;
 /** The colour operators that take three DeviceRGB operands (rg/RG set DeviceRGB themselves). */
 const COLOUR_OPS = ["scn", "SCN", "sc", "SC", "rg", "RG"].map((op) => Buffer.from(` ${op}`, "latin1"));
 /** Dictionary entries that hold a colour as an array of numbers: annotations (/C, /IC), widgets' /MK (/BC, /BG), type 2 functions (/C0, /C1). */
@@ -57,13 +58,33 @@ export class Recolourer {
   private readonly swaps: Swap[];
   readonly stats: RecolourStats = { streams: 0, changed: 0, entries: 0 };
 
+  /** Whether to look for colours made from a placeholder (once per placeholder render is enough). */
+  checkDerived = true;
+
   constructor(placeholder: Palette, palette: Palette) {
     this.swaps = ROLES.map((role) => {
       const rgb = rgbOf(placeholder[role]);
       const to = rgbOf(palette[role]);
-      return { role, rgb, operands: Buffer.from(pdfkitOperands(rgb), "latin1"), to, toOperands: Buffer.from(to.map(compact).join(" "), "latin1") };
+      return { role, rgb, operands: Buffer.from(pdfkitColourOperands(rgb), "latin1"), to, toOperands: Buffer.from(to.map(compact).join(" "), "latin1") };
     });
     if (new Set(this.swaps.map((s) => s.operands.toString("latin1"))).size !== this.swaps.length) throw fault("two placeholder colours are the same");
+  }
+
+  /**
+   * A colour of the placeholders' magenta family that is none of them, drawn in `content`: a tint or
+   * a shade made from a placeholder (mixed with white, say) that the stamp cannot know to change, and
+   * that every company's pack would print as it is. Templates draw only the placeholders and greys.
+   */
+  derivedColour(content: Buffer): string | undefined {
+    const text = content.toString("latin1");
+    for (const m of text.matchAll(COLOUR_OPERATION)) {
+      const [r, g, b] = [m[1], m[2], m[3]].map(Number) as Rgb;
+      if (Math.abs(r - b) > 0.05 || g > Math.min(r, b) - 0.1) continue; // not magenta
+      const rgb = [r, g, b].map((c) => Math.round(c * 255));
+      if (this.swaps.some((s) => s.rgb.every((c, i) => c === rgb[i]))) continue; // a placeholder itself
+      return `${m[1]} ${m[2]} ${m[3]} ${m[4]}`;
+    }
+    return undefined;
   }
 
   /**
@@ -96,7 +117,12 @@ export class Recolourer {
   /** The stream's new contents, Flate-compressed, or undefined where it holds no placeholder colour (it stays as it is, same bytes). */
   recolourStream(stream: PDFRawStream, where: string): Uint8Array | undefined {
     this.stats.streams++;
-    const recoloured = this.recolourBytes(decode(stream), where);
+    const content = decode(stream);
+    if (this.checkDerived) {
+      const derived = this.derivedColour(content);
+      if (derived) throw fault(`${where} draws a colour made from a placeholder colour (${derived}), which the stamp cannot turn into the company's`);
+    }
+    const recoloured = this.recolourBytes(content, where);
     if (!recoloured) return undefined;
     this.stats.changed++;
     return deflateSync(recoloured);
@@ -162,8 +188,9 @@ const PATTERN_TYPE = PDFName.of("PatternType");
  * (annotation and widget appearances are forms too; their appearance dictionaries are followed as
  * well) and tiling pattern, and colour arrays and /DA strings in every dictionary.
  */
-export function recolourPdf(pdf: PDFDocument, placeholder: Palette, palette: Palette): RecolourStats {
+export function recolourPdf(pdf: PDFDocument, placeholder: Palette, palette: Palette, checkDerived = true): RecolourStats {
   const r = new Recolourer(placeholder, palette);
+  r.checkDerived = checkDerived;
   const context = pdf.context;
   const content = new Set<PDFRef>();
   for (const page of pdf.getPages()) {

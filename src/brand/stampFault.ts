@@ -2,8 +2,5 @@
 import { WorkshopkitError } from "../errors.js";
 
 export function stampFault(what: string): WorkshopkitError {
-  return new WorkshopkitError(
-    `Branding a material failed: ${what}. This is a fault in workshopkit, not in your profile or content.`,
-    "Please report it to workshopkit's maintainers, with the profile you built.",
-  );
+  return WorkshopkitError.of("brand.fault", { what });
 }

@@ -6,6 +6,7 @@ import { sha256, type ManifestEntry } from "../finish/manifest.js";
 import type { OutputFile } from "../write/writePack.js";
 import type { BrandParts, SlotPlacement } from "./brandParts.js";
 import { stampBrand } from "./stamp.js";
+import type { TextLayout } from "../render/checkLayout.js";
 
 export interface BrandedMaterial {
   files: OutputFile[];
@@ -14,13 +15,9 @@ export interface BrandedMaterial {
   pages: number;
 }
 
-export async function stampMaterial(material: Material, finished: FinishedMaterial & { slots: SlotPlacement[] }, parts: BrandParts, pack: ResolvedPack, date: Date): Promise<BrandedMaterial> {
-  const bytes = await stampBrand(finished.pdf, finished.slots, parts, pack.brand.palette, {
-    title: `${material.title} – ${pack.brand.company}`,
-    author: pack.brand.company,
-    subject: pack.toolkit.title,
-    date,
-  });
+export async function stampMaterial(material: Material, finished: FinishedMaterial & { slots: SlotPlacement[]; layout?: TextLayout }, parts: BrandParts, pack: ResolvedPack, date: Date): Promise<BrandedMaterial> {
+  const info = { title: `${material.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.title, date };
+  const bytes = await stampBrand(finished.pdf, finished.slots, parts, pack.brand.palette, info, finished.layout);
   const name = `${material.id}.pdf`;
   return {
     files: [{ name, bytes }, ...(finished.fieldMap ? [finished.fieldMap] : [])],

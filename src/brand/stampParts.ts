@@ -96,8 +96,9 @@ function xObjectsOf(pdf: PDFDocument, node: PDFPageLeaf): PDFDict {
   return xObjects;
 }
 
-export async function drawParts(pdf: PDFDocument, slots: SlotPlacement[], parts: BrandParts): Promise<void> {
-  if (slots.length === 0) return;
+/** Draws each slot's part; returns how many slots were drawn. */
+export async function drawParts(pdf: PDFDocument, slots: SlotPlacement[], parts: BrandParts): Promise<number> {
+  if (slots.length === 0) return 0;
   const prep = await prepare(parts);
   const copier = PDFObjectCopier.for(prep.source.context, pdf.context); // fonts shared by parts copied once
   const forms = new Map<string, { part: Part; ref: PDFRef }>();
@@ -144,4 +145,5 @@ export async function drawParts(pdf: PDFDocument, slots: SlotPlacement[], parts:
     const own = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
     node.set(PDFName.of("Contents"), pdf.context.obj([save, ...own, draw]));
   }
+  return [...byPage.values()].reduce((n, onPage) => n + onPage.length, 0);
 }

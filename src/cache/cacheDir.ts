@@ -25,7 +25,7 @@ function userCacheDir(): string {
 export function cacheDir(override?: string): string | false {
   const chosen = override ?? process.env.WORKSHOPKIT_CACHE;
   if (chosen === "off" || chosen === "0" || chosen === "false") return false;
-  if (override === "") throw new WorkshopkitError("--cache-dir is empty.", "Give the cache folder, or leave --cache-dir out (WORKSHOPKIT_CACHE=off turns the cache off).");
+  if (override === "") throw WorkshopkitError.of("cache.emptyOption", {}, { file: "options", path: "cache-dir" });
   if (chosen) return checkedFolder(path.resolve(chosen), override !== undefined ? "--cache-dir" : "WORKSHOPKIT_CACHE");
   const modules = path.join(PACKAGE_ROOT, "node_modules");
   return existsSync(modules) ? path.join(modules, ".cache", "workshopkit") : userCacheDir();
@@ -42,8 +42,8 @@ function checkedFolder(dir: string, given: string): string {
     }
     if (info?.isDirectory()) return dir;
     if (info) {
-      const what = at === dir ? "is a file, not a folder" : `is under ${at}, which is a file, not a folder`;
-      throw new WorkshopkitError(`${given} ${dir} ${what}, so nothing can be cached there.`, `Give a folder for the cache (it is made if missing), or WORKSHOPKIT_CACHE=off to build without a cache.`);
+      const where = { file: "options", path: given === "--cache-dir" ? "cache-dir" : "WORKSHOPKIT_CACHE" };
+      throw at === dir ? WorkshopkitError.of("cache.isFile", { given, dir }, where) : WorkshopkitError.of("cache.underFile", { given, dir, file: at }, where);
     }
     if (path.dirname(at) === at) return dir;
   }
@@ -55,10 +55,7 @@ export function cacheLimit(value = process.env.WORKSHOPKIT_CACHE_MAX_MB): number
   const mb = /^\s*\d{1,7}\s*$/.test(value) ? Number(value) : NaN;
   if (!(mb >= 1 && mb <= LARGEST_MAX_MB)) {
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    throw new WorkshopkitError(
-      `WORKSHOPKIT_CACHE_MAX_MB=${shown} is not a cache size: it must be a whole number of megabytes from 1 to ${LARGEST_MAX_MB} (the default is ${DEFAULT_MAX_MB}).`,
-      "Set it to a number like 2048, or unset it; WORKSHOPKIT_CACHE=off builds without a cache.",
-    );
+    throw WorkshopkitError.of("cache.maxMb", { value: shown, max: LARGEST_MAX_MB, default: DEFAULT_MAX_MB }, { file: "options", path: "WORKSHOPKIT_CACHE_MAX_MB" });
   }
   return mb * 2 ** 20;
 }

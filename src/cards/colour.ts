@@ -1,6 +1,6 @@
 // The brand colour as text: on white, darkened where it is too light to read (WCAG 2 contrast);
 // on a brand-colour background, whichever of white and near-black contrasts more.
-import type { Warning } from "../errors.js";
+import { warning, type Warning } from "../errors.js";
 
 const INK = "#1a1a1a";
 const WHITE = "#ffffff";
@@ -88,13 +88,8 @@ const ratio = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)}:1`;
 export function brandColourWarnings(colour: string): Warning[] {
   const ink = brandInk(colour);
   if (ink === colour.toLowerCase()) return [];
-  return [
-    {
-      message:
-        `The brand colour ${colour} has a contrast of ${ratio(contrast(colour, WHITE))} on white paper, too light for text (at least ${CONTRAST_SMALL}:1): ` +
-        (ink === INK
-          ? `text is printed in near-black ${ink}; fills, bars and card backs keep ${colour}, thin rules and frames the darker ${brandLine(colour)}.`
-          : `text is printed in the darker shade ${ink} (${ratio(contrast(ink, WHITE))}); rules, bars and card backs keep ${colour}.`),
-    },
-  ];
+  // Near-black text (INK) says where thin rules and frames go too: a darker line of the brand colour.
+  return ink === INK
+    ? [warning("brand.colourNearBlack", { colour, contrast: ratio(contrast(colour, WHITE)), needed: CONTRAST_SMALL, ink, line: brandLine(colour) }, { path: "colour" })]
+    : [warning("brand.colourDarkened", { colour, contrast: ratio(contrast(colour, WHITE)), needed: CONTRAST_SMALL, ink, inkContrast: ratio(contrast(ink, WHITE)) }, { path: "colour" })];
 }

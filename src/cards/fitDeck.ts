@@ -31,10 +31,7 @@ export interface DeckToFit {
 
 function cardFailure(deck: DeckToFit, n: number, what: string, face: Face): WorkshopkitError {
   const size = `${+(face.card.width / PT_PER_MM).toFixed(1)} × ${+(face.card.height / PT_PER_MM).toFixed(1)} mm`;
-  return new WorkshopkitError(
-    `Deck "${deck.title}" (content/decks/${deck.id}.yaml), card ${n}: ${what} does not fit a ${size} card.`,
-    `Choose a larger --card-size (the default is 90x60) or shorten the text in content/decks/${deck.id}.yaml.`,
-  );
+  return WorkshopkitError.of("cards.cardTooLong", { title: deck.title, deck: deck.id, card: n, what, size }, { file: "options", path: "cards.cardSize" });
 }
 
 /**

@@ -1,5 +1,6 @@
 // The pocket card "Hvor får jeg hjælp?": its resources taken from a document, and its two faces fitted.
-import { WorkshopkitError } from "../errors.js";
+import { problem, WorkshopkitError, type Where } from "../errors.js";
+import type { ParamsOf } from "../problems/en.js";
 import type { Document } from "../schema/content.js";
 import type { HelpCardText } from "../schema/cards.js";
 import { TYPE, type Face } from "./face.js";
@@ -20,12 +21,12 @@ const ADDRESS = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:dk|com|org|net|eu)(?:\/[^\s
  */
 export function resourcesOf(documents: Document[], text: HelpCardText): Resource[] {
   const { document: docId, section: sectionId } = text.resources;
-  const problem = (field: string, message: string) =>
-    WorkshopkitError.fromProblems("The help card names a source that does not exist:", [{ file: "content/cards/help-card.yaml", path: `resources.${field}`, message }]);
+  const missing = (field: string, found: ReturnType<typeof problem>) => WorkshopkitError.listing("helpCard.missingSource", {}, [{ ...found, file: "content/cards/help-card.yaml", path: `resources.${field}` }]);
+  const at = { file: "content/cards/help-card.yaml" };
   const doc = documents.find((d) => d.id === docId);
-  if (!doc) throw problem("document", `no document "${docId}" in content/documents/`);
+  if (!doc) throw missing("document", problem("helpCard.noDocument", { document: docId }, at));
   const section = doc.sections.find((s) => s.id === sectionId);
-  if (!section) throw problem("section", `no section "${sectionId}" in content/documents/${docId}.yaml; its sections are ${doc.sections.map((s) => s.id).join(", ")}`);
+  if (!section) throw missing("section", problem("helpCard.noSection", { section: sectionId, document: docId, sections: doc.sections.map((s) => s.id).join(", ") }, at));
   const found: Resource[] = [];
   for (const block of section.blocks) {
     if (block.type === "heading") found.push({ name: block.text });
@@ -34,7 +35,7 @@ export function resourcesOf(documents: Document[], text: HelpCardText): Resource
       if (address) found[found.length - 1]!.address = address;
     }
   }
-  if (found.length === 0) throw problem("section", `section "${sectionId}" of content/documents/${docId}.yaml has no headings to take organisations from`);
+  if (found.length === 0) throw missing("section", problem("helpCard.noHeadings", { section: sectionId, document: docId }, at));
   return found;
 }
 
@@ -45,6 +46,8 @@ export function resourcesOf(documents: Document[], text: HelpCardText): Resource
 export interface PanelEntry {
   label: string;
   text?: string;
+  /** The profile's field the text comes from (`contacts.hr`), named when it does not fit. */
+  field?: string;
 }
 
 /** A line of an entry: its bold part (the label, or what of it falls on this line) and the rest. */
@@ -108,34 +111,35 @@ function splitBold(lines: string[], boldWords: number): PanelLine[] {
  * Sets a title and its entries in the face's text box: the largest sizes at which all of it fits,
  * the body never below TYPE.help.min. What does not fit stops the build, naming it.
  */
-export function fitPanel(title: string, entries: PanelEntry[], footerText: string, face: Face, measure: Measure, what: string): FittedPanel {
+export function fitPanel(title: string, entries: PanelEntry[], footerText: string, face: Face, measure: Measure, what: "front" | "back"): FittedPanel {
   const width = face.text.width;
-  const fail = (why: string) =>
-    new WorkshopkitError(
-      `The help card (${what}) does not fit a ${+(face.card.width / PT_PER_MM).toFixed(1)} × ${+(face.card.height / PT_PER_MM).toFixed(1)} mm card: ${why}.`,
-      "Choose a larger --card-size, or shorten the contacts in the profile.",
-    );
+  const card = { face: what, width: +(face.card.width / PT_PER_MM).toFixed(1), height: +(face.card.height / PT_PER_MM).toFixed(1) };
+  // What does not fit names its field: a contact's, the company's (the front's footer), or else the card size.
+  const content = { file: "content/cards/help-card.yaml" };
+  const fail = <C extends "helpCard.titleTooLong" | "helpCard.footerTooLong" | "helpCard.entryTooLong" | "helpCard.textTooLong">(code: C, params: Omit<ParamsOf<C>, keyof typeof card>, at: Where) =>
+    WorkshopkitError.of(code, { ...card, ...params } as unknown as ParamsOf<C>, at.path ? { file: "profile", ...at } : { ...content, ...at });
+  const fieldOf = (i: number): Where => (entries[i]?.field ? { path: entries[i]!.field } : { path: "cards.cardSize" });
   const titles: { size: number; lines: string[] }[] = [];
   for (const s of sizesDown(TYPE.helpTitle.max, TYPE.helpTitle.min)) {
     const lines = breakLines(title, width, s, true, measure, { maxLines: 2 });
     if (lines) titles.push({ size: s, lines });
   }
-  if (titles.length === 0) throw fail(`the title "${title}" is too long even at ${TYPE.helpTitle.min} pt`);
+  if (titles.length === 0) throw fail("helpCard.titleTooLong", { title, min: TYPE.helpTitle.min }, { path: "cards.cardSize" });
   const footer = breakLines(footerText, face.footer.width, TYPE.helpLabel, false, measure, { maxLines: 2 });
-  if (!footer) throw fail(`its footer "${footerText}" is too long for two lines at ${TYPE.helpLabel} pt`);
+  if (!footer) throw fail("helpCard.footerTooLong", { footer: footerText, size: TYPE.helpLabel }, { path: what === "front" ? "company" : "cards.cardSize" });
   // A second footer line takes its room from the text box.
   const room = face.text.height - (footer.length - 1) * FOOTER_LINE;
   // A title on one line first; then the body as large as it goes; the title shrinks only if that is what it takes.
   titles.sort((a, b) => a.lines.length - b.lines.length || b.size - a.size);
   // Measured at the largest size: a part kept whole then fits at every size tried.
   const texts = entries.map((e) => entryText(e, (part) => measure(part, TYPE.help.max, true) <= width - 2));
-  let tallest = "";
+  let tallest = -1;
   for (const size of sizesDown(TYPE.help.max, TYPE.help.min)) {
     // Measured bold throughout: bold is the wider cut, so a line never runs over once its label is set bold.
     const broken = texts.map((t) => breakLines(t.text, width, size, true, measure, { maxLines: 4 }));
     const bad = broken.findIndex((b) => !b);
     if (bad >= 0) {
-      tallest = texts[bad]!.text.replace(/\u00A0/g, " ");
+      tallest = bad;
       continue;
     }
     const body = broken.reduce((h, b) => h + PANEL_GAP + b!.length * size * TYPE.help.lineHeight, 0);
@@ -145,9 +149,9 @@ export function fitPanel(title: string, entries: PanelEntry[], footerText: strin
       }
     }
   }
-  if (tallest) throw fail(`"${tallest}" is too long even at ${TYPE.help.min} pt`);
+  if (tallest >= 0) throw fail("helpCard.entryTooLong", { entry: texts[tallest]!.text.replace(/\u00A0/g, " "), min: TYPE.help.min }, fieldOf(tallest));
   // Name the entry that takes the most lines: that is the one to shorten.
   const lines = texts.map((t) => breakLines(t.text, width, TYPE.help.min, true, measure, { maxLines: 4 })?.length ?? 4);
-  const longest = texts[lines.indexOf(Math.max(...lines))]!.text.replace(/\u00A0/g, " ");
-  throw fail(`its text is too long even at ${TYPE.help.min} pt; the longest entry is "${longest}"`);
+  const longest = lines.indexOf(Math.max(...lines));
+  throw fail("helpCard.textTooLong", { longest: texts[longest]!.text.replace(/\u00A0/g, " "), min: TYPE.help.min }, fieldOf(longest));
 }

@@ -84,10 +84,9 @@ function sheetFor(ctx: LayoutContext): Sheet {
   if (sheet) return sheet;
   const room = (v: number) => Math.floor((v - 2 * (MARK_OFFSET + MARK_LENGTH + EDGE_CLEARANCE)) / PT_PER_MM + 1e-6);
   const { width, height } = ctx.options.size;
-  throw new WorkshopkitError(
-    `--card-size ${width}x${height}: a ${width} × ${height} mm card does not fit on ${ctx.paper === "A4" ? "A4" : "US Letter"} with room for crop marks.`,
-    `The largest card that fits is ${Math.min(room(page.width), CARD_SIDE_MM.max)}x${Math.min(room(page.height), CARD_SIDE_MM.max)} (sides of ${CARD_SIDE_MM.min}–${CARD_SIDE_MM.max} mm); the default is 90x60.`,
-  );
+  const [maxWidth, maxHeight] = [Math.min(room(page.width), CARD_SIDE_MM.max), Math.min(room(page.height), CARD_SIDE_MM.max)];
+  const paper = ctx.paper === "A4" ? "A4" : "US Letter";
+  throw WorkshopkitError.of("cards.tooLargeForPaper", { width, height, paper, maxWidth, maxHeight, min: CARD_SIDE_MM.min, max: CARD_SIDE_MM.max }, { file: "options", path: "cards.cardSize" });
 }
 
 /** Cover, (its empty back), then each sheet of fronts followed by its backs. */
@@ -119,12 +118,13 @@ function pageBoxes(pages: SheetPage[], sheet: Sheet, duplex: Duplex, colouredBac
   });
 }
 
-function fitOneOf(text: string, width: number, max: number, min: number, measure: Measure, what: string): Fitted {
+function fitDeckTitle(deck: Deck, width: number, max: number, min: number, measure: Measure): Fitted {
+  const text = deck.title;
   for (const size of sizesDown(max, min)) {
     const lines = breakLines(text, width, size, true, measure, { maxLines: 2 });
     if (lines) return { size, lines };
   }
-  throw new WorkshopkitError(`${what} "${text}" does not fit the back of a card even at ${min} pt.`, "Choose a larger --card-size.");
+  throw WorkshopkitError.of("cards.deckTitleTooLong", { title: deck.title, deck: deck.id, min }, { file: "options", path: "cards.cardSize" });
 }
 
 export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout; boxes: (PageBoxes | null)[] } {
@@ -132,22 +132,22 @@ export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout
   const face = faceOf(sheet.card);
   const fit = fitDeck(deck, face, ctx.options.blanks, ctx.measure);
   const width = face.safe.width - 2 * 4 * PT_PER_MM;
-  const back = { title: fitOneOf(deck.title, width, 12, 8, ctx.measure, `Deck "${deck.title}" (content/decks/${deck.id}.yaml): the title`) };
+  const back = { title: fitDeckTitle(deck, width, 12, 8, ctx.measure) };
   const pages = planPages(fit.faces.length, sheet, ctx.options.duplex, false);
   const layout = { options: ctx.options, sheet, face, pages, sheets: pages.filter((p) => p.kind === "fronts").length, fit, back };
   return { layout, boxes: pageBoxes(pages, sheet, ctx.options.duplex, true) };
 }
 
 /** The help card's front for the company: its contacts fitted to the text box; what does not fit stops the build, naming it. */
-export function fitHelpCardFront(text: HelpCardText, ctx: LayoutContext): HelpCardFront {
+export function fitHelpCardFront(text: HelpCardText, ctx: LayoutContext, fields: (string | undefined)[] = []): HelpCardFront {
   const face = faceOf(sheetFor(ctx).card);
   // 112 first, then each contact once, its label in bold on the same line.
   // A contact the profile leaves open is a line across the card, room for a name and a phone number by hand.
   const writeIn = "_".repeat(Math.floor((face.text.width - 2) / ctx.measure("_", TYPE.help.max, true)));
   const open = (t: string) => t.includes(WRITE_IN) && !t.split(WRITE_IN).join("").replace(/tlf\.|[\s,.:]/g, "");
-  const contacts = text.contacts.map((c) => {
+  const contacts = text.contacts.map((c, i) => {
     const joined = dropRepeatedRole(c.lines.join(", "), c.label);
-    return { label: c.label, text: open(joined) ? writeIn : joined };
+    return { label: c.label, text: open(joined) ? writeIn : joined, field: fields[i] };
   });
   const panel = fitPanel(text.title, [{ label: text.emergency }, ...contacts], ctx.company, face, ctx.measure, "front");
   return { box: { width: face.text.width, height: face.text.height }, panel };

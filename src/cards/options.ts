@@ -1,6 +1,7 @@
 // The card options of a build (card size, duplex edge, blank cards) and their parsing from the CLI.
 import { z } from "zod";
 import { WorkshopkitError } from "../errors.js";
+import { zodProblems } from "../validate/zodProblems.js";
 
 export const DUPLEX_MODES = ["long", "short", "none"] as const;
 export type Duplex = (typeof DUPLEX_MODES)[number];
@@ -46,7 +47,7 @@ export const CardSizeOption = z
     const [width, height] = s.split(/\s*[x×]\s*/i).map((v) => Number(v.replace(",", "."))) as [number, number];
     for (const v of [width, height]) {
       if (!side.safeParse(v).success) {
-        ctx.issues.push({ code: "custom", input: s, message: `got "${s}"; each side must be ${CARD_SIDE_MM.min}–${CARD_SIDE_MM.max} mm` });
+        ctx.issues.push({ code: "custom", input: s, message: `got "${s}"; each side must be ${CARD_SIDE_MM.min}–${CARD_SIDE_MM.max} mm`, params: { code: "cards.cardSide", min: CARD_SIDE_MM.min, max: CARD_SIDE_MM.max } });
         return z.NEVER;
       }
     }
@@ -63,7 +64,7 @@ export const BlankCardsOption = z
   .string()
   .trim()
   .regex(/^\d+$/, { error: (iss) => `got ${given(iss.input)}; expected a whole number of blank cards, like 4` })
-  .refine((s) => Number(s) <= MAX_BLANKS, { error: (iss) => `got ${given(iss.input)}; expected at most ${MAX_BLANKS} blank cards` })
+  .refine((s) => Number(s) <= MAX_BLANKS, { error: (iss) => `got ${given(iss.input)}; expected at most ${MAX_BLANKS} blank cards`, params: { code: "cards.blankCardsMax", max: MAX_BLANKS } })
   .transform(Number);
 
 /** The card options as commander hands them over (strings), before parsing. */
@@ -79,8 +80,9 @@ const FLAGS: Record<string, string> = { cardSize: "--card-size", duplex: "--dupl
 export function parseCardOptions(raw: { cardSize?: unknown; duplex?: unknown; blankCards?: unknown }): CardOptions {
   const r = CardCliOptions.safeParse({ cardSize: raw.cardSize, duplex: raw.duplex, blankCards: raw.blankCards });
   if (!r.success) {
-    const lines = r.error.issues.map((i) => `  ${FLAGS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
-    throw new WorkshopkitError(`Card options are not valid:\n${lines.join("\n")}`, 'Example: workshopkit build -p profile.yaml --card-size 90x60 --duplex long --blank-cards 4');
+    const problems = zodProblems("options", r.error, "cards.");
+    const lines = problems.map((p) => `  ${FLAGS[p.path.slice("cards.".length)] ?? p.path}: ${p.message}`);
+    throw WorkshopkitError.of("options.cards", { lines: lines.join("\n") }, { file: "options", path: "cards" }, problems);
   }
   return {
     size: r.data.cardSize ?? DEFAULT_CARD_OPTIONS.size,

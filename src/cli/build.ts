@@ -23,21 +23,20 @@ const TOOL_ID = /^v\d\d$/;
 /** --participants and --groups make a workshop build: --only then names its tools, --copies changes a count. */
 function workshopOf(o: { only?: string[]; participants?: string; groups?: string; copies?: string[] }): WorkshopChoice | undefined {
   if (o.participants === undefined && o.groups === undefined) {
-    if (o.copies) throw new WorkshopkitError("--copies changes a workshop's counts: give --participants and --groups too.", "Example: workshopkit build -p profile.yaml --only v02 v04 --participants 24 --groups 5 --copies help-card=30");
+    if (o.copies) throw WorkshopkitError.of("options.copiesAlone", {}, { file: "options", path: "workshop.copies" });
     return undefined;
   }
-  const example = "Example: workshopkit build -p profile.yaml --only v02 v04 --participants 24 --groups 5";
-  if (o.participants === undefined || o.groups === undefined) throw new WorkshopkitError(`A workshop build needs both --participants and --groups (got only ${o.participants === undefined ? "--groups" : "--participants"}).`, example);
+  if (o.participants === undefined || o.groups === undefined) throw WorkshopkitError.of("options.workshopNeedsBoth", { got: o.participants === undefined ? "--groups" : "--participants" }, { file: "options", path: o.participants === undefined ? "workshop.participants" : "workshop.groups" });
   const notTools = (o.only ?? []).filter((id) => !TOOL_ID.test(id));
-  if (notTools.length > 0) throw new WorkshopkitError(`With --participants, --only names the workshop's tools (v01 … v11); ${notTools.map((id) => `"${id}"`).join(", ")} ${notTools.length === 1 ? "is" : "are"} not one.`, `${example}. Each tool brings the materials it needs; leave out --participants and --groups to build materials by id.`);
+  if (notTools.length > 0) throw WorkshopkitError.of("options.notTools", { ids: notTools.map((id) => `"${id}"`).join(", "), count: notTools.length }, { file: "options", path: "workshop.tools" });
   const copies: Record<string, string> = {};
   for (const pair of o.copies ?? []) {
     const m = /^([a-z0-9][a-z0-9-]*)=(\S+)$/.exec(pair.trim());
-    if (!m) throw new WorkshopkitError(`--copies ${pair}: expected a material id and a count, like help-card=30.`, example);
+    if (!m) throw WorkshopkitError.of("options.copiesPair", { pair }, { file: "options", path: "workshop.copies" });
     copies[m[1]!] = m[2]!;
   }
   const parsed = WorkshopChoice.safeParse({ tools: o.only, participants: o.participants, groups: o.groups, copies: o.copies ? copies : undefined });
-  if (!parsed.success) throw new WorkshopkitError(`The workshop is not valid:\n${parsed.error.issues.map((i) => `  --${i.path[0] === "tools" ? "only" : String(i.path[0])}${i.path.length > 1 ? ` ${String(i.path[1])}` : ""}: ${i.message}`).join("\n")}`, example);
+  if (!parsed.success) throw WorkshopkitError.of("options.workshop", { lines: parsed.error.issues.map((i) => `  --${i.path[0] === "tools" ? "only" : String(i.path[0])}${i.path.length > 1 ? ` ${String(i.path[1])}` : ""}: ${i.message}`).join("\n") }, { file: "options", path: "workshop" });
   return parsed.data;
 }
 
@@ -48,9 +47,9 @@ const LAST_EPOCH = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 function sourceDate(): Date | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (!epoch) return undefined;
-  const hint = `Set it to the seconds since 1970-01-01 (e.g. ${Math.floor(Date.UTC(2026, 0, 1) / 1000)} for 2026-01-01), at most ${LAST_EPOCH} (the end of year 9999), or unset it to use the content's date.`;
-  if (!/^\d+$/.test(epoch)) throw new WorkshopkitError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}".`, hint);
-  if (Number(epoch) > LAST_EPOCH) throw new WorkshopkitError(`SOURCE_DATE_EPOCH=${epoch} is after the year 9999, which a PDF date cannot hold.`, hint);
+  const params = { epoch, example: Math.floor(Date.UTC(2026, 0, 1) / 1000), last: LAST_EPOCH };
+  if (!/^\d+$/.test(epoch)) throw WorkshopkitError.of("options.epoch", params, { file: "options", path: "SOURCE_DATE_EPOCH" });
+  if (Number(epoch) > LAST_EPOCH) throw WorkshopkitError.of("options.epochTooLate", params, { file: "options", path: "SOURCE_DATE_EPOCH" });
   return new Date(Number(epoch) * 1000);
 }
 
@@ -80,7 +79,7 @@ export function buildCommand(): Command {
     .option("--no-cache", "build everything afresh, without reading or filling the cache")
     .action(async (raw: unknown) => {
       const parsed = Options.safeParse(raw);
-      if (!parsed.success) throw new WorkshopkitError(parsed.error.issues.map((i) => i.message).join("\n"));
+      if (!parsed.success) throw WorkshopkitError.of("options.invalid", { detail: parsed.error.issues.map((i) => i.message).join("\n") }, { file: "options" });
       const { profile: profiles, cacheDir, cache, participants, groups, copies, ...opts } = parsed.data;
       const cards = givenCardOptions(raw as Record<string, unknown>);
       const workshop = workshopOf({ only: opts.only, participants, groups, copies });

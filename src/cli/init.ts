@@ -22,9 +22,9 @@ export function initCommand(): Command {
         await writeFile(file, PROFILE_TEMPLATE, { flag: "wx" });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EEXIST") {
-          throw new WorkshopkitError(`${file} already exists; it was left as it is.`, `Give another file name: npx workshopkit init ${freeName(file)}`);
+          throw WorkshopkitError.of("cli.initExists", { file, free: freeName(file) }, { file });
         }
-        throw new WorkshopkitError(`Cannot write ${file}: ${(err as Error).message}`);
+        throw WorkshopkitError.of("cli.initCannotWrite", { file, detail: (err as Error).message }, { file });
       }
       console.log(escapeControl(`Wrote ${file}. Fill it in, then run:\n  npx workshopkit validate ${file}\n  npx workshopkit build --profile ${file}`, true));
     });

@@ -21,7 +21,7 @@ const Options = z.object({
 
 async function dbFile(opts: z.infer<typeof Options>): Promise<string> {
   if (opts.db) return opts.db;
-  if (!opts.profile) throw new WorkshopkitError("Say which rounds database: --profile <file> (its company's results/<company>.sqlite) or --db <file>.");
+  if (!opts.profile) throw WorkshopkitError.of("results.whichDb", {}, { file: "options", path: "db" });
   const [{ loadProfile }, { defaultDb }] = await Promise.all([import("../load/loadProfile.js"), import("../results/pipeline.js")]);
   const { profile } = await loadProfile(opts.profile);
   return defaultDb(profile.company);
@@ -83,14 +83,14 @@ export function resultsCommand(): Command {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new WorkshopkitError(`--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}.`, "See workshopkit results --help.");
+        throw WorkshopkitError.of("results.option", { option: String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), detail: issue.message }, { file: "options", path: String(issue.path[0] ?? "") });
       }
       const opts = parsed.data;
       if (opts.round) {
         // The report prints the name: a character its font cannot draw would come out blank.
         const { missingGlyphs } = await import("../fonts.js");
         const missing = missingGlyphs(opts.round);
-        if (missing.length > 0) throw new WorkshopkitError(`--round: the report's font cannot print ${missing.map((ch) => `"${escapeControl(ch)}"`).join(", ")}; choose a name without ${missing.length === 1 ? "it" : "them"}.`, "See workshopkit results --help.");
+        if (missing.length > 0) throw WorkshopkitError.of("results.roundGlyphs", { characters: missing.map((ch) => `"${escapeControl(ch)}"`).join(", "), count: missing.length }, { file: "options", path: "round" });
       }
       if (opts.list || opts.deleteRound) {
         const { RoundStore } = await import("../results/rounds.js"); // better-sqlite3: loaded here, not for --help
@@ -98,7 +98,7 @@ export function resultsCommand(): Command {
         // Listing or deleting never makes a database: a file that is not there holds no rounds.
         const store = RoundStore.open(file, { create: false });
         if (!store) {
-          if (opts.deleteRound) throw new WorkshopkitError(`There is no round "${escapeControl(opts.deleteRound)}": ${escapeControl(file)} does not exist.`, "Say which rounds database with --db or --profile.");
+          if (opts.deleteRound) throw WorkshopkitError.of("results.noDatabase", { name: escapeControl(opts.deleteRound), file: escapeControl(file) }, { file: "options", path: "deleteRound" });
           console.log(escapeControl(`No rounds stored in ${file} (there is no such file yet).`));
           return;
         }
@@ -118,8 +118,8 @@ export function resultsCommand(): Command {
         }
         return;
       }
-      if (files.length === 0) throw new WorkshopkitError("Give the scoring sheets to read: workshopkit results <files...> --profile <file>.");
-      if (!opts.profile) throw new WorkshopkitError("Say which profile the sheets were printed from: --profile <file>.", "The report is branded with it, and the sheet's layout is made from it.");
+      if (files.length === 0) throw WorkshopkitError.of("results.noFiles", {}, { file: "options" });
+      if (!opts.profile) throw WorkshopkitError.of("results.noProfile", {}, { file: "options", path: "profile" });
       const [{ loadProfile }, { readResults }] = await Promise.all([import("../load/loadProfile.js"), import("../results/pipeline.js")]); // loaded here, not for --help
       const { profile } = await loadProfile(opts.profile);
       const out = opts.out ?? path.join("results", slug(profile.company));

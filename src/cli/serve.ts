@@ -26,9 +26,9 @@ function isFree(host: string, port: number): Promise<boolean> {
 async function choosePort(host: string, port: number, explicit: boolean): Promise<number> {
   for (let p = port; p < port + 20 && p <= 65535; p++) {
     if (await isFree(host, p)) return p;
-    if (explicit) throw new WorkshopkitError(`Port ${port} is in use.`, "Choose another with --port, or leave --port out to take the next free one.");
+    if (explicit) throw WorkshopkitError.of("cli.portInUse", { port }, { file: "options", path: "port" });
   }
-  throw new WorkshopkitError(`No free port from ${port} to ${port + 19}.`, "Choose one with --port.");
+  throw WorkshopkitError.of("cli.noFreePort", { from: port, to: port + 19 }, { file: "options", path: "port" });
 }
 
 export function serveCommand(): Command {
@@ -40,13 +40,13 @@ export function serveCommand(): Command {
     .option("--results-dir <dir>", "the folder of the rounds databases, <company>.sqlite (default results/, as workshopkit results)")
     .action(async (raw: { port?: string; host: string; origin?: string[]; resultsDir?: string }) => {
       const parsed = Options.safeParse({ host: raw.host, port: raw.port ?? "5173" });
-      if (!parsed.success) throw new WorkshopkitError(`--port: ${parsed.error.issues[0]!.message}, not "${raw.port}".`);
+      if (!parsed.success) throw WorkshopkitError.of("cli.port", { detail: parsed.error.issues[0]!.message, given: String(raw.port) }, { file: "options", path: "port" });
       const { host, port } = parsed.data;
       const chosen = await choosePort(host, port, raw.port !== undefined);
       const { createServer } = await import("../serve/server.js"); // fastify and the pipeline: loaded here, not for --help
       const origins = (raw.origin ?? []).map((o) => {
         const url = URL.canParse(o) ? new URL(o) : undefined;
-        if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.username) throw new WorkshopkitError(`--origin: expected an address like https://hr.example.dk, not "${o}".`);
+        if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.username) throw WorkshopkitError.of("cli.origin", { given: o }, { file: "options", path: "origin" });
         return url.origin;
       });
       const app = await createServer({ host, origins, resultsDir: raw.resultsDir });

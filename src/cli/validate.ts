@@ -19,11 +19,7 @@ export function validateCommand(): Command {
       const inspected = await inspectProfile(file);
       const problems = profileProblems(toolkit, inspected);
       if (problems.length > 0 || !inspected.profile) {
-        throw WorkshopkitError.fromProblems(
-          `${inspected.label} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`,
-          problems,
-          `Fix ${problems.length === 1 ? "it" : "them"}, then run: npx workshopkit validate ${file}`,
-        );
+        throw WorkshopkitError.listing("cli.validate", { file: inspected.label, count: problems.length, command: file }, problems, { file: inspected.label });
       }
       const { warnings } = resolve({ toolkit, profile: inspected.profile, logo: inspected.logo });
       console.log(escapeControl(`${inspected.label} is valid.`));

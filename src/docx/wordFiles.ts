@@ -1,6 +1,6 @@
 // The company's own documents as Word files beside their PDFs: the policy, the stress guidelines and
 // the manager's guide, for HR to adapt. Pure: the resolved pack in, the files and warnings out.
-import type { Warning } from "../errors.js";
+import { warning, type Warning } from "../errors.js";
 import type { ResolvedPack } from "../model.js";
 import { listMaterials } from "../resolve/listMaterials.js";
 import type { Toolkit } from "../schema/toolkit.js";
@@ -33,6 +33,6 @@ export async function wordFiles(pack: ResolvedPack, toolkit: Toolkit, date: Date
     files.push({ name, title: `${material.title} (Word)`, bytes: await wordDocument({ material: { ...material, document: marked.marked }, brand: pack.brand, toolkit: pack.toolkit.title, date }) });
   }
   // The fields are each listed already (resolve's warnings, for the PDFs): one line says what the Word files do with them.
-  const warnings = open.size === 0 ? [] : [{ message: `In the Word files (${files.map((f) => f.name).join(", ")}), ${[...open].join(", ")} ${open.size === 1 ? "is a highlighted write-in" : "are highlighted write-ins"} saying what belongs there: fill ${open.size === 1 ? "it" : "them"} in in Word, or add ${open.size === 1 ? "it" : "them"} to the profile.` }];
+  const warnings = open.size === 0 ? [] : [warning("docx.writeIns", { files: files.map((f) => f.name).join(", "), fields: [...open].join(", "), count: open.size })];
   return { files, warnings };
 }

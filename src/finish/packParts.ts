@@ -1,7 +1,7 @@
 // Where each part of a material starts (a step, a section): its title found in the rendered text.
 // Templates print each part's title as a heading; it is found in the text the layout check read
 // with pdf.js, so a bookmark lands where the reader sees the heading, however the material paginated.
-import type { Warning } from "../errors.js";
+import { warning, type Warning } from "../errors.js";
 import type { TextLayout, TextRun } from "../render/checkLayout.js";
 
 export interface PartStart {
@@ -67,7 +67,7 @@ export function findPartStarts(materialId: string, layout: TextLayout, parts: st
   for (const title of parts) {
     const hit = find(pages, normalise(title), cursor);
     if (!hit) {
-      warnings.push({ material: materialId, message: `The bookmark "${title}" of ${materialId} was not found in its text; it points to page ${last.page + 1} of the material.` });
+      warnings.push(warning("pack.bookmarkNotFound", { title, material: materialId, page: last.page + 1 }, { material: materialId }));
       starts.push({ ...last, title });
       continue;
     }

@@ -5,6 +5,7 @@
 import sharp from "sharp";
 import { contrast } from "../cards/colour.js";
 import { checkDeclaredSize, embeddedImages, SvgRefusal, svgText } from "./svgContents.js";
+import type { Params, ParamsOf, ProblemCode } from "../problems/en.js";
 
 /** Larger inputs are refused before decoding: a "pixel bomb" would exhaust memory. */
 export const MAX_LOGO_PIXELS = 40_000_000;
@@ -15,13 +16,22 @@ const COVER_MM = { width: 80, height: 30 };
 export const FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
 const KNOWN = ["png", "jpeg", "webp", "tiff", "heif", "svg"];
 
-/** A logo that cannot be used: why, and what to do. */
+/** A problem of the logo by its code (src/problems), as plain values: it crosses from the decoding process. */
+export interface LogoProblem {
+  code: ProblemCode;
+  params: Params;
+}
+const coded = <C extends ProblemCode>(code: C, params: ParamsOf<C>): LogoProblem => ({ code, params: params as Params });
+
+/** A logo that cannot be used, by the problem's code. */
 export class LogoRefusal extends Error {
-  constructor(
-    readonly reason: string,
-    readonly advice?: string,
-  ) {
-    super(reason);
+  readonly problem: LogoProblem;
+  constructor(problem: LogoProblem) {
+    super(problem.code);
+    this.problem = problem;
+  }
+  static of<C extends ProblemCode>(code: C, params: ParamsOf<C>): LogoRefusal {
+    return new LogoRefusal(coded(code, params));
   }
 }
 
@@ -31,12 +41,11 @@ export interface DecodedLogo {
   height: number;
   /** sharp's name of the input's format ("png", "svg", …). */
   format: string;
-  /** What would print badly, as phrases without the file's name. */
-  warnings: string[];
+  /** What would print badly, by code. */
+  warnings: LogoProblem[];
 }
 
-const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
-const scaleDown = "Scale the logo down, e.g. to 2000 pixels wide, and try again.";
+const megapixels = (n: number) => Math.round(n / 100_000) / 10;
 
 export async function decodeLogo(input: Buffer): Promise<DecodedLogo> {
   let svg = false;
@@ -44,7 +53,7 @@ export async function decodeLogo(input: Buffer): Promise<DecodedLogo> {
     // An SVG is checked from its text first: librsvg reads the canvas size with 32-bit counters.
     if (/<svg\b/i.test(input.subarray(0, 1 << 20).toString("latin1")) || (input[0] === 0x1f && input[1] === 0x8b)) svg = checkSvg(input);
     const meta = await sharp(input, { limitInputPixels: false }).metadata();
-    if (!meta.format || !KNOWN.includes(meta.format)) throw new LogoRefusal(`${meta.format ?? "this kind of"} images are not supported`);
+    if (!meta.format || !KNOWN.includes(meta.format)) throw LogoRefusal.of("logo.format", { format: meta.format ?? "this kind of" });
     if (meta.format === "svg" && !svg) svg = checkSvg(input);
     if (svg) await checkEmbedded(input);
     // A vector logo is drawn straight at the size it is used at, so the limit is on what it embeds.
@@ -60,10 +69,10 @@ export async function decodeLogo(input: Buffer): Promise<DecodedLogo> {
     return { ...logo, format: meta.format, warnings };
   } catch (err) {
     if (err instanceof LogoRefusal) throw err;
-    if (err instanceof SvgRefusal) throw new LogoRefusal(err.message, err.advice);
+    if (err instanceof SvgRefusal) throw new LogoRefusal({ code: err.code, params: err.params as Params });
     const reason = (err as Error).message;
-    if (/pixel limit/i.test(reason)) throw new LogoRefusal(`the logo is too large (over ${megapixels(MAX_LOGO_PIXELS)})`, scaleDown);
-    throw new LogoRefusal(`the logo cannot be read as an image (${reason.split("\n")[0]})`);
+    if (/pixel limit/i.test(reason)) throw LogoRefusal.of("logo.tooManyPixels", { megapixels: megapixels(MAX_LOGO_PIXELS) });
+    throw LogoRefusal.of("logo.unreadable", { detail: reason.split("\n")[0] ?? reason });
   }
 }
 
@@ -86,24 +95,22 @@ async function checkEmbedded(input: Buffer): Promise<void> {
     try {
       meta = await sharp(item.bytes, { limitInputPixels: false }).metadata();
     } catch (err) {
-      throw new LogoRefusal(`the SVG logo embeds an image that cannot be measured (${(err as Error).message.split("\n")[0]})`, "Embed PNG or JPEG images only, or export the logo as a PNG.");
+      throw LogoRefusal.of("logo.embeddedUnmeasurable", { detail: (err as Error).message.split("\n")[0] ?? "" });
     }
     pixels += (meta.width ?? 0) * (meta.height ?? 0);
     if (pixels > MAX_LOGO_PIXELS) {
-      throw new LogoRefusal(`the SVG logo embeds images of ${megapixels(pixels)} or more; everything a logo holds is at most ${megapixels(MAX_LOGO_PIXELS)}`, "Scale the images inside the logo down (2000 pixels wide is plenty), or export the logo as a PNG.");
+      throw LogoRefusal.of("logo.embeddedTooManyPixels", { megapixels: megapixels(pixels), max: megapixels(MAX_LOGO_PIXELS) });
     }
   }
 }
 
 /** Printed size and resolution on the cover, where the logo is largest. */
-function sizeWarnings({ width, height }: { width: number; height: number }): string[] {
+function sizeWarnings({ width, height }: { width: number; height: number }): LogoProblem[] {
   const mm = Math.min(COVER_MM.width, (COVER_MM.height * width) / height);
   const dpi = Math.round(width / (mm / 25.4));
   if (dpi >= 150) return [];
   const heightMm = (mm * height) / width;
-  return [
-    `the logo is ${width} × ${height} pixels; printed ${mm.toFixed(0)} × ${heightMm.toFixed(0)} mm on the pack's cover that is ${dpi} dpi and looks blurred or blocky (at least 150 dpi, 300 is good). Use a logo at least ${Math.ceil((mm / 25.4) * 300)} pixels wide, or an SVG.`,
-  ];
+  return [coded("logo.lowResolution", { width, height, mm: Number(mm.toFixed(0)), heightMm: Number(heightMm.toFixed(0)), dpi, minWidth: Math.ceil((mm / 25.4) * 300) })];
 }
 
 /** Which grey levels show on the white page (contrast ≥ 1.5 by the brand colour's own WCAG formula), one per level. */
@@ -113,29 +120,29 @@ const SHOWS_ON_WHITE = Array.from({ length: 256 }, (_, grey) => {
 });
 
 /** A logo whose every pixel is (nearly) white on white disappears on the page: white on transparent, say. */
-async function contrastWarnings(png: Buffer): Promise<string[]> {
+async function contrastWarnings(png: Buffer): Promise<LogoProblem[]> {
   const { data } = await sharp(png).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let visible = 0;
   for (const grey of data) if (SHOWS_ON_WHITE[grey]) visible++;
   if (visible >= Math.max(1, data.length * 0.002)) return [];
-  return ["the logo has too little contrast against the white page and will hardly show (white or very light on a transparent background?). Use a version of the logo made for light backgrounds."];
+  return [coded("logo.lowContrast", {})];
 }
 
 /** librsvg draws SVG text with Lato only (assets/fonts.conf) and never loads external images. */
-function svgWarnings(source: string): string[] {
-  const warnings: string[] = [];
+function svgWarnings(source: string): LogoProblem[] {
+  const warnings: LogoProblem[] = [];
   if (/<(?:\w+:)?text[\s>]/.test(source)) {
     const families = [...source.matchAll(/font-family\s*(?:=\s*["']|:\s*)([^"';>]+)/g)].map((m) => m[1]!.trim());
     const first = (list: string) => list.split(",")[0]!.trim().replace(/^["']|["']$/g, "");
     const foreign = families.length === 0 || families.some((f) => first(f).toLowerCase() !== "lato");
     if (foreign) {
       const asked = families.length > 0 ? [...new Set(families)].slice(0, 10).map((f) => `"${f.slice(0, 80)}"`).join(", ") : "no font by name";
-      warnings.push(`the SVG logo sets text in ${asked}; it is drawn in Lato, the only font workshopkit uses, so it may look different from your design. Convert the text to outlines (paths) in your drawing program, or use a PNG.`);
+      warnings.push(coded("logo.svgFont", { fonts: asked }));
     }
   }
   for (const m of source.matchAll(/<(?:\w+:)?image\b[^>]*?\bhref\s*=\s*["']([^"']*)["']/g)) {
     if (!m[1]!.startsWith("data:")) {
-      warnings.push(`the SVG logo refers to an external image (${m[1]!.slice(0, 80)}), which is not loaded and is left out. Embed the image in the SVG, or export the logo as PNG.`);
+      warnings.push(coded("logo.svgExternalImage", { href: m[1]!.slice(0, 80) }));
     }
     if (warnings.length > 10) break;
   }

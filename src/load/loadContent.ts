@@ -75,11 +75,7 @@ async function readContent(root: string): Promise<Toolkit> {
   const printing = await read.one("cards/printing.yaml", CardPrinting);
   const helpCard = await read.one("cards/help-card.yaml", HelpCardText);
   if (problems.length > 0 || !info || !pack || !printing || !helpCard) {
-    throw new WorkshopkitError(
-      `The toolkit content has problems:\n${problems.map((p) => p.message).join("\n")}`,
-      "This is a fault in content/, not in your profile: fix the file and field named above.",
-      problems.flatMap((p) => p.problems),
-    );
+    throw WorkshopkitError.of("content.problems", { detail: problems.map((p) => p.message).join("\n") }, { file: "content" }, problems.flatMap((p) => p.problems));
   }
   return { info, tools: tools.sort((a, b) => a.number - b.number), decks, documents, pack, cards: { printing, helpCard } };
 }

@@ -1,8 +1,9 @@
 // Reads the company logo and normalises it to an 8-bit sRGB PNG, the one form templates see; and says
 // when a logo would print badly (too small, too faint, text in fonts we do not have). The file is read
 // with the shared byte limit, and decoded under pixel and time limits in a process of its own.
-import { WorkshopkitError, type Warning } from "../errors.js";
-import { FORMATS, LogoRefusal, MAX_LOGO_PIXELS } from "./decodeLogo.js";
+import { WorkshopkitError, warning, type Warning } from "../errors.js";
+import { english, type ParamsOf, type ProblemCode } from "../problems/en.js";
+import { LogoRefusal, MAX_LOGO_PIXELS, type LogoProblem } from "./decodeLogo.js";
 import { decodeLogoLimited, LOGO_SECONDS } from "./logoDecoder.js";
 import { formatBytes, readBounded, UnreadableFile } from "./readDataFile.js";
 
@@ -28,9 +29,11 @@ export async function loadLogo(file: string, field: string): Promise<Logo> {
 
 /** Loads the logo; a logo that cannot be used is a WorkshopkitError with one problem for `field`. */
 export async function inspectLogo(file: string, field: string, label = field.split(" › ")[0] ?? field): Promise<InspectedLogo> {
-  const hint = `Give the path of a ${FORMATS} file, relative to the profile, or remove the logo line to print the company name instead.`;
-  const fail = (reason: string, advice = hint): never => {
-    throw new WorkshopkitError(`${field} (${file}): ${reason}`, advice, [{ file: label, path: "logo", message: `${reason} (${file}). ${advice}` }]);
+  const fail = <C extends ProblemCode>(code: C, params: ParamsOf<C>): never => {
+    const { message: reason, hint: advice } = english(code, params);
+    const at = { file: label, path: "logo" };
+    const problem = { code, params, ...at, message: `${reason} (${file}). ${advice}` };
+    throw WorkshopkitError.composed(code, params, { message: `${field} (${file}): ${reason}`, hint: advice }, at, [problem]);
   };
   let input: Buffer;
   try {
@@ -38,17 +41,18 @@ export async function inspectLogo(file: string, field: string, label = field.spl
     input = await readBounded(file, MAX_LOGO_BYTES);
   } catch (err) {
     if (!(err instanceof UnreadableFile)) throw err;
-    if (err.kind === "missing") return fail("the logo file does not exist");
-    if (err.kind === "folder") return fail("this is a folder, not an image file");
-    if (err.kind === "too-large") return fail(`the logo file is ${err.size}; a logo is at most ${formatBytes(MAX_LOGO_BYTES)}`, "Use a smaller logo file.");
-    return fail(`the logo file ${err.reason}`);
+    if (err.kind === "missing") return fail("logo.missing", {});
+    if (err.kind === "folder") return fail("logo.folder", {});
+    if (err.kind === "too-large") return fail("logo.fileTooLarge", { size: err.size!, max: formatBytes(MAX_LOGO_BYTES) });
+    return fail("logo.notRegular", { reason: err.reason });
   }
-  if (input.length === 0) return fail("the logo file is empty");
+  if (input.length === 0) return fail("logo.empty", {});
   try {
     const { png, width, height, format, warnings } = await decodeLogoLimited(input);
-    return { logo: { png, width, height }, format, warnings: warnings.map((message) => ({ message: `${field} (${file}): ${message}` })) };
+    const said = (w: LogoProblem): Warning => warning(w.code, w.params as never, { path: "logo" }, `${field} (${file}): ${english(w.code, w.params as never).message}`);
+    return { logo: { png, width, height }, format, warnings: warnings.map(said) };
   } catch (err) {
-    if (err instanceof LogoRefusal) return fail(err.reason, err.advice);
+    if (err instanceof LogoRefusal) return fail(err.problem.code, err.problem.params as never);
     throw err;
   }
 }

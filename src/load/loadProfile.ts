@@ -3,7 +3,8 @@ import path from "node:path";
 import { WorkshopkitError, type Problem, type Warning } from "../errors.js";
 import { Profile } from "../schema/profile.js";
 import { checkGlyphs } from "../validate/checkGlyphs.js";
-import { parseData, readText, shownPath, zodProblems } from "./readDataFile.js";
+import { readText, shownPath, zodProblems } from "./readDataFile.js";
+import { isRecord, profileSource } from "../validate/profileSource.js";
 import { inspectLogo, type Logo } from "./loadLogo.js";
 
 /** A profile is a page of text; anything much larger is the wrong file (or an attack on memory). */
@@ -34,8 +35,6 @@ export interface InspectedProfile {
   warnings: Warning[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** The profile with every field that has a problem removed, if what is left is a valid profile. */
 function withoutInvalid(raw: Record<string, unknown>, issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[]): Profile | undefined {
   const copy = structuredClone(raw);
@@ -59,18 +58,7 @@ function withoutInvalid(raw: Record<string, unknown>, issues: readonly { code: s
 export async function inspectProfile(file: string): Promise<InspectedProfile> {
   const label = shownPath(file);
   const source = await readText(file, "profile", MAX_PROFILE_BYTES, label);
-  if (source.trim() === "") throw new WorkshopkitError(`${label} is empty.`, "Write the profile into it (workshopkit init writes one to start from).");
-  const data = parseData(label, source);
-  if (!isRecord(data)) {
-    throw new WorkshopkitError(`${label} is not a profile: expected fields like "company: Firma ApS", one per line.`, "Start from the example: npx workshopkit init my-company.yaml");
-  }
-  const problems: Problem[] = [];
-  const raw = { ...data };
-  // `colour: #FFE066` is a YAML comment: the value is empty.
-  if (raw.colour === null && /^\s*colour\s*:\s*#/m.test(source)) {
-    problems.push({ file: label, path: "colour", message: 'put the colour in quotes, like colour: "#FFE066" (without quotes, YAML reads "#…" as a comment)' });
-    delete raw.colour;
-  }
+  const { raw, problems } = profileSource(label, source);
   const parsed = Profile.safeParse(raw);
   if (!parsed.success) problems.push(...zodProblems(label, parsed.error));
 
@@ -100,6 +88,6 @@ export async function inspectProfile(file: string): Promise<InspectedProfile> {
 /** The profile, or a WorkshopkitError listing every problem. */
 export async function loadProfile(file: string): Promise<LoadedProfile> {
   const inspected = await inspectProfile(file);
-  if (!inspected.profile) throw WorkshopkitError.fromProblems(`${inspected.label} has problems:`, inspected.problems);
+  if (!inspected.profile) throw WorkshopkitError.listing("profile.problems", { file: inspected.label }, inspected.problems, { file: inspected.label });
   return { label: inspected.label, profile: inspected.profile, logo: inspected.logo, warnings: inspected.warnings };
 }

@@ -83,19 +83,19 @@ function ask(proc: Running, bytes: Uint8Array, seconds: number): Promise<Decoded
       done();
       if (running === proc) running = undefined;
       proc.child.kill("SIGKILL");
-      reject(new LogoRefusal(`the logo takes longer than ${seconds} s to draw, the limit (heavy filters or effects?)`, "Simplify the logo (blur, shadow and filter effects take long to draw), or export it as a PNG."));
+      reject(LogoRefusal.of("logo.tooSlow", { seconds }));
     }, seconds * 1000);
     const onMessage = (answer: LogoAnswer) => {
       if (answer.id !== id) return;
       done();
       if ("logo" in answer) resolve({ ...answer.logo, png: Buffer.from(answer.logo.png.buffer, answer.logo.png.byteOffset, answer.logo.png.byteLength) });
-      else if ("refusal" in answer) reject(new LogoRefusal(answer.refusal.reason, answer.refusal.advice));
+      else if ("refusal" in answer) reject(new LogoRefusal(answer.refusal));
       else reject(new Error(answer.error));
     };
     const onExit = (code: number | null, signal: string | null) => {
       done();
       // Killed from outside, or out of memory: the logo did it, or at least cannot be drawn here.
-      reject(new LogoRefusal(`the logo cannot be drawn: the decoder stopped on it (${signal ?? `exit code ${code}`})`, "Export the logo again as a PNG or a plain SVG."));
+      reject(LogoRefusal.of("logo.decoderStopped", { detail: signal ?? `exit code ${code}` }));
     };
     proc.child.on("message", onMessage);
     proc.child.once("exit", onExit);

@@ -3,7 +3,7 @@
 // what libvips and GLib print about a broken file stays out of the user's terminal.
 import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's fonts only
 import sharp from "sharp";
-import { decodeLogo, LogoRefusal, type DecodedLogo } from "./decodeLogo.js";
+import { decodeLogo, LogoRefusal, type DecodedLogo, type LogoProblem } from "./decodeLogo.js";
 
 export interface LogoJob {
   id: number;
@@ -12,7 +12,7 @@ export interface LogoJob {
 
 export type LogoAnswer =
   | { id: number; logo: DecodedLogo }
-  | { id: number; refusal: { reason: string; advice?: string } }
+  | { id: number; refusal: LogoProblem }
   | { id: number; error: string };
 
 sharp.cache(false); // a long-lived process: nothing of one logo is kept for the next
@@ -20,7 +20,7 @@ sharp.cache(false); // a long-lived process: nothing of one logo is kept for the
 process.on("message", (job: LogoJob) => {
   decodeLogo(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)).then(
     (logo) => process.send!({ id: job.id, logo } satisfies LogoAnswer),
-    (err: Error) => process.send!(err instanceof LogoRefusal ? { id: job.id, refusal: { reason: err.reason, advice: err.advice } } : ({ id: job.id, error: err.message } satisfies LogoAnswer)),
+    (err: Error) => process.send!(err instanceof LogoRefusal ? { id: job.id, refusal: err.problem } : ({ id: job.id, error: err.message } satisfies LogoAnswer)),
   );
 });
 process.on("disconnect", () => process.exit(0));

@@ -2,6 +2,7 @@
 // canvas size it declares, and every image embedded as a data: URI (in attributes, in CSS, in a
 // nested SVG or stylesheet that is itself embedded), so that their pixels count against the limit.
 import { gunzipSync } from "node:zlib";
+import type { ParamsOf, ProblemCode } from "../problems/en.js";
 
 /** An SVG nested deeper than this (an image in an image in an image…) is not a logo. */
 const MAX_DEPTH = 4;
@@ -12,12 +13,13 @@ const MAX_NESTED_BYTES = 40 * 2 ** 20;
 /** The largest canvas side an SVG may declare, in pixels (librsvg's own counters end at 2³¹). */
 export const MAX_SVG_SIDE = 100_000;
 
-export class SvgRefusal extends Error {
+/** An SVG that is refused from its text: the problem's code and parameters (src/problems). */
+export class SvgRefusal<C extends ProblemCode = ProblemCode> extends Error {
   constructor(
-    message: string,
-    readonly advice: string,
+    readonly code: C,
+    readonly params: ParamsOf<C>,
   ) {
-    super(message);
+    super(code);
   }
 }
 
@@ -37,9 +39,9 @@ export function svgText(bytes: Buffer, maxBytes: number): string {
       return gunzipSync(bytes, { maxOutputLength: maxBytes }).toString("utf8");
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-        throw new SvgRefusal(`the compressed SVG logo inflates to more than ${maxBytes / 2 ** 20} MB`, "Save the logo as a plain (uncompressed) SVG or a PNG.");
+        throw new SvgRefusal("logo.svgInflates", { maxMb: maxBytes / 2 ** 20 });
       }
-      throw new SvgRefusal("the compressed SVG logo is damaged", "Save the logo again as a plain SVG or a PNG.");
+      throw new SvgRefusal("logo.svgDamaged", {});
     }
   }
   return bytes.toString("utf8");
@@ -69,8 +71,8 @@ function decodeCssEscapes(text: string): string {
  * "billion laughs" and their cousins), and returns the data: URIs of `text`, nested ones included.
  */
 export function embeddedImages(source: string, depth = 1, budget = { bytes: MAX_NESTED_BYTES }): Embedded[] {
-  if (depth > MAX_DEPTH) throw new SvgRefusal(`the SVG logo nests embedded images more than ${MAX_DEPTH} deep`, "Export the logo as a plain SVG or a PNG.");
-  if (/<!ENTITY/i.test(source)) throw new SvgRefusal("the SVG logo declares XML entities (<!ENTITY …>), which a logo does not need and workshopkit does not expand", "Export the logo again from your drawing program, or use a PNG.");
+  if (depth > MAX_DEPTH) throw new SvgRefusal("logo.svgTooDeep", { depth: MAX_DEPTH });
+  if (/<!ENTITY/i.test(source)) throw new SvgRefusal("logo.svgEntities", {});
   const text = decodeCssEscapes(decodeReferences(source));
   const found: Embedded[] = [];
   // The payload runs to the first character that cannot be in it unescaped: a quote, a bracket, < or >.
@@ -85,10 +87,10 @@ export function embeddedImages(source: string, depth = 1, budget = { bytes: MAX_
       found.push(item);
       const nestedText = svgText(bytes, budget.bytes);
       budget.bytes -= nestedText.length;
-      if (budget.bytes <= 0) throw new SvgRefusal(`the SVG logo's embedded documents come to more than ${MAX_NESTED_BYTES / 2 ** 20} MB of text`, "Export the logo as a plain SVG or a PNG.");
+      if (budget.bytes <= 0) throw new SvgRefusal("logo.svgTooMuchText", { maxMb: MAX_NESTED_BYTES / 2 ** 20 });
       found.push(...embeddedImages(nestedText, depth + 1, budget));
     } else found.push(item);
-    if (found.length > MAX_EMBEDDED) throw new SvgRefusal(`the SVG logo embeds more than ${MAX_EMBEDDED} images`, "Export the logo as a plain SVG or a PNG.");
+    if (found.length > MAX_EMBEDDED) throw new SvgRefusal("logo.svgTooManyImages", { max: MAX_EMBEDDED });
   }
   return found;
 }
@@ -124,7 +126,7 @@ export function checkDeclaredSize(text: string, what = "the SVG logo"): void {
   for (const side of [width, height]) {
     if (side !== undefined && !(Number.isFinite(side) && Math.abs(side) <= MAX_SVG_SIDE)) {
       const shown = (v: number | undefined) => (v === undefined ? "?" : Number.isFinite(v) ? String(Math.round(v)) : "∞");
-      throw new SvgRefusal(`${what} declares a canvas of ${shown(width)} × ${shown(height)} pixels; at most ${MAX_SVG_SIDE.toLocaleString("en")} pixels a side`, "Give the <svg> element a sensible width and height (or only a viewBox), or use a PNG.");
+      throw new SvgRefusal("logo.svgCanvas", { what, width: shown(width), height: shown(height), max: MAX_SVG_SIDE.toLocaleString("en") });
     }
   }
 }

@@ -4,8 +4,8 @@
 // a pure function of its arguments whose glyph objects are fontkit's own, one per glyph id, shared by
 // every document (see prepareFonts in src/fonts.ts): a remembered run, copied where react-pdf writes to
 // it, is the run fontkit would make again, so the PDFs are byte for byte the same.
-import { Font } from "@react-pdf/renderer";
 import { prepareFonts } from "../fonts.js";
+import { registeredFaces, wrapLayout, type FontkitFace } from "../render/reactPdf.js";
 
 interface Position {
   xAdvance: number;
@@ -18,10 +18,7 @@ interface GlyphRun {
   glyphs: unknown[];
   positions: Position[];
 }
-type Layout = (text: string, features?: unknown, script?: string, language?: string, direction?: string) => GlyphRun;
-interface Face {
-  layout: Layout;
-}
+type Face = FontkitFace;
 
 /** Glyphs remembered per face (some 100 bytes each); past this many a face's memo starts again (a long-running server). */
 const GLYPHS = 100_000;
@@ -39,14 +36,13 @@ function copy(run: GlyphRun): GlyphRun {
 function memoise(face: Face): void {
   if (memoised.has(face)) return;
   memoised.add(face);
-  const layout = face.layout.bind(face);
   const runs = new Map<string, GlyphRun>();
   let glyphs = 0;
-  face.layout = (text, features, script, language, direction) => {
+  wrapLayout(face, (layout) => (text, features, script, language, direction) => {
     const key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${direction ?? ""}`;
     let run = runs.get(key);
     if (!run) {
-      run = copy(layout(text, features, script, language, direction));
+      run = copy(layout(text, features, script, language, direction) as GlyphRun);
       if (glyphs + run.glyphs.length > GLYPHS) {
         runs.clear();
         glyphs = 0;
@@ -55,16 +51,11 @@ function memoise(face: Face): void {
       glyphs += run.glyphs.length;
     }
     return copy(run);
-  };
+  });
 }
-
-type Registered = Record<string, { sources: { data?: Face | null }[] }>;
 
 /** Every registered face, loaded (prepareFonts), lays its text out through the memo from now on. */
 export async function rememberShaping(): Promise<void> {
   await prepareFonts();
-  const families = (Font as unknown as { getRegisteredFonts(): Registered }).getRegisteredFonts();
-  for (const family of Object.values(families)) {
-    for (const source of family.sources) if (source.data) memoise(source.data);
-  }
+  for (const face of registeredFaces()) memoise(face);
 }

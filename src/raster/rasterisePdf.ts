@@ -48,9 +48,9 @@ export async function openPdfForRaster(bytes: Uint8Array): Promise<RasterDocumen
   if (!doc) {
     const error = module._FPDF_GetLastError();
     module.wasmExports.free(data);
-    if (error === PDFIUM_ERROR.PASSWORD) throw new WorkshopkitError("The PDF is encrypted (it asks for a password).", "Save or scan it again without a password.");
+    if (error === PDFIUM_ERROR.PASSWORD) throw WorkshopkitError.of("scan.encrypted", {});
     const why = error === PDFIUM_ERROR.SECURITY ? "its security handler is not supported" : error === PDFIUM_ERROR.FORMAT ? "it is not in PDF format or is damaged" : `pdfium error ${error}`;
-    throw new WorkshopkitError(`The file is not a PDF that can be read: ${why}.`, "Check that it is a PDF, and not damaged.");
+    throw WorkshopkitError.of("scan.notPdf", { detail: why });
   }
   let open = true;
   const opened: Opened = {
@@ -70,16 +70,16 @@ export async function openPdfForRaster(bytes: Uint8Array): Promise<RasterDocumen
 /** Draws one page at `dpi` on a white background, its form widgets as their appearance streams show them. */
 export async function rasterisePage(pdf: RasterDocument, page: number, dpi: number): Promise<PageImage> {
   const { module, doc } = pdf as Opened;
-  if (!Number.isInteger(page) || page < 1 || page > pdf.numPages) throw new WorkshopkitError(`The PDF has no page ${page} (it has ${pdf.numPages}).`);
+  if (!Number.isInteger(page) || page < 1 || page > pdf.numPages) throw WorkshopkitError.of("scan.noPage", { page, pages: pdf.numPages });
   const handle = module._FPDF_LoadPage(doc, page - 1);
-  if (!handle) throw new WorkshopkitError(`Page ${page} of the PDF cannot be read (pdfium error ${module._FPDF_GetLastError()}).`, "Check that the PDF is not damaged.");
+  if (!handle) throw WorkshopkitError.of("scan.pageUnreadable", { page, error: module._FPDF_GetLastError() });
   try {
     const widthPt = module._FPDF_GetPageWidthF(handle); // after /Rotate, as drawn
     const heightPt = module._FPDF_GetPageHeightF(handle);
     const width = Math.max(1, Math.round((widthPt * dpi) / 72));
     const height = Math.max(1, Math.round((heightPt * dpi) / 72));
     if (width * height > MAX_PAGE_PIXELS) {
-      throw new WorkshopkitError(`Page ${page} would be ${width} × ${height} pixels at ${dpi} dpi, more than the ${MAX_PAGE_PIXELS / 1e6} megapixels workshopkit draws.`, "Use pages of a normal paper size (A4 or Letter).");
+      throw WorkshopkitError.of("scan.pageTooLarge", { page, width, height, dpi, megapixels: MAX_PAGE_PIXELS / 1e6 });
     }
     const size = width * height * 4;
     const buffer = module.wasmExports.malloc(size);

@@ -68,10 +68,7 @@ export async function checkLayout(materialId: string, bytes: Uint8Array): Promis
   });
   if (outside.length > 0) {
     const list = outside.slice(0, 5).map((r) => `  page ${r.page}: "${r.text}"`).join("\n");
-    throw new WorkshopkitError(
-      `Text in "${materialId}" does not fit its page:\n${list}`,
-      "A word is too long for its box. Shorten the text (or add a soft hyphen, U+00AD) in the profile or content.",
-    );
+    throw WorkshopkitError.of("render.textOutside", { material: materialId, list });
   }
   return layout;
 }

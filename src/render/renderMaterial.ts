@@ -1,52 +1,46 @@
-// Renders with react-pdf to bytes. A warning from react-pdf fails the render.
-import { cloneElement } from "react";
-import { renderToBuffer } from "@react-pdf/renderer";
+// Renders with react-pdf to bytes (through src/render/reactPdf.ts). A warning from react-pdf fails the render.
 import { WorkshopkitError } from "../errors.js";
 import { prepareFonts } from "../fonts.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { materialDocument } from "../../templates/index.js";
 import type { TextLayout } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
-import { layoutSlots, layoutTextRuns, rememberSlots, rememberTextLayout, type LayoutNode } from "./layoutText.js";
+import { layoutSlots, layoutTextRuns, rememberSlots, rememberTextLayout } from "./layoutText.js";
+import { renderDocument, TemplateError, type DocumentElement } from "./reactPdf.js";
 
 /**
  * Renders a react-pdf <Document>; `what` names it in messages. react-pdf reports a dropped image or
- * an unknown style only through console.warn: that is a failure, not a PDF to hand on.
+ * an unknown style only as a warning: that is a failure, not a PDF to hand on.
  */
-export async function renderStrict(what: string, element: Parameters<typeof renderToBuffer>[0]): Promise<Uint8Array> {
+export async function renderStrict(what: string, element: DocumentElement): Promise<Uint8Array> {
   await prepareFonts();
-  const warnings: string[] = [];
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
-  let bytes: Buffer;
   let layout: TextLayout | undefined;
   let slots: SlotPlacement[] = [];
-  // react-pdf hands its finished layout to the document's onRender (as _INTERNAL__LAYOUT__DATA_).
-  const onRender = ({ _INTERNAL__LAYOUT__DATA_: tree }: { _INTERNAL__LAYOUT__DATA_?: LayoutNode }) => {
-    layout = tree && layoutTextRuns(tree);
-    slots = tree ? layoutSlots(tree) : [];
-  };
+  let rendered: { bytes: Uint8Array; warnings: string[] };
   try {
-    bytes = await renderToBuffer(cloneElement(element, { onRender } as Record<string, unknown>));
+    rendered = await renderDocument(element, (tree) => {
+      layout = tree && layoutTextRuns(tree);
+      slots = tree ? layoutSlots(tree) : [];
+    });
   } catch (err) {
     if (err instanceof WorkshopkitError) throw err; // from the layout: a company name too long for its slot (layoutSlots)
-    throw new WorkshopkitError(`Rendering ${what} failed: ${(err as Error).message}`, "This is a fault in workshopkit; please report it with the profile you used.");
-  } finally {
-    console.warn = warn;
+    if (err instanceof TemplateError) throw err.thrown instanceof WorkshopkitError ? err.thrown : WorkshopkitError.of("render.template", { material: what, detail: err.message });
+    throw WorkshopkitError.of("render.failed", { what, detail: (err as Error).message });
   }
-  if (warnings.length > 0) {
-    throw new WorkshopkitError(`Rendering ${what} gave warnings:\n  ${warnings.join("\n  ")}`, "Nothing was written. This is a fault in workshopkit or its content; please report it.");
-  }
-  const result = new Uint8Array(bytes);
+  if (rendered.warnings.length > 0) throw WorkshopkitError.of("render.warnings", { what, list: rendered.warnings.join("\n  ") });
+  const result = rendered.bytes;
   if (layout) rememberTextLayout(result, layout);
   rememberSlots(result, slots);
   return result;
 }
 
 export function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Uint8Array> {
+  // The metadata of the render for every company names no company (not the placeholder's name either:
+  // pdfkit makes the file's /ID from it, which the stamp keeps).
+  const company = pack.brand.placeholder ? "" : pack.brand.company;
   const element = materialDocument(material, pack, {
-    title: `${material.title} – ${pack.brand.company}`,
-    author: pack.brand.company,
+    title: `${material.title} – ${company}`,
+    author: company,
     subject: pack.toolkit.title,
     creationDate,
   });

@@ -1,13 +1,29 @@
 // Pure: the materials the toolkit makes, before any text is filled in. Apart from resolve.ts, so that
 // `workshopkit list` loads no fonts.
+import { problem, WorkshopkitError } from "../errors.js";
 import type { ListedMaterial, Material } from "../model.js";
 import { deckMaterials, helpCardMaterials } from "../cards/materials.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import { withOverview, worksheetTool } from "./compose.js";
 import { sheetsOf } from "./sheets.js";
 
+/** The documents of content/documents/ the pack prints, in its order (around the tools' materials). */
+const BEFORE_TOOLS = ["intro"];
+const AFTER_TOOLS = ["policy", "stress-guidelines", "manager-guide"];
+const LAST = ["about"];
+
+/** A document no part of the pack places would be loaded, validated and dropped without a word: that is an error naming its file. */
+function checkPlaced(toolkit: Toolkit): void {
+  const placed = new Set([...BEFORE_TOOLS, ...AFTER_TOOLS, ...LAST, toolkit.cards.helpCard.resources.document]);
+  const unplaced = toolkit.documents.filter((d) => !placed.has(d.id)).map((d) => `content/documents/${d.id}.yaml`);
+  if (unplaced.length === 0) return;
+  const problems = unplaced.map((file) => problem("content.unplacedDocument", { file }, { file }));
+  throw unplaced.length === 1 ? WorkshopkitError.of("content.unplacedDocument", { file: unplaced[0]! }, { file: unplaced[0]! }, problems) : WorkshopkitError.listing("content.unplacedDocuments", {}, problems, { file: "content" });
+}
+
 /** Every material the toolkit makes, in pack order, before any text is filled in. */
 export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
+  checkPlaced(toolkit);
   const doc = (id: string): Material[] => {
     const document = toolkit.documents.find((d) => d.id === id);
     return document ? [{ kind: "document", id, title: document.title, parts: document.sections.map((s) => s.heading), document: withOverview(document, toolkit.tools) }] : [];
@@ -24,5 +40,5 @@ export function listMaterials(toolkit: Toolkit): ListedMaterial[] {
     };
     return [worksheet, ...deckMaterials(toolkit, tool), ...sheetsOf(tool, toolkit.pack)];
   });
-  return [...doc("intro"), ...tools, ...doc("policy"), ...doc("stress-guidelines"), ...doc("manager-guide"), ...helpCardMaterials(toolkit), ...doc("about")];
+  return [...BEFORE_TOOLS.flatMap(doc), ...tools, ...AFTER_TOOLS.flatMap(doc), ...helpCardMaterials(toolkit), ...LAST.flatMap(doc)];
 }

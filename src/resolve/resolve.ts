@@ -1,5 +1,5 @@
 // Pure: toolkit content + company profile → the document model, with placeholders filled.
-import { WorkshopkitError, type Warning } from "../errors.js";
+import { warning, WorkshopkitError, type Warning } from "../errors.js";
 import type { Brand, ResolvedPack } from "../model.js";
 import { brandColourWarnings } from "../cards/colour.js";
 import { paletteOf } from "../brand/brandParts.js";
@@ -12,7 +12,7 @@ import type { Toolkit } from "../schema/toolkit.js";
 import { withFilmAddresses } from "./compose.js";
 import { listMaterials } from "./listMaterials.js";
 import { mapStrings } from "./mapStrings.js";
-import { fillPlaceholders, placeholderValues } from "./placeholders.js";
+import { fillPlaceholders, PLACEHOLDERS, placeholderValues, type Placeholder } from "./placeholders.js";
 import { danishTypography } from "./typography.js";
 
 export { listMaterials };
@@ -44,6 +44,12 @@ export interface ResolveInput {
   cards?: CardOptions;
 }
 
+/** The profile's field a help-card contact prints (`{hr}` → `contacts.hr`): the one to shorten when it does not fit. */
+function profileField(lines: string[]): string | undefined {
+  const name = lines.join(" ").match(/\{([a-zA-Z.]+)\}/)?.[1];
+  return name && name in PLACEHOLDERS ? PLACEHOLDERS[name as Placeholder] : undefined;
+}
+
 export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CARD_OPTIONS }: ResolveInput): ResolvedPack {
   const values = placeholderValues(profile);
   // Text in a brand colour too light to read is printed in a darker shade of it: say so.
@@ -68,10 +74,7 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   const all = listMaterials(toolkit);
   const unknown = only.filter((id) => !all.some((m) => m.id === id));
   if (unknown.length > 0) {
-    throw new WorkshopkitError(
-      `Unknown material id${unknown.length > 1 ? "s" : ""} for --only: ${unknown.join(", ")}.`,
-      `Valid ids: ${all.map((m) => m.id).join(", ")} (see workshopkit list).`,
-    );
+    throw WorkshopkitError.of("options.unknownMaterial", { ids: unknown.join(", "), count: unknown.length, valid: all.map((m) => m.id).join(", ") }, { file: "options", path: "only" });
   }
   const chosen = all.filter((m) => only.length === 0 || only.includes(m.id));
   // Card sheets are laid out (fitted by font metrics) once their text is final.
@@ -81,15 +84,13 @@ export function resolve({ toolkit, profile, logo, only = [], cards = DEFAULT_CAR
   let helpCardFront: HelpCardFront | undefined;
   const materials = chosen.map((m) => {
     if (m.kind !== "help-card") return layoutMaterial(fill(m.id, m), cardContext);
-    helpCardFront = fitHelpCardFront(fill(m.id, toolkit.cards.helpCard), cardContext);
+    helpCardFront = fitHelpCardFront(fill(m.id, toolkit.cards.helpCard), cardContext, toolkit.cards.helpCard.contacts.map((c) => profileField(c.lines)));
     const { contacts: _, ...text } = toolkit.cards.helpCard;
     return layoutMaterial(fill(m.id, { ...m, helpCard: text }), cardContext);
   });
 
   for (const [field, where] of openFields) {
-    warnings.push({
-      message: `${field} is not in the profile: printed as a line to fill in by hand (${[...where].join(", ")}).`,
-    });
+    warnings.push(warning("contact.open", { field, materials: [...where].join(", ") }, { path: field }));
   }
   return {
     toolkit: toolkit.info,

@@ -1,5 +1,5 @@
 // The sheets made from parts of tools: each scoring block's sheet, and the balkort (sheet and poster).
-import { WorkshopkitError } from "../errors.js";
+import { problem, WorkshopkitError } from "../errors.js";
 import type { Material } from "../model.js";
 import type { Tool } from "../schema/content.js";
 import type { PackLabels } from "../schema/pack.js";
@@ -24,8 +24,8 @@ export function sheetsOf(tool: Tool, labels: PackLabels): Material[] {
   if (tool.id === labels.balkort.tool) {
     const step = tool.steps.find((s) => s.id === labels.balkort.step);
     if (!step) {
-      throw WorkshopkitError.fromProblems("The balkort names a step that does not exist:", [
-        { file: "content/pack.yaml", path: "balkort.step", message: `no step "${labels.balkort.step}" in content/tools/${tool.id}.yaml; its steps are ${tool.steps.map((s) => s.id).join(", ")}` },
+      throw WorkshopkitError.listing("content.balkortStep", {}, [
+        problem("content.noStep", { step: labels.balkort.step, tool: tool.id, steps: tool.steps.map((s) => s.id).join(", ") }, { file: "content/pack.yaml", path: "balkort.step" }),
       ]);
     }
     sheets.push({ kind: "balkort", id: `${tool.id}-balkort`, title: `Værktøj ${tool.number}: ${labels.balkort.title}`, parts: [], tool, step, poster: false });

@@ -91,9 +91,6 @@ export async function* loadScanBytes(file: string, bytes: Uint8Array, statementO
   }
 }
 
-// The summary of a run shows the reason alone, so each says what to do too.
-const ENCRYPTED = "The PDF is encrypted (protected by a password or against copying), so workshopkit cannot read its pages: open it, save or print it as a new PDF without protection, and give that file (or scan the printed sheets again)";
-const DAMAGED = "The PDF is damaged or incomplete (its structure cannot be read): save or scan it again, or fetch it again if it came by e-mail or download";
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -107,10 +104,10 @@ async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (fie
     form = doc.getForm();
   } catch (err) {
     // pdf-lib's EncryptedPDFError, by name: its class may come from another copy of pdf-lib.
-    if ((err as Error).name === "EncryptedPDFError" || /is encrypted/.test((err as Error).message)) throw new WorkshopkitError(ENCRYPTED);
-    throw new WorkshopkitError(DAMAGED);
+    if ((err as Error).name === "EncryptedPDFError" || /is encrypted/.test((err as Error).message)) throw WorkshopkitError.of("scan.encrypted", {});
+    throw WorkshopkitError.of("scan.damaged", {});
   }
-  if (doc.getPageCount() === 0) throw new WorkshopkitError("The PDF has no pages (it is empty, cut short or damaged): save or scan it again");
+  if (doc.getPageCount() === 0) throw WorkshopkitError.of("scan.noPages", {});
   // Filled on screen: the scoring sheet's radio groups hold the answers.
   const answers = new Map<string, string | undefined>();
   for (const field of form.getFields()) {
@@ -122,7 +119,7 @@ async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (fie
     return;
   }
   const count = doc.getPageCount();
-  if (count > MAX_PAGES) throw new WorkshopkitError(`The PDF has ${count} pages; workshopkit reads at most ${MAX_PAGES} pages from one file.`, "Split the stack into smaller scans.");
+  if (count > MAX_PAGES) throw WorkshopkitError.of("scan.tooManyPages", { kind: "PDF", count, max: MAX_PAGES });
   const pdf = await openPdfForRaster(bytes);
   try {
     for (let page = 1; page <= count; page++) {
@@ -152,14 +149,14 @@ async function* loadImage(bytes: Uint8Array, source: SourceFile): AsyncGenerator
     // Only the header is read here: a huge image is measured, never decoded.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new WorkshopkitError(`The image cannot be read: ${(err as Error).message}.`, "Check that the file is a JPEG, PNG or TIFF, and not damaged.");
+    throw WorkshopkitError.of("scan.badImage", { detail: (err as Error).message });
   }
   const pages = meta.pages ?? 1;
-  if (pages > MAX_PAGES) throw new WorkshopkitError(`The image has ${pages} pages; workshopkit reads at most ${MAX_PAGES} pages from one file.`, "Split the stack into smaller scans.");
+  if (pages > MAX_PAGES) throw WorkshopkitError.of("scan.tooManyPages", { kind: "image", count: pages, max: MAX_PAGES });
   const width = meta.width ?? 0;
   const height = meta.pageHeight ?? meta.height ?? 0;
   if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
-    throw new WorkshopkitError(`The image is ${width} × ${height} pixels, too large for a scanned page (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS / 1e6} megapixels).`, "Scan at 150–300 dpi.");
+    throw WorkshopkitError.of("scan.imageTooLarge", { width, height, maxSide: MAX_SIDE, megapixels: MAX_PIXELS / 1e6 });
   }
   for (let page = 1; page <= pages; page++) yield* imagePages(bytes, source, page, 0, page - 1, Math.max(width, height));
 }

@@ -60,7 +60,7 @@ export function checkPdfStreams(bytes: Uint8Array, maxPixels: number): void {
       const width = Number(/\/Width\s+(\d+)\b/.exec(dict)?.[1] ?? 0);
       const height = Number(/\/Height\s+(\d+)\b/.exec(dict)?.[1] ?? 0);
       if (width * height > maxPixels) {
-        throw new WorkshopkitError(`It holds an image of ${width} × ${height} pixels, more than the ${maxPixels / 1e6} megapixels workshopkit reads: scan at 150–300 dpi`);
+        throw WorkshopkitError.of("scan.pdfImageTooLarge", { width, height, megapixels: maxPixels / 1e6 });
       }
     }
     if (!/\/(FlateDecode|Fl)\b/.test(dict)) continue;
@@ -70,8 +70,9 @@ export function checkPdfStreams(bytes: Uint8Array, maxPixels: number): void {
     const limit = Math.min(own, MAX_INFLATED_BYTES - total);
     const size = inflatedSize(data, limit);
     if (size === undefined) {
-      const which = limit < own ? `its streams together inflate to more than ${mb(MAX_INFLATED_BYTES)}, the limit for one file` : `a ${sized(data.length)} stream in it inflates to more than ${mb(limit)}, the limit for ${image ? "an image" : "a page's contents"}`;
-      throw new WorkshopkitError(`It is not a scan workshopkit reads: ${which}; scan the sheets again, or save them as a new PDF from your PDF viewer`);
+      throw limit < own
+        ? WorkshopkitError.of("scan.inflatesFile", { max: mb(MAX_INFLATED_BYTES) })
+        : WorkshopkitError.of("scan.inflatesStream", { size: sized(data.length), max: mb(limit), image: image ? 1 : 0 });
     }
     total += size;
   }

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { createElement } from "react";
 import { CONTENT_DIR } from "../load/contentDir.js";
-import { escapeControl, WorkshopkitError } from "../errors.js";
+import { escapeControl, problem, WorkshopkitError } from "../errors.js";
 import { loadProfile, type LoadedProfile } from "../load/loadProfile.js";
 import { renderStrict } from "../render/renderMaterial.js";
 import { finishPdf } from "../finish/finishPdf.js";
@@ -80,8 +80,8 @@ async function recogniseAll(pages: AsyncIterable<LoadedPage>, ctx: ReaderContext
 function aggregateRun(readings: PageReading[], ctx: ReaderContext, round?: string) {
   const run = aggregate(readings, ctx.material, round);
   if (run.results.sheets.length === 0) {
-    const problems = [...run.results.unreadable, ...run.results.skipped].map((n) => ({ file: n.page ? `${n.source}, page ${n.page}` : n.source, path: "", message: n.reason }));
-    throw WorkshopkitError.fromProblems("No scoring sheet could be read:", problems, "Give the scoring sheets (v01-scoring) as PDFs filled on screen, or scans of the printed sheets. Nothing was written.");
+    const problems = [...run.results.unreadable, ...run.results.skipped].map((n) => problem("results.unreadable", { detail: n.reason }, { file: n.page ? `${n.source}, page ${n.page}` : n.source }));
+    throw WorkshopkitError.listing("results.noneRead", {}, problems);
   }
   return run;
 }

@@ -48,8 +48,11 @@ export type RoundsProblem = "not-a-file" | "empty" | "not-sqlite" | "foreign" | 
 
 /** A refusal of the rounds store, with a code the web page words in Danish. */
 export class RoundsError extends WorkshopkitError {
-  constructor(readonly code: RoundsProblem, readonly file: string, message: string, hint?: string) {
-    super(message, hint);
+  /** What is wrong with the store (the page says it in Danish: src/serve/results.ts); `code` is the catalogue's (src/problems/). */
+  readonly problem: RoundsProblem;
+  constructor(problem: RoundsProblem, file: string, message: string, hint?: string) {
+    super(message, hint, [], { code: "results.store", params: { problem, detail: message }, file, path: "" });
+    this.problem = problem;
   }
 }
 

@@ -73,7 +73,7 @@ export async function readerContext(contentDir: string, profile: LoadedProfile):
 
 function scoringMaterial(pack: ResolvedPack): ScoringMaterial {
   const material = pack.materials.find((m): m is ScoringMaterial => m.kind === "scoring" && m.id === SCORING_SHEET);
-  if (!material) throw new WorkshopkitError(`The content has no scoring sheet "${SCORING_SHEET}".`, "This is a fault in content/; please report it.");
+  if (!material) throw WorkshopkitError.of("results.noScoringSheet", { id: SCORING_SHEET });
   return material;
 }
 
@@ -88,7 +88,7 @@ async function buildLayout(pack: ResolvedPack, paper: Paper, date: Date): Promis
     level.statements.forEach((_, i) => {
       const name = `${material.tool.id}.${level.id}.${i + 1}`;
       const field = map.fields.find((f) => f.name === name && f.type === "radio");
-      if (!field || field.widgets.length === 0) throw new WorkshopkitError(`The scoring sheet has no boxes for ${name}.`, "This is a fault in workshopkit; please report it.");
+      if (!field || field.widgets.length === 0) throw WorkshopkitError.of("results.noBoxes", { name });
       const onPage = field.widgets[0]!.page;
       const boxes = field.widgets
         .filter((w) => w.option !== undefined)

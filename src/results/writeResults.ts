@@ -50,7 +50,7 @@ export async function writeResults(dir: string, files: OutputFile[]): Promise<st
     for (const { temp, target } of temps) await rename(temp, target);
   } catch (err) {
     await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
-    throw new WorkshopkitError(`Cannot write the results to ${dir}: ${writeFailure(err)}.`, "Choose another folder with --out. Nothing was stored in the rounds database.");
+    throw WorkshopkitError.of("results.writeFailed", { dir, detail: writeFailure(err) }, { file: "options", path: "out" });
   }
   return temps.map((t) => t.target);
 }

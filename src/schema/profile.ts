@@ -25,10 +25,12 @@ function line(max: number, what: string) {
       .superRefine((v, ctx) => {
         const bad = CONTROL.exec(v);
         if (!bad) return;
-        const message = /[\n\r\u2028\u2029]/.test(bad[0])
-          ? "holds a line break; write it on one line (a YAML \"|\" or \">\" block makes several lines)"
-          : `holds the control character ${codePoint(bad[0])}, which cannot be printed; remove it`;
-        ctx.addIssue({ code: "custom", message });
+        // `params.code` names the problem for every language (src/problems/).
+        if (/[\n\r\u2028\u2029]/.test(bad[0])) {
+          ctx.addIssue({ code: "custom", message: "holds a line break; write it on one line (a YAML \"|\" or \">\" block makes several lines)", params: { code: "text.lineBreak" } });
+        } else {
+          ctx.addIssue({ code: "custom", message: `holds the control character ${codePoint(bad[0])}, which cannot be printed; remove it`, params: { code: "text.controlCharacter", codePoint: codePoint(bad[0]) } });
+        }
       }),
   );
 }
@@ -40,7 +42,7 @@ const phone = z.preprocess(
     .trim()
     .refine(
       (v) => /^\+?[0-9][0-9 ]{6,18}[0-9]$/.test(v) && v.replace(/\D/g, "").length >= 8,
-      'expected a phone number like "70 20 30 40" or "+45 70 20 30 40"',
+      { message: 'expected a phone number like "70 20 30 40" or "+45 70 20 30 40"', params: { code: "contact.phone" } },
     ),
 );
 
@@ -55,6 +57,7 @@ const url = z
   })
   .refine((v) => /^[\x21-\x7e]*$/.test(v), {
     message: "holds a space or a letter outside a–z (like æ, ø, å), which breaks the link; copy the address from the browser's address bar, where they are written as %20, %C3%A6 …",
+    params: { code: "film.urlCharacters" },
   })
   .pipe(z.url({ protocol: /^https?$/, message: 'expected a web address starting with "https://"' }));
 
@@ -116,7 +119,7 @@ export const Profile = z.strictObject({
   /** Web addresses of the toolkit's films, by film id (see `workshopkit list --films`). */
   films: z
     .record(z.string().max(100), url)
-    .refine((films) => Object.keys(films).length <= PROFILE_LIMITS.films, `expected at most ${PROFILE_LIMITS.films} films`)
+    .refine((films) => Object.keys(films).length <= PROFILE_LIMITS.films, { message: `expected at most ${PROFILE_LIMITS.films} films`, params: { code: "films.tooMany", max: PROFILE_LIMITS.films } })
     .default({}),
   /** Card sheets, as `build`'s --card-size, --duplex and --blank-cards take them (a flag given wins). */
   cards: z

@@ -4,13 +4,14 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { z } from "zod";
 import PQueue from "p-queue";
 import { WorkshopkitError } from "../errors.js";
-import { zodProblems } from "../load/readDataFile.js";
+import { zodProblems } from "../validate/zodProblems.js";
 import { listMaterials } from "../resolve/resolve.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import { previewPages } from "../preview/preview.js";
 import type { LogoStore, StoredLogo } from "./logos.js";
 import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
-import { publicError, SERVER_FAULT } from "./publicError.js";
+import { publicError, publicProblem, say, SERVER_FAULT } from "./publicError.js";
+import { draftProblems } from "../validate/validate.js";
 import { cardOptionsOf, PackRequest, PreviewRequest } from "./request.js";
 import { zipPack } from "./zip.js";
 import { loadNeeds } from "../workshop/loadNeeds.js";
@@ -32,7 +33,10 @@ export interface ApiContext {
 function parsePackRequest<S extends typeof PackRequest | typeof PreviewRequest = typeof PackRequest>(body: unknown, reply: FastifyReply, schema: S = PackRequest as S): z.infer<S> | undefined {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data as z.infer<S>;
-  const problems = zodProblems("profil", parsed.error).map((p) => ({ path: p.path.replace(/^profile\./, ""), message: p.message }));
+  const problems = zodProblems("profil", parsed.error).map((p) => {
+    const path = p.path.replace(/^profile\./, "");
+    return { path, code: p.code, message: say(p.code, p.params, { path }) };
+  });
   void reply.code(400).send({ error: "Profilen har fejl. Ret felterne, der er markeret.", problems });
   return undefined;
 }
@@ -84,7 +88,7 @@ const logoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
       };
     } catch (err) {
       if (!(err instanceof WorkshopkitError)) throw err;
-      return reply.code(422).send({ error: "Filen kan ikke bruges som logo.", problems: [{ path: "logo", message: publicError(err)!.error.replace(/^logo \([^)]*\): /, "") }] });
+      return reply.code(422).send({ error: "Filen kan ikke bruges som logo.", problems: [{ path: "logo", code: err.code, message: publicError(err)!.error }] });
     }
   });
 };
@@ -117,6 +121,15 @@ const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
         raw.end();
       }
     });
+  });
+};
+
+/** The checks the form cannot make itself (the help card's fit, the card size, the decks), cheap enough to ask while one types. */
+const checkRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
+  app.post("/api/check", async (request, reply) => {
+    const body = parsePackRequest(request.body, reply);
+    if (!body) return reply;
+    return { problems: draftProblems(ctx.toolkit, body.profile, cardOptionsOf(body)).map((p) => publicProblem(p)) };
   });
 };
 
@@ -173,6 +186,7 @@ export const apiPlugin: FastifyPluginAsync<ApiContext> = async (app, ctx) => {
   await app.register(infoRoutes(ctx));
   await app.register(logoRoutes(ctx));
   await app.register(previewRoutes(ctx));
+  await app.register(checkRoutes(ctx));
   await app.register(buildRoutes(ctx));
 };
 

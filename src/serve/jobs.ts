@@ -6,14 +6,14 @@ import path from "node:path";
 import PQueue from "p-queue";
 import { build } from "../pipeline.js";
 import type { LogoStore } from "./logos.js";
-import { publicError, scrub, SERVER_FAULT, type PublicError } from "./publicError.js";
+import { publicError, publicWarning, SERVER_FAULT, type PublicError, type PublicWarning } from "./publicError.js";
 import { cardOptionsOf, type PackRequest } from "./request.js";
 import { withWorkspace } from "./workspace.js";
 
 export type JobEvent =
   | { type: "queued"; ahead: number }
   | { type: "progress"; done: number; total: number; material: string }
-  | { type: "done"; files: DownloadEntry[]; pack: string; warnings: string[] }
+  | { type: "done"; files: DownloadEntry[]; pack: string; warnings: PublicWarning[] }
   | { type: "failed"; problem: PublicError };
 
 export interface DownloadEntry {
@@ -108,7 +108,7 @@ export class JobQueue {
           const entry = listed.find((f) => f.file === name);
           return { file: name, title: entry?.title ?? "Manifest", pages: entry?.pages, sha256: entry?.sha256, bytes: job.files.get(name)!.length };
         });
-        done = { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => scrub(w.message, dirs)) };
+        done = { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => publicWarning(w, dirs)) };
       });
     } catch (err) {
       const problem = publicError(err, dirs);

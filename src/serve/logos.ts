@@ -5,6 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { sha256 } from "../finish/manifest.js";
 import { inspectLogo, type Logo } from "../load/loadLogo.js";
+import { publicWarning } from "./publicError.js";
 
 export interface StoredLogo {
   id: string;
@@ -78,7 +79,7 @@ export class LogoStore {
       const file = path.join(dir, "upload");
       await writeFile(file, bytes);
       const { logo, format, warnings } = await inspectLogo(file, "logo");
-      const stored: StoredLogo = { id, original: bytes, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png), warnings: warnings.map((w) => w.message.replace(/^logo \([^)]*\): /, "")) };
+      const stored: StoredLogo = { id, original: bytes, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png), warnings: warnings.map((w) => publicWarning(w).message) };
       this.logos.set(id, stored);
       while (this.logos.size > this.capacity) this.logos.delete(this.logos.keys().next().value!);
       return stored;

@@ -20,7 +20,7 @@ async function webFonts(): Promise<Map<string, Buffer>> {
   for (const [name, ttf] of Object.entries(WEB_FONTS)) {
     const made = await readFile(path.join(FONT_DIST, name)).catch(() => undefined);
     fonts.set(name, made ?? (await woff2Of(ttf).catch(() => {
-      throw new WorkshopkitError("The web page's fonts cannot be made: wawoff2 or subset-font, which make them, is not installed.", "Install workshopkit with its development tools: npm ci (without --omit=dev).");
+      throw WorkshopkitError.of("serve.noFontTools", {});
     })));
   }
   return fonts;
@@ -49,7 +49,7 @@ function sendPacked(request: FastifyRequest, reply: FastifyReply, asset: Packed,
 
 export async function bundlePage(): Promise<string> {
   const { build } = await import("esbuild").catch(() => {
-    throw new WorkshopkitError("The web page cannot be made: esbuild, which bundles it, is not installed.", "Install workshopkit with its development tools: npm ci (without --omit=dev).");
+    throw WorkshopkitError.of("serve.noEsbuild", {});
   });
   const result = await build({
     entryPoints: [path.join(WEB, "main.tsx")],

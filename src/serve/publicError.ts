@@ -1,18 +1,32 @@
-// What the page is told when something fails: the field and what to do, never a path of the server
-// or a stack trace. Anything that is not a WorkshopkitError is the server's fault and said so plainly.
+// What the page is told when something fails: in Danish, from the problems' codes (src/problems/da.ts),
+// each on the field it concerns; never a path of the server or a stack trace. Anything that is not a
+// WorkshopkitError is the server's fault and said so plainly.
 import path from "node:path";
-import { WorkshopkitError } from "../errors.js";
+import { WorkshopkitError, type Params, type Problem, type ProblemCode, type Warning } from "../errors.js";
+import { danish } from "../problems/da.js";
+import type { ParamsOf } from "../problems/en.js";
 
 export interface FieldProblem {
-  /** Field path of the profile, like `contacts.hr.phone`; empty for the profile as a whole. */
+  /** Field path of the profile, like `contacts.hr.phone` or `cards.cardSize`; empty for the profile as a whole. */
   path: string;
+  code: ProblemCode;
+  /** In Danish. */
   message: string;
 }
 
 export interface PublicError {
+  /** In Danish. */
   error: string;
+  code?: ProblemCode;
   hint?: string;
   problems: FieldProblem[];
+}
+
+/** A warning for the page: in Danish, with the field it concerns. */
+export interface PublicWarning {
+  code: ProblemCode;
+  path?: string;
+  message: string;
 }
 
 /** Removes the server's folders from a message: `../tmp/ws-1/profile.json › logo` reads `profile › logo`. */
@@ -26,17 +40,36 @@ export function scrub(text: string, dirs: string[]): string {
   return out;
 }
 
+/** The Danish of `code` with `params`, with any folder of the server taken out of the parameters. */
+export function say(code: ProblemCode, params: Params, at: { file?: string; path?: string }, dirs: string[] = []): string {
+  const clean = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? scrub(v, dirs) : v]));
+  return danish(code, clean as ParamsOf<typeof code>, at);
+}
+
+/** The form's field a problem's path concerns: a contact as a whole (`contacts.hr`) is marked on its name. */
+function formPath(p: string): string {
+  return /^contacts\.[A-Za-z]+$/.test(p) ? `${p}.name` : p;
+}
+
+/** One problem for the page, on the form's field; one of the toolkit's own files (content/…) is on none: the page shows it at the top. */
+export function publicProblem(p: Problem, dirs: string[] = []): FieldProblem {
+  return { path: p.file.startsWith("content") ? "" : formPath(p.path), code: p.code, message: say(p.code, p.params, p, dirs) };
+}
+
 export function publicError(err: unknown, dirs: string[] = []): PublicError | undefined {
   if (!(err instanceof WorkshopkitError)) return undefined;
-  const error = scrub(err.message, dirs);
-  const problems = err.problems.map((p) => ({ path: p.path, message: scrub(p.message, dirs) }));
-  // A single problem told in the message ("profile › logo (logo.png): …") still names its field.
-  const named = /^profile › ([A-Za-z0-9_.[\]]+)(?: \([^)]*\))?: (.*)$/s.exec(error);
-  if (problems.length === 0 && named) problems.push({ path: named[1]!, message: named[2]! });
-  return { error, hint: err.hint ? scrub(err.hint, dirs) : undefined, problems };
+  const error = say(err.code, err.params, err, dirs);
+  const problems = err.problems.map((p) => publicProblem(p, dirs));
+  // An error about one field (a contact too long for the help card, say) is marked on that field.
+  if (problems.length === 0 && err.path && !err.file.startsWith("content")) problems.push({ path: formPath(err.path), code: err.code, message: error });
+  return { error, code: err.code, problems };
+}
+
+export function publicWarning(w: Warning, dirs: string[] = []): PublicWarning {
+  return { code: w.code, ...(w.path ? { path: w.path } : {}), message: say(w.code, w.params, { path: w.path }, dirs) };
 }
 
 export const SERVER_FAULT: PublicError = {
-  error: "Der skete en fejl i workshopkit. Prøv igen; sker det igen, så meld fejlen med den profil, du brugte.",
+  error: "Der skete en fejl i workshopkit. Prøv igen; sker det igen, så meld fejlen med den profil, I brugte.",
   problems: [],
 };

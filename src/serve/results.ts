@@ -69,7 +69,7 @@ type Refusal = { status: number; error: string; problems: { path: string; messag
 const refusal = (status: number, error: string, problems: Refusal["problems"] = []): Refusal => ({ status, error, problems });
 
 function danishRoundsError(err: RoundsError, shown: string): Refusal {
-  switch (err.code) {
+  switch (err.problem) {
     case "not-a-file":
     case "empty":
     case "not-sqlite":

@@ -1,5 +1,5 @@
 // Every character printed must exist in the font: react-pdf would draw a missing one blank.
-import type { Problem } from "../errors.js";
+import { problem, type Problem } from "../errors.js";
 import { missingGlyphs } from "../fonts.js";
 import { collectStrings } from "../resolve/mapStrings.js";
 
@@ -11,10 +11,6 @@ export function checkGlyphs(file: string, tree: unknown): Problem[] {
     const missing = missingGlyphs(text);
     return missing.length === 0
       ? []
-      : [{
-          file,
-          path,
-          message: `the font cannot print ${missing.map((ch) => `"${ch}" (${codePoint(ch)})`).join(", ")}; replace ${missing.length === 1 ? "it" : "them"} with other characters`,
-        }];
+      : [problem("text.missingGlyphs", { characters: missing.join(""), codePoints: missing.map(codePoint).join(", ") }, { file, path })];
   });
 }

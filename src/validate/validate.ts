@@ -1,5 +1,5 @@
 // Checks that go beyond the schemas: printable characters, and references between files.
-import { WorkshopkitError, type Problem } from "../errors.js";
+import { problem, WorkshopkitError, type Problem } from "../errors.js";
 import type { InspectedProfile, LoadedProfile } from "../load/loadProfile.js";
 import { resolve } from "../resolve/resolve.js";
 import { PROFILE_LIMITS } from "../schema/profile.js";
@@ -7,6 +7,7 @@ import type { CardOptions } from "../cards/options.js";
 import { PLACEHOLDERS } from "../resolve/placeholders.js";
 import { collectStrings } from "../resolve/mapStrings.js";
 import type { Toolkit } from "../schema/toolkit.js";
+import type { Profile } from "../schema/profile.js";
 import { checkGlyphs } from "./checkGlyphs.js";
 
 function contentFiles(toolkit: Toolkit): [string, unknown][] {
@@ -31,7 +32,7 @@ function checkFieldIds(toolkit: Toolkit): Problem[] {
           const at = `${path}[${b}]`;
           if (block.type !== "film" && block.id !== undefined) {
             const first = seen.get(block.id);
-            if (first) problems.push({ file: `content/tools/${tool.id}.yaml`, path: `${at}.id`, message: `"${block.id}" is already the id of ${first}; ids name form fields and must differ within a step` });
+            if (first) problems.push(problem("content.duplicateId", { id: block.id, first }, { file: `content/tools/${tool.id}.yaml`, path: `${at}.id` }));
             else seen.set(block.id, at);
           }
           if (Array.isArray(block.blocks)) visit(block.blocks, `${at}.blocks`);
@@ -47,7 +48,7 @@ function checkFilms(toolkit: Toolkit, label: string, ids: string[]): Problem[] {
   const filmIds = new Set(toolkit.tools.flatMap((t) => t.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === "film" ? [b.id] : [])))));
   return ids
     .filter((id) => !filmIds.has(id))
-    .map((id) => ({ file: label, path: `films.${id}`, message: `no film "${id}" in the toolkit; run "npx workshopkit list --films" to see the film names` }));
+    .map((id) => problem("profile.unknownFilm", { id }, { file: label, path: `films.${id}` }));
 }
 
 /** Placeholders and deck references of the content (the profile's films are checked apart). */
@@ -57,7 +58,7 @@ function checkContentReferences(toolkit: Toolkit): Problem[] {
   for (const [file, tree] of contentFiles(toolkit)) {
     for (const { path, text } of collectStrings(tree)) {
       for (const [, name] of text.matchAll(/\{([a-zA-Z.]+)\}/g)) {
-        if (!(name! in PLACEHOLDERS)) problems.push({ file, path, message: `unknown placeholder {${name}}; known: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(", ")}` });
+        if (!(name! in PLACEHOLDERS)) problems.push(problem("content.unknownPlaceholder", { name: name!, known: Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(", ") }, { file, path }));
       }
     }
   }
@@ -65,7 +66,7 @@ function checkContentReferences(toolkit: Toolkit): Problem[] {
     tool.steps.forEach((step, s) =>
       step.blocks.forEach((block, b) => {
         const path = `steps[${s}].blocks[${b}]`;
-        if (block.type === "deck" && !deckIds.has(block.deck)) problems.push({ file: `content/tools/${tool.id}.yaml`, path: `${path}.deck`, message: `no deck "${block.deck}" in content/decks/` });
+        if (block.type === "deck" && !deckIds.has(block.deck)) problems.push(problem("content.unknownDeck", { deck: block.deck }, { file: `content/tools/${tool.id}.yaml`, path: `${path}.deck` }));
       }),
     );
   }
@@ -100,7 +101,7 @@ export function validate(toolkit: Toolkit, profile: LoadedProfile): void {
     ...checkFilms(toolkit, profile.label, Object.keys(profile.profile.films)),
     ...content.fieldIds,
   ];
-  if (problems.length > 0) throw WorkshopkitError.fromProblems("Some text cannot be printed as it stands:", problems);
+  if (problems.length > 0) throw WorkshopkitError.listing("text.unprintable", {}, problems);
 }
 
 /**
@@ -113,11 +114,26 @@ export function profileProblems(toolkit: Toolkit, inspected: InspectedProfile, c
   const problems = [...inspected.problems, ...films];
   // The layout needs every field valid: the cards' fit is checked once the fields are.
   if (!inspected.fields) return problems;
+  return [...problems, ...layoutProblems(toolkit, inspected.label, inspected.fields, cards)];
+}
+
+/** What the layout finds (contacts too long for the help card, a card size that does not fit the paper or the decks) as a problem. */
+function layoutProblems(toolkit: Toolkit, label: string, profile: Profile, cards?: CardOptions): Problem[] {
   try {
-    resolve({ toolkit, profile: inspected.fields, logo: inspected.logo, cards });
+    resolve({ toolkit, profile, cards });
+    return [];
   } catch (err) {
     if (!(err instanceof WorkshopkitError)) throw err;
-    problems.push({ file: inspected.label, path: "", message: [err.message, err.hint].filter(Boolean).join(" ") });
+    return [{ code: err.code, params: err.params, file: label, path: err.path, message: [err.message, err.hint].filter(Boolean).join(" ") }];
   }
-  return problems;
+}
+
+/**
+ * The problems of a valid form that only the whole toolkit shows: characters the font lacks, film
+ * names, and the layout's fit. Cheap enough to ask while one types (no rendering).
+ */
+export function draftProblems(toolkit: Toolkit, profile: Profile, cards?: CardOptions): Problem[] {
+  const label = "profile";
+  const found = [...checkGlyphs(label, { ...profile, logo: undefined, folder: undefined }), ...checkFilms(toolkit, label, Object.keys(profile.films))];
+  return found.length > 0 ? found : layoutProblems(toolkit, label, profile, cards);
 }

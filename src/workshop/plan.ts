@@ -39,7 +39,7 @@ export function suggestedCount(need: Pick<Need, "per" | "facilitator">, particip
 export function planWorkshop(toolIds: string[], materials: MaterialInfo[], needs: WorkshopNeeds, choice: WorkshopChoice): WorkshopPlan {
   const unknown = (choice.tools ?? []).filter((id) => !toolIds.includes(id));
   if (unknown.length > 0) {
-    throw new WorkshopkitError(`There is no tool ${unknown.map((id) => `"${id}"`).join(", ")} in the toolkit.`, `The tools are ${toolIds.join(", ")} (workshopkit list shows them with their titles).`);
+    throw WorkshopkitError.of("workshop.unknownTool", { tools: unknown.map((id) => `"${id}"`).join(", "), known: toolIds.join(", ") }, { file: "options", path: "workshop.tools" });
   }
   const tools = toolIds.filter((id) => !choice.tools || choice.tools.includes(id));
   const chosen = new Map<string, Need>();
@@ -49,7 +49,7 @@ export function planWorkshop(toolIds: string[], materials: MaterialInfo[], needs
     if (!before || suggestedCount(need, choice.participants, choice.groups) > suggestedCount(before, choice.participants, choice.groups)) chosen.set(need.material, need);
   }
   const missing = [...chosen.keys()].filter((id) => !materials.some((m) => m.id === id));
-  if (missing.length > 0) throw new WorkshopkitError(`content/workshop.yaml names materials the toolkit does not make: ${missing.join(", ")}.`, "Use the ids workshopkit list shows.");
+  if (missing.length > 0) throw WorkshopkitError.of("workshop.unknownMaterials", { missing: missing.join(", ") }, { file: "content/workshop.yaml" });
   const planned = materials.flatMap((m): PlannedMaterial[] => {
     const need = chosen.get(m.id);
     if (!need) return [];

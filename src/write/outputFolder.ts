@@ -6,7 +6,7 @@ import { constants } from "node:fs";
 import { access, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import { readBounded } from "../load/readDataFile.js";
-import { escapeControl, WorkshopkitError, type Warning } from "../errors.js";
+import { escapeControl, warning, WorkshopkitError, type Warning } from "../errors.js";
 import { slug } from "../slug.js";
 import { removeStaleTempFolders } from "./tempFolders.js";
 
@@ -25,25 +25,25 @@ export interface OutputFolder {
   warnings: Warning[];
 }
 
+const OUT = { file: "options", path: "out" };
 const shown = (p: string) => escapeControl(path.relative(process.cwd(), p) || p);
 
 /** The nearest part of `dir` that exists must be a folder we may write in. */
 async function checkWritable(dir: string, label: string): Promise<void> {
-  const hint = "Choose another folder with --out.";
   let at = path.resolve(dir);
   for (;;) {
     const info = await stat(at).catch((err: NodeJS.ErrnoException) => (err.code === "ENOENT" || err.code === "ENOTDIR" ? undefined : Promise.reject(err)));
     if (info) {
-      if (!info.isDirectory()) throw new WorkshopkitError(`--out ${label}: ${shown(at)} is a file, not a folder.`, hint);
+      if (!info.isDirectory()) throw WorkshopkitError.of("out.isFile", { out: label, at: shown(at) }, OUT);
       try {
         await access(at, constants.W_OK | constants.X_OK);
       } catch {
-        throw new WorkshopkitError(`--out ${label}: you do not have permission to write in ${shown(at)}.`, hint);
+        throw WorkshopkitError.of("out.noPermission", { out: label, at: shown(at) }, OUT);
       }
       return;
     }
     const link = await readlink(at).catch(() => undefined);
-    if (link !== undefined) throw new WorkshopkitError(`--out ${label}: ${shown(at)} is a link to ${escapeControl(link)}, which does not exist.`, hint);
+    if (link !== undefined) throw WorkshopkitError.of("out.brokenLink", { out: label, at: shown(at), link: escapeControl(link) }, OUT);
     const up = path.dirname(at);
     if (up === at) return;
     at = up;
@@ -56,10 +56,10 @@ interface Manifest {
 }
 
 /** What a folder holds: nothing, a pack (its manifest), or something that is not a pack. */
-async function existing(dir: string): Promise<{ kind: "none" } | { kind: "pack"; manifest: Manifest } | { kind: "other"; why: string }> {
+async function existing(dir: string): Promise<{ kind: "none" } | { kind: "pack"; manifest: Manifest } | { kind: "other"; why: "file" | "files" }> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) return { kind: "none" };
-  if (!info.isDirectory()) return { kind: "other", why: "is a file" };
+  if (!info.isDirectory()) return { kind: "other", why: "file" };
   const names = await readdir(dir);
   if (names.length === 0) return { kind: "none" };
   try {
@@ -69,17 +69,14 @@ async function existing(dir: string): Promise<{ kind: "none" } | { kind: "pack";
   } catch {
     // no manifest, or not ours
   }
-  return { kind: "other", why: "holds files that are not a workshopkit pack (it has no manifest.json)" };
+  return { kind: "other", why: "files" };
 }
 
-function refuseForeign(dir: string, request: OutputRequest, why: string, otherCompany?: string): never {
+function refuseForeign(dir: string, request: OutputRequest, why: "file" | "files", otherCompany?: string): never {
   const free = `${path.basename(dir)}-2`;
-  throw new WorkshopkitError(
-    otherCompany
-      ? `${shown(dir)}/ holds the pack of "${escapeControl(otherCompany)}", and this profile is for "${escapeControl(request.company)}". A build never replaces another company's pack.`
-      : `${shown(dir)}/ ${why}; a build would replace it.`,
-    `Give this company its own folder: add the line "folder: ${free}" to the profile, or build with --out another-folder. To replace the folder, delete it first.`,
-  );
+  throw otherCompany
+    ? WorkshopkitError.of("out.otherCompany", { dir: shown(dir), other: escapeControl(otherCompany), company: escapeControl(request.company), free }, { file: "options", path: "folder" })
+    : WorkshopkitError.of("out.notAPack", { dir: shown(dir), why, free }, { file: "options", path: "folder" });
 }
 
 /**
@@ -90,7 +87,7 @@ export async function checkReplaceable(dir: string, company: string): Promise<vo
   const found = await existing(dir);
   const request = { out: path.dirname(dir), company };
   if (found.kind === "other") refuseForeign(dir, request, found.why);
-  if (found.kind === "pack" && found.manifest.company !== company) refuseForeign(dir, request, "", String(found.manifest.company));
+  if (found.kind === "pack" && found.manifest.company !== company) refuseForeign(dir, request, "files", String(found.manifest.company));
 }
 
 /** The material PDFs of a pack's manifest (not the complete pack). */
@@ -107,14 +104,14 @@ function partialName(base: string, only: string[]): string {
 /** `only`: the ids of the materials a partial build makes; undefined for a full build. */
 export async function chooseOutputFolder(out: string, profile: { company: string; folder?: string }, only?: string[]): Promise<OutputFolder> {
   const request: OutputRequest = { out, company: profile.company, folder: profile.folder, only };
-  if (request.out.trim() === "") throw new WorkshopkitError("--out is empty.", 'Give the folder for packs, e.g. --out out (the default), or leave --out away.');
+  if (request.out.trim() === "") throw WorkshopkitError.of("out.empty", {}, OUT);
   await checkWritable(request.out, escapeControl(request.out));
   const base = request.folder ?? slug(request.company);
   const target = path.join(request.out, base);
   await removeStaleTempFolders(target);
   const found = await existing(target);
   if (found.kind === "other") refuseForeign(target, request, found.why);
-  if (found.kind === "pack" && found.manifest.company !== request.company) refuseForeign(target, request, "", String(found.manifest.company));
+  if (found.kind === "pack" && found.manifest.company !== request.company) refuseForeign(target, request, "files", String(found.manifest.company));
 
   if (!only?.length || found.kind !== "pack") return { dir: target, warnings: [] };
   const building = new Set(only.map((id) => `${id}.pdf`));
@@ -126,8 +123,6 @@ export async function chooseOutputFolder(out: string, profile: { company: string
   await checkReplaceable(beside, request.company);
   return {
     dir: beside,
-    warnings: [{
-      message: `${shown(target)}/ holds ${others.length} other material${others.length === 1 ? "" : "s"} (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}), so this --only build went to ${shown(beside)}/ and that pack is unchanged. Build without --only to update the full pack.`,
-    }],
+    warnings: [warning("out.besideFullPack", { target: shown(target), count: others.length, some: `${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}`, beside: shown(beside) })],
   };
 }

@@ -12,7 +12,7 @@ import { writeAllSynced, writeFailure, type OutputFile } from "./writeFiles.js";
 export type { OutputFile };
 
 function explain(err: unknown, dir: string): WorkshopkitError {
-  return new WorkshopkitError(`Cannot write the pack to ${dir}: ${writeFailure(err)}.`, "Choose another folder with --out, or free some space. Your previous pack is unchanged.");
+  return WorkshopkitError.of("write.failed", { dir, detail: writeFailure(err) }, { file: "options", path: "out" });
 }
 
 /** The company the new pack's manifest names. */

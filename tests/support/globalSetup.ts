@@ -1,0 +1,63 @@
+// Before any test: the Debian tools the tests read output with are checked once (all that are missing
+// named in one message, with the line that installs them), and a folder is made where the example
+// company's whole pack is built once for the run, by the first test that asks (tests/support/examplePack.ts).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** What each of .ci/run's Debian packages gives the tests, checked by running it (dpkg is not on every machine). */
+const PROBES: Record<string, [string, string[]]> = {
+  "poppler-utils": ["pdftotext", ["-v"]],
+  qpdf: ["qpdf", ["--version"]],
+  "python3-pypdf": ["/usr/bin/python3", ["-c", "import pypdf"]],
+  "python3-gi": ["/usr/bin/python3", ["-c", "import gi"]],
+  "gir1.2-poppler-0.18": ["/usr/bin/python3", ["-c", "import gi; gi.require_version('Poppler', '0.18'); from gi.repository import Poppler"]],
+  "mupdf-tools": ["mutool", ["-v"]],
+  ghostscript: ["gs", ["--version"]],
+  chromium: ["/usr/bin/chromium", ["--version"]],
+};
+
+/** The Debian packages .ci/run installs (its `packages=(…)`): the one list, so the two never drift apart. */
+function ciPackages(): string[] {
+  const run = readFileSync(path.join(ROOT, ".ci/run"), "utf8");
+  const list = /^packages=\(([^)]*)\)/m.exec(run)?.[1];
+  if (!list) throw new Error(".ci/run has no packages=(…) line: tests/support/globalSetup.ts reads the Debian packages from it.");
+  return list.split(/\s+/).filter(Boolean);
+}
+
+const installed = (pkg: string): boolean => {
+  const probe = PROBES[pkg];
+  if (probe) return spawnSync(probe[0], probe[1], { stdio: "ignore", timeout: 60_000 }).status === 0;
+  return spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" }).stdout?.includes("install ok installed") ?? false;
+};
+
+export function missingTools(packages = ciPackages()): string[] {
+  return packages.filter((p) => !installed(p));
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The folder where the example company's whole pack is built once for the run (tests/support/examplePack.ts). */
+    examplePack: string;
+  }
+}
+
+/** What a newcomer is told when packages are missing: every one, and the line that installs them. */
+export function missingMessage(missing: string[]): string {
+  return (
+    `The tests read the PDFs back with Debian tools that are not installed here: ${missing.join(", ")}.\n` +
+    `Install them with:\n  sudo apt-get install -y ${missing.join(" ")}\n(.ci/run installs them in CI.)`
+  );
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const missing = missingTools();
+  if (missing.length > 0) throw new Error(missingMessage(missing));
+  const dir = mkdtempSync(path.join(tmpdir(), "wk-example-pack-"));
+  project.provide("examplePack", dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
