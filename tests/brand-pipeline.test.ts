@@ -9,6 +9,9 @@ describe("a stamped material", () => {
     // Card sheets and the help card bring parts of their own (card backs, the cover's kicker in capitals, the help card's front).
     const together = await buildPack({ only: ["v04", "v09-tryghedskort", "help-card"] });
     expect(Buffer.from(readPdf(together, "v04")).equals(Buffer.from(readPdf(alone, "v04")))).toBe(true);
+    // The folios ("Side 2 af 3") of all materials are drawn in one overlay: other page counts bring other digits.
+    const numbered = await buildPack({ only: ["v04", "v01-scoring", "intro"] });
+    expect(Buffer.from(readPdf(numbered, "v04")).equals(Buffer.from(readPdf(alone, "v04")))).toBe(true);
     const cards = await buildPack({ only: ["v09-tryghedskort"] });
     expect(Buffer.from(readPdf(together, "v09-tryghedskort")).equals(Buffer.from(readPdf(cards, "v09-tryghedskort")))).toBe(true);
   });

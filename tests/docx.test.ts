@@ -237,7 +237,7 @@ describe("Word files beside the PDFs", () => {
     expect(contrast(shade, "#ffffff")).toBeGreaterThanOrEqual(4.5);
     expect(policy!.logos).toBe(0); // no logo in the profile: the name in the header
     expect(policy!.author).toBe(HARD_COMPANY);
-    expect(policy!.highlighted).toEqual(expect.arrayContaining(["[Udfyld: Rådgivning › Telefon]", "[Udfyld: Rådgivning › Åbningstider]", "[Udfyld: Ekstern psykolog]", "[Udfyld: Råd før en sygefraværssamtale]"]));
+    expect(policy!.highlighted).toEqual(expect.arrayContaining(["[Udfyld: Anonym psykologisk rådgivning › Telefon]", "[Udfyld: Anonym psykologisk rådgivning › Åbningstider]", "[Udfyld: Ekstern psykolog]", "[Udfyld: Råd før en sygefraværssamtale]"]));
     expect(policy!.paragraphs.map((p) => p.text).join("\n")).not.toContain("XXXX");
     const warning = hard.warnings.map((w) => w.message).find((m) => m.startsWith("In the Word files"));
     expect(warning).toContain("contacts.psychologist");

@@ -44,7 +44,7 @@ export function segments(text: string): Segment[] {
   return out;
 }
 
-/** What a write-in says, in Danish: the field as the web page's form names it ("[Udfyld: Rådgivning › Telefon]"). */
+/** What a write-in says, in Danish: the field as the web page's form names it ("[Udfyld: Anonym psykologisk rådgivning › Telefon]"). */
 export function writeInText(field: string): string {
   return field ? `[Udfyld: ${fieldName(field)}]` : "[Udfyld]";
 }

@@ -15,6 +15,11 @@ import { renderPageNumbers } from "./packFront.js";
 import { savePdf } from "./savePdf.js";
 
 const folio = (page: number, pages: number) => `Side ${page} af ${pages}`;
+/**
+ * The overlay's first page draws every glyph a folio can hold, in a fixed order, so that the font
+ * subset (and so a material's bytes) is the same whichever other materials are numbered with it.
+ */
+const PRIMER: NumberedPage = { text: "Side af 0123456789", width: 200, height: 50 };
 
 /** The pages (1-based) that have a page footer: those with the footer's name slot. */
 export function footedPages(slots: SlotPlacement[], paper: Brand["paper"]): number[] {
@@ -39,7 +44,7 @@ export async function withFolios(materials: BrandedMaterial[], slots: SlotPlacem
       return footed.length === 0 ? undefined : { footed, pdf: await PDFDocument.load(m.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }) };
     }),
   );
-  const pages: NumberedPage[] = [];
+  const pages: NumberedPage[] = [PRIMER];
   const index = new Map<string, number>();
   const placements = loaded.map((l, i) =>
     (l?.footed ?? []).map((page) => {
@@ -51,7 +56,7 @@ export async function withFolios(materials: BrandedMaterial[], slots: SlotPlacem
       return { page, part: key, x: 0, y: 0, width, height };
     }),
   );
-  if (pages.length === 0) return materials;
+  if (index.size === 0) return materials;
   const overlay: BrandParts = { pdf: await renderPageNumbers(pages), pages: Object.fromEntries(index) };
   return Promise.all(
     materials.map(async (m, i) => {
