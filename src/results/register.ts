@@ -7,17 +7,22 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import type { GreyImage } from "./loadScans.js";
+import { project, type Projective } from "./homography.js";
 import { MARK, markCentres, parsePageCode, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
 
-/** Page points (from the top left) to pixels: u = a·x + b·y + c, v = d·x + e·y + f. */
-export interface Affine {
-  a: number; b: number; c: number;
-  d: number; e: number; f: number;
-}
+/**
+ * Page points (from the top left) to pixels: u = a·x + b·y + c, v = d·x + e·y + f for a scanner; with
+ * the perspective terms g, h of a photo (homography.ts) where the four corner marks need them.
+ */
+export type Affine = Projective;
 
-export const apply = (t: Affine, x: number, y: number): [number, number] => [t.a * x + t.b * y + t.c, t.d * x + t.e * y + t.f];
-/** Pixels per point, averaged over both axes. */
-export const scaleOf = (t: Affine) => (Math.hypot(t.a, t.d) + Math.hypot(t.b, t.e)) / 2;
+export const apply = project;
+/** Pixels per point near the page's middle, averaged over both axes. */
+export const scaleOf = (t: Affine) => {
+  if (!t.g && !t.h) return (Math.hypot(t.a, t.d) + Math.hypot(t.b, t.e)) / 2;
+  const [u, v] = project(t, 300, 420), [ux, vx] = project(t, 301, 420), [uy, vy] = project(t, 300, 421);
+  return (Math.hypot(ux - u, vx - v) + Math.hypot(uy - u, vy - v)) / 2;
+};
 
 export type Registration =
   /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
