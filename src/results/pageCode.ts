@@ -100,7 +100,7 @@ export function layoutKey(parts: unknown): string {
 }
 
 /** Raise when templates/ScoringTemplate.tsx moves its boxes: sheets printed before are then refused, not misread. */
-export const SHEET_REVISION = 2;
+export const SHEET_REVISION = 3;
 
 /**
  * The layout key of a scoring sheet as resolved for a company. The company's name and logo are not

@@ -2,9 +2,11 @@
 // and its statements read; a form gives its answers as they are. Pages that are not the scoring sheet's
 // statements are skipped with the reason; pages that are but cannot be read are unreadable, with the reason.
 import type { LoadedPage } from "./loadScans.js";
-import { register } from "./register.js";
 import { locateRows } from "./locateRows.js";
-import { cropRow, FOUND, readRow } from "./readBoxes.js";
+import { cropRow, FOUND, readRows } from "./readBoxes.js";
+import { paperBackground } from "./background.js";
+import { printMasks } from "./emptySheet.js";
+import { register, scaleOf } from "./register.js";
 import { SCORING_SHEET, type ReaderContext } from "./sheetLayout.js";
 import type { Doubt, NoteCode, PageNote } from "./schema.js";
 import { styles } from "../../templates/theme.js";
@@ -62,10 +64,15 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
   if (places.filter((p) => p.contrast >= FOUND).length < rows.length - 1) {
     return { kind: "unreadable", note: note("boxes", "its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)", "Print at actual size (100 %) from this profile's pack, or read it with the profile it was printed from.") };
   }
+  // Each box judged against the empty sheet and the paper around it (stains, shadows, a copy's grey taken out).
+  const mask = (await printMasks(layout))[code.page - 1]!;
+  const background = paperBackground(loaded.image, scaleOf(registered.transform) * (72 / 25.4));
+  const readings = readRows(loaded.image, rows, places, mask, background);
   const statements: StatementReading[] = [];
   for (const [i, row] of rows.entries()) {
     const place = places[i]!;
-    const reading = place.contrast >= FOUND ? readRow(loaded.image, place.transform, row, place) : { value: null, doubt: "boxes not found" as const };
+    const reading = readings[i]!;
+    if (process.env.OMR_CROPS) (await import("node:fs")).writeFileSync(`${process.env.OMR_CROPS}/${row.field}.png`, await cropRow(loaded.image, place.transform, row, TEXT_LEFT, place));
     if (reading.value !== null) statements.push({ field: row.field, value: Number(reading.value) });
     else statements.push({ field: row.field, value: null, doubt: reading.doubt, crop: await cropRow(loaded.image, place.transform, row, TEXT_LEFT, place) });
   }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import type { GreyImage } from "./loadScans.js";
-import { project, type Projective } from "./homography.js";
+import { fitHomography, project, type Projective } from "./homography.js";
 import { MARK, markCentres, parsePageCode, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
 
 /**
@@ -26,7 +26,7 @@ export const scaleOf = (t: Affine) => {
 
 export type Registration =
   /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
-  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; marks: { from: [number, number][]; to: [number, number][] } }
+  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; /** Seen at an angle (a photo): straightened from its four corner marks. */ photo: boolean; marks: { from: [number, number][]; to: [number, number][] } }
   /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
   | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean };
 
@@ -222,13 +222,26 @@ export async function register(image: GreyImage): Promise<Registration> {
   const side = MARK.size * scaleOf(fromQr);
   const from: [number, number][] = [];
   const to: [number, number][] = [];
-  let estimate = fromQr;
-  for (const { centre, distance } of marks) {
-    const at = findMark(image, apply(estimate, centre[0], centre[1]), (4 * mm + distance * 0.045) * scaleOf(fromQr), side);
-    if (!at) continue;
-    from.push(centre);
-    to.push(at);
-    estimate = from.length === 1 ? movedTo(fromQr, centre, at) : from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+  // A photo taken at an angle: the far marks lie further from where the page code's map puts them, so
+  // if not all four are found within a scanner's reach they are looked for again, further out.
+  const search = (spread: number) => {
+    from.length = 0;
+    to.length = 0;
+    let estimate = fromQr;
+    for (const { centre, distance } of marks) {
+      const at = findMark(image, apply(estimate, centre[0], centre[1]), (4 * mm + distance * spread) * scaleOf(fromQr), side);
+      if (!at) continue;
+      from.push(centre);
+      to.push(at);
+      estimate = from.length === 1 ? movedTo(fromQr, centre, at) : from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+    }
+    return estimate;
+  };
+  let estimate = search(0.045);
+  if (from.length < 4) {
+    const scanner = { from: [...from], to: [...to], estimate };
+    estimate = search(0.16);
+    if (from.length < 4) { from.splice(0, from.length, ...scanner.from); to.splice(0, to.length, ...scanner.to); estimate = scanner.estimate; }
   }
   if (from.length === 0) return { ok: false, code, reason: "none of its 4 corner marks was found (cut off, or covered?)" };
   // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's
@@ -242,12 +255,19 @@ export async function register(image: GreyImage): Promise<Registration> {
     const mid = (pts: [number, number][]) => [0, 1].map((k) => pts.reduce((sum, p) => sum + p[k]!, 0) / pts.length) as [number, number];
     estimate = similarity([from[0]!, mid(qrCentres)], [to[0]!, mid(finders)]);
   }
-  const transform = estimate;
-  // How well the marks agree with one affine map: a folded or curled page does not.
+  let transform = estimate;
+  // How well the marks agree with one affine map: a scanner's page does; a photo taken at an angle
+  // needs the perspective of its four marks (homography.ts), which the boxes then confirm or refute.
   const mmPx = mm * scaleOf(transform);
   const worst = Math.max(...from.map((pt, i) => Math.hypot(apply(transform, pt[0], pt[1])[0] - to[i]![0], apply(transform, pt[0], pt[1])[1] - to[i]![1])));
-  if (worst > 1.0 * mmPx) return { ok: false, code, reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm: folded, curled or photographed at an angle?)` };
+  let photo = false;
+  if (worst > 1.0 * mmPx) {
+    const seen = from.length === 4 ? fitHomography(from, to) : undefined;
+    if (!seen) return { ok: false, code, reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm), and not all four were found to straighten it: folded or curled, or a photo with a corner mark out of view?` };
+    transform = seen;
+    photo = true;
+  }
   const paper = PAPER_POINTS[code.paper];
   const upsideDown = apply(transform, paper.width / 2, 0)[1] > apply(transform, paper.width / 2, paper.height)[1];
-  return { ok: true, code, transform, upsideDown, marks: marksFound };
+  return { ok: true, code, transform, upsideDown, photo, marks: marksFound };
 }

@@ -33,7 +33,7 @@ export type Capture =
   | { kind: "scan"; dpi: number; rotate?: number; shift?: [number, number]; scale?: number; upsideDown?: boolean; colour?: boolean; jpeg?: number; noise?: number; blur?: number;
       /** Copies of copies before the scan: 0 for the original. */ generations?: number;
       /** Printed on the other paper size: "fit" scales to fit, "actual" keeps 100 % and loses the bottom. */ otherPaper?: "fit" | "actual" }
-  | { kind: "fax"; upsideDown?: boolean; rotate?: number }
+  | { kind: "fax"; upsideDown?: boolean; rotate?: number; /** Fine mode, 204 × 196 dpi; standard is 204 × 98 (too coarse for the page code). */ fine?: boolean }
   | { kind: "photo"; tilt: number; turn?: number; light?: number; jpeg?: number };
 
 /** A small seeded random generator (mulberry32). */
@@ -248,9 +248,9 @@ export async function paperPage(layout: SheetLayout, sheetPage: number, marks: D
     return encode(img, dpi, capture.colour ?? false, capture.jpeg);
   }
   if (capture.kind === "fax") {
-    // Standard fax: 204 × 98 dpi, black or white, a little crooked; printed out at 200 dpi and scanned.
+    // A fax: 204 × 196 dpi (fine) or 204 × 98 (standard), black or white, a little crooked.
     img = await place(img, img.width, img.height, dpi, { rotate: capture.rotate ?? (rnd() - 0.5) * 2 });
-    const low = await fromSharp(toSharp(img).greyscale().resize(img.width, Math.round(img.height * (98 / 204)), { kernel: "linear" }));
+    const low = await fromSharp(toSharp(img).greyscale().resize(img.width, Math.round(img.height * ((capture.fine ? 196 : 98) / 204)), { kernel: "linear" }));
     const threshold = 150 + rnd() * 40;
     for (let i = 0; i < low.data.length; i += 3) low.data[i] = low.data[i + 1] = low.data[i + 2] = low.data[i]! + (rnd() - 0.5) * 30 < threshold ? 0 : 255;
     img = await fromSharp(toSharp(low).resize(img.width, img.height, { kernel: "nearest" }));
@@ -266,7 +266,7 @@ export async function paperPage(layout: SheetLayout, sheetPage: number, marks: D
  * page; a little soft; JPEG at a phone's resolution (the reader scales it to its 200 dpi).
  */
 async function photo(page: Rgb, c: Extract<Capture, { kind: "photo" }>, rnd: () => number): Promise<Buffer> {
-  const W = 1860, H = 2480;
+  const W = 3024, H = 4032; // a phone's 12 megapixels
   // The page's corners in 3-D, tilted about an axis in the page's plane, seen by a pinhole camera.
   const axis = rnd() * Math.PI, tilt = (c.tilt * Math.PI) / 180, turn = ((c.turn ?? 0) * Math.PI) / 180;
   const [ax, ay] = [Math.cos(axis), Math.sin(axis)];

@@ -95,7 +95,7 @@ export const PAPER_KINDS: PaperKind[] = [
     damage: (rnd) => ({ toner: rnd() < 0.6 }),
     capture: (rnd, i) => ({ ...(office(rnd, i) as Extract<Capture, { kind: "scan" }>), dpi: [200, 300][i % 2]!, generations: 1 + Math.floor(rnd() * 3) }),
   },
-  { name: "fax (204 × 98 dpi, black and white)", group: "damaged", style: { pens: ["ballpoint", "felt tip", "marker"], kinds: EVERY_KIND, change: 0.1 }, damage: none, capture: (rnd) => ({ kind: "fax", upsideDown: rnd() < 0.3 }) },
+  { name: "fax (fine mode 204 × 196 dpi, black and white)", group: "damaged", style: { pens: ["ballpoint", "felt tip", "marker"], kinds: EVERY_KIND, change: 0.1 }, damage: none, capture: (rnd) => ({ kind: "fax", fine: true, upsideDown: rnd() < 0.3 }) },
   {
     name: "A4 printed on Letter (fit to page, or at 100 %)", group: "ballpoint", style: { pens: ["ballpoint"], kinds: EVERY_KIND },
     damage: none, capture: (rnd, i) => ({ kind: "scan", dpi: 200, rotate: rnd() * 2 - 1, otherPaper: i % 2 ? "fit" : "actual", jpeg: 80 }),
