@@ -24,6 +24,7 @@ import { chooseOutputFolder } from "./write/outputFolder.js";
 import type { CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
 import { CONTENT_DIR } from "./load/contentDir.js";
+import { scoringCopies } from "./results/numberCopies.js";
 
 export { CONTENT_DIR };
 
@@ -39,6 +40,8 @@ export interface BuildOptions {
   onProgress?: (event: { done: number; total: number; material: string }) => void;
   /** The cache of finished materials: a folder, or false for none (default: see src/cache/cacheDir.ts). */
   cacheDir?: string | false;
+  /** Also write the scoring sheet as this many numbered copies for paper (v01-scoring-copies.pdf). */
+  copies?: number;
 }
 
 export interface BuildResult {
@@ -78,6 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.push(...branded.files);
     entries.push(branded.entry);
     built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
+    if (options.copies && material.kind === "scoring") files.push(await scoringCopies(material, branded.bytes, pack, options.copies));
   }
   // write, begun: the materials go to disk in a hidden folder while the pack is put together
   const dir = output.dir;

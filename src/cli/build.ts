@@ -12,6 +12,7 @@ const Options = z.object({
   only: z.array(z.string()).optional(),
   cacheDir: z.string().optional(),
   cache: z.boolean().optional(),
+  copies: z.coerce.number().int("--copies must be a whole number, e.g. --copies 24").min(1, "--copies must be at least 1").max(500, "--copies can be at most 500").optional(),
 });
 
 /** The latest date a PDF can carry: its dates have four-digit years. */
@@ -38,6 +39,7 @@ export function buildCommand(): Command {
     .option("--blank-cards <n>", "blank cards added to each deck, for the group's own questions (default 0)")
     .option("--cache-dir <dir>", "the cache of finished materials (default: WORKSHOPKIT_CACHE, else node_modules/.cache/workshopkit)")
     .option("--no-cache", "build everything afresh, without reading or filling the cache")
+    .option("--copies <n>", "also write the scoring sheet as n numbered copies for paper (v01-scoring-copies.pdf), whose pages the results reader joins in any order")
     .action(async (raw: unknown) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw new WorkshopkitError(parsed.error.issues.map((i) => i.message).join("\n"));

@@ -20,7 +20,8 @@ export interface StatementReading {
 }
 
 export type PageReading =
-  | { kind: "read"; from: "screen" | "paper"; source: string; sha256: string; page: number; sheetPage: number; statements: StatementReading[]; sheetPages: number[] }
+  | { kind: "read"; from: "screen" | "paper"; source: string; sha256: string; page: number; sheetPage: number; statements: StatementReading[]; sheetPages: number[];
+      /** The printed copy its page code names (`build --copies`): its pages join by it, in any order. */ copy?: number }
   | { kind: "skipped"; note: PageNote }
   | { kind: "unreadable"; note: PageNote };
 
@@ -76,5 +77,5 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
     if (reading.value !== null) statements.push({ field: row.field, value: Number(reading.value) });
     else statements.push({ field: row.field, value: null, doubt: reading.doubt, crop: await cropRow(loaded.image, place.transform, row, TEXT_LEFT, place) });
   }
-  return { kind: "read", from: "paper", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: code.page, statements, sheetPages: [...layout.pages.keys()] };
+  return { kind: "read", from: "paper", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: code.page, statements, sheetPages: [...layout.pages.keys()], ...(code.copy ? { copy: code.copy } : {}) };
 }
