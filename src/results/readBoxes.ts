@@ -43,7 +43,7 @@ export interface RowReading {
 }
 
 /** A box's ink, in pt², at which it clearly holds a mark; below FAINT it holds none. */
-export const MARKED = 3.5;
+export const MARKED = 5;
 export const FAINT = 1.2;
 /** The margin around a box within which ink still counts as the box's, in points. */
 const MARGIN = 1;
@@ -51,6 +51,8 @@ const MARGIN = 1;
 const BAND = 10;
 /** Ink pixels this close (points) are one stroke: enough to bridge a printed border (1.5 pt either side of it). */
 const BRIDGE = 2;
+/** Beyond this distance (points) above or below its boxes, ink is near the next row's boxes (rows are 6.8 pt apart at least). */
+const NEIGHBOUR = 5.3;
 /** How far a stroke is followed through printed ink (a border and its widening: 0.9 + 2 × 1.5 pt), in points. */
 const THROUGH = 4.5;
 
@@ -88,13 +90,11 @@ export interface PageInk {
 export function readRows(image: GreyImage, rows: Row[], places: (RowPlace & { transform: Affine })[], mask: PrintMask, background: Background): RowReading[] {
   const bands = rows.map((row, i) => (places[i]!.contrast >= FOUND ? sampleBand(image, row, places[i]!, mask, background) : undefined));
   const ink = pageInk(bands.filter((b): b is Band => b !== undefined));
-  const out = rows.map((row, i): RowReading => {
+  return rows.map((row, i): RowReading => {
     const band = bands[i];
     if (!band) return { field: row.field, value: null, doubt: "boxes not found", ink: [] };
     return judgeRow(band, ink);
   });
-  if (process.env.OMR_TRACE) console.error("TRACE", JSON.stringify(ink), out.map((r) => `${r.field} ${r.value ?? r.doubt} [${r.ink.join(" ")}]`).join("\n"));
-  return out;
 }
 
 function sampleBand(image: GreyImage, row: Row, place: RowPlace & { transform: Affine }, mask: PrintMask, background: Background): Band {
@@ -146,7 +146,9 @@ function pageInk(bands: Band[]): PageInk {
   const inked: number[] = [];
   for (const b of bands) for (const box of b.row.boxes) forBox(b, box, 0, (k) => { if (!b.printed[k] && b.d[k]! >= low) inked.push(b.d[k]!); });
   const pen = inked.length >= 40 ? quantile(inked, 0.85) : 0.5;
-  const high = Math.min(0.35, Math.max(low * 1.5, pen * 0.45));
+  // A stroke counts as drawn when some of it is this dark: a share of the page's pen, but never so high
+  // that a second, lighter pen on the page (a pencil beside a ballpoint) is lost.
+  const high = Math.min(0.12, Math.max(low * 1.6, pen * 0.45));
   // How much darker than the paper between its row's boxes an empty box is on this page (most boxes
   // are empty), and how much that varies: a box that is darker still holds something.
   const excess: number[] = [];
@@ -170,7 +172,7 @@ function pageInk(bands: Band[]): PageInk {
   }
   const m = quantile(excess, 0.5);
   const spread = quantile(excess.map((v) => Math.abs(v - m)), 0.5);
-  return { low, high, residue: m + Math.max(0.003, 4 * 1.4826 * spread), strict: m + Math.max(0.002, 2.5 * 1.4826 * spread) };
+  return { low, high, residue: m + Math.max(0.004, 4.5 * 1.4826 * spread), strict: m + Math.max(0.003, 3 * 1.4826 * spread) };
 }
 
 /** Calls `f` with each sample index inside the box grown by `margin` points. */
@@ -231,6 +233,9 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
         for (const q of [p - l, p + r, p - nx, p + nx, p - nx - l, p - nx + r, p + nx - l, p + nx + r]) {
           if (q < 0 || q >= d.length || seen[q] === visit) continue;
           seen[q] = visit;
+          // Never through the rules between rows: a stroke is followed on its own row's side only.
+          const qy = b.y0 + (Math.floor(q / nx) + 0.5) * step;
+          if (qy < top - 3.4 || qy > bottom + 3.4) continue;
           if (printed[q]) next.push(q);
           else if (depth > 0 && isInk(q)) reached(q);
         }
@@ -250,7 +255,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
       s.samples.push(k);
       const y = b.y0 + (j + 0.5) * step;
       if (owner[k]! >= 0) s.inBox[owner[k]!]! += area;
-      else if (y < top - 3.4 || y > bottom + 3.4) s.foreign += area;
+      else if (y < top - NEIGHBOUR || y > bottom + NEIGHBOUR) s.foreign += area;
       else s.beside += area;
       if (d[k]! >= ink.high) s.strong += area;
       if (i < minI) minI = i; if (i > maxI) maxI = i; if (j < minJ) minJ = j; if (j > maxJ) maxJ = j;
@@ -277,10 +282,15 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   const homes: number[] = [];
   const boxW = boxes[0]!.width, boxH = boxes[0]!.height;
   const besides: number[] = []; // strokes mostly beside the boxes
+  const weak: number[] = []; // faint strokes beside them
   for (const s of strokes) {
     const inside = s.inBox.reduce((a, v) => a + v, 0);
     homes.push(-1);
-    if (s.strong < 0.3 || inside + s.beside < 0.5) continue; // a speck, or too light to be drawn
+    if (s.strong < 0.3 || inside + s.beside < 0.5) {
+      // A speck, or too light to be drawn; but a faint arc may complete a ring around a box.
+      if (inside < 0.3 * (inside + s.beside) && s.beside >= 1 && s.foreign === 0) weak.push(strokes.indexOf(s));
+      continue;
+    }
     if (inside < 0.3 * (inside + s.beside + s.foreign)) {
       if (s.foreign < s.beside) besides.push(strokes.indexOf(s));
       continue;
@@ -288,7 +298,9 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     if (s.foreign >= inside) { if (inside > FAINT && s.foreign < 3 * inside) across = "stroke from another row"; continue; } // the next row's
     if (s.foreign > 0.3 * inside) across = "stroke into another row";
     // A line across the row (a stain's rim, a crease, an underline): not a mark, and the row is doubtful if it touches a box.
-    if (s.width > 2.4 * (boxW + MARGIN * 2) || s.height > 2.2 * boxH || s.beside > 4 * inside) {
+    // A mark drawn for one box spans at most about one and a half boxes (a tick running on, a cross larger
+    // than its box) and lies mostly inside it.
+    if (s.width > 1.7 * boxW || s.height > 1.7 * boxH || s.beside > 1.2 * inside) {
       if (inside > FAINT) across = `line across ${s.width.toFixed(0)}x${s.height.toFixed(0)} beside ${s.beside.toFixed(1)} inside ${inside.toFixed(1)}`;
       continue;
     }
@@ -316,26 +328,26 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   };
   const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
   const open = new Set(besides);
+  const ringOf = new Map<number, number[]>(); // box → the pieces of a ring around it
   boxes.forEach((box, i) => {
-    const side = (k: number) => {
+    const pieces = [...open].filter((k) => {
       const s = strokes[k]!;
-      const tall = overlap(s.minY, s.maxY, box.y, box.y + box.height) > 0.4 * box.height;
-      const wide = overlap(s.minX, s.maxX, box.x, box.x + box.width) > 0.4 * box.width;
-      if (s.maxX - s.minX > boxW && s.maxY - s.minY > boxH && s.minX < box.x + 2 && s.maxX > box.x + box.width - 2 && s.minY < box.y + 2 && s.maxY > box.y + box.height - 2 && s.maxX - s.minX < 1.9 * boxW && s.maxY - s.minY < 1.9 * boxH) return "around";
-      if (tall && s.maxX <= box.x + 2.5 && s.minX >= box.x - 5) return "left";
-      if (tall && s.minX >= box.x + box.width - 2.5 && s.maxX <= box.x + box.width + 5) return "right";
-      if (wide && s.maxY <= box.y + 2.5 && s.minY >= box.y - 5) return "top";
-      if (wide && s.minY >= box.y + box.height - 2.5 && s.maxY <= box.y + box.height + 5) return "bottom";
-      return undefined;
-    };
-    const sides = new Map<string, number[]>();
-    for (const k of open) {
-      const where = side(k);
-      if (where) sides.set(where, [...(sides.get(where) ?? []), k]);
-    }
-    const ring = sides.has("around") ? sides.get("around")! : (sides.has("left") && sides.has("right")) || (sides.has("top") && sides.has("bottom")) ? [...sides.values()].flat() : [];
-    for (const k of ring) { take(k, i); open.delete(k); }
+      return s.minX >= box.x - 5.5 && s.maxX <= box.x + box.width + 5.5 && s.minY >= box.y - 5.5 && s.maxY <= box.y + box.height + 5.5;
+    });
+    if (pieces.length === 0) return;
+    // With what is drawn in the box itself (the ring's arcs inside its corners), and faint arcs around it.
+    const inZone = (k: number) => { const s = strokes[k]!; return s.minX >= box.x - 5.5 && s.maxX <= box.x + box.width + 5.5 && s.minY >= box.y - 5.5 && s.maxY <= box.y + box.height + 5.5; };
+    const parts = [...pieces, ...weak.filter(inZone), ...strokes.flatMap((_, k) => (homes[k] === i ? [k] : []))];
+    const minX = Math.min(...parts.map((k) => strokes[k]!.minX)), maxX = Math.max(...parts.map((k) => strokes[k]!.maxX));
+    const minY = Math.min(...parts.map((k) => strokes[k]!.minY)), maxY = Math.max(...parts.map((k) => strokes[k]!.maxY));
+    const across = minX < box.x + 1 && maxX > box.x + box.width - 1, down = minY < box.y + 1 && maxY > box.y + box.height - 1;
+    if (across || down) ringOf.set(i, pieces);
   });
+  for (const [i, pieces] of ringOf) {
+    // A piece claimed by two boxes' rings: which box is ringed cannot be told.
+    if (pieces.some((k) => [...ringOf].some(([j, other]) => j !== i && other.includes(k)))) { across = "ring between boxes"; continue; }
+    for (const k of pieces) { take(k, i); open.delete(k); }
+  }
   for (const k of [...open]) {
     const s = strokes[k]!;
     // Overflow: next to a box already marked, small beside it.
@@ -346,13 +358,38 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     const s = strokes[k]!;
     if (s.beside >= MARKED) across = `beside ${s.beside.toFixed(1)} ${(s.maxX - s.minX).toFixed(1)}x${(s.maxY - s.minY).toFixed(1)}`;
   }
+  // Ink over a box's printed number (a dot, a blot): what the scan shows there beyond what the empty sheet prints.
+  // A box whose only ink is thin pieces in one line (cut apart by the printed number) that goes on outside
+  // the box, beyond the printed border: a crease or a stain's rim, not a mark.
+  boxes.forEach((box, i) => {
+    const pieces = strokes.flatMap((_, k) => (homes[k] === i ? [k] : []));
+    if (pieces.length === 0) return;
+    const ps = pieces.map((k) => strokes[k]!);
+    const inColumn = ps.every((p) => p.maxX - p.minX <= 4.5) && Math.max(...ps.map((p) => p.minX)) <= Math.min(...ps.map((p) => p.maxX)) + 1;
+    const inRow = ps.every((p) => p.maxY - p.minY <= 4.5) && Math.max(...ps.map((p) => p.minY)) <= Math.min(...ps.map((p) => p.maxY)) + 1;
+    if (!inColumn && !inRow) return;
+    const line = { ...ps[0]!, minX: Math.min(...ps.map((p) => p.minX)), maxX: Math.max(...ps.map((p) => p.maxX)), minY: Math.min(...ps.map((p) => p.minY)), maxY: Math.max(...ps.map((p) => p.maxY)) };
+    if (!continuesOutside(b, line, box, label, new Set(pieces), isInk, inColumn)) return;
+    for (const k of pieces) homes[k] = -1;
+    if (total[i]! > FAINT) across = "a line through the box";
+    total[i] = 0;
+    own[i] = 0;
+  });
+  const extent = boxes.map(() => 0); // how far the box's strokes reach (points): a mark is more than a fragment
+  strokes.forEach((s, k) => { const i = homes[k]!; if (i >= 0) extent[i] = Math.max(extent[i]!, s.maxX - s.minX, s.maxY - s.minY); });
+  boxes.forEach((box, i) => {
+    const over = overNumber(b, box);
+    if (over >= 0.1) { total[i]! += over * 30; own[i]! += over * 30; extent[i] = Math.max(extent[i]!, 5); }
+  });
+  // A fragment (a crease or a stain's rim seen between the printed number and border): faint at most.
+  boxes.forEach((_, i) => { if (extent[i]! < 4.5 && total[i]! >= MARKED) total[i] = (MARKED + FAINT) / 2; });
   const filled = boxes.map((box) => isFilled(b, box, ink));
   const rounded = total.map((v) => Math.round(v * 10) / 10);
   const marked = total.flatMap((v, i) => (v >= MARKED ? [i] : []));
   const faint = total.filter((v) => v >= FAINT && v < MARKED).length;
   const answer = (i: number): RowReading => ({ field: row.field, value: boxes[i]!.option, ink: rounded });
   const doubt = (why: Doubt): RowReading => ({ field: row.field, value: null, doubt: why, ink: rounded });
-  if (across) { if (process.env.OMR_TRACE) console.error("ACROSS", row.field, across); return doubt("more than one mark"); }
+  if (across) return doubt("more than one mark");
   // The boxes without a mark must be empty even to a finer look: their paper no darker than the page's
   // empty boxes (a pencil tick too light to count as ink still shows there).
   const clean = (except: number[], limit: number) => boxes.every((box, i) => except.includes(i) || residue(b, box, label, homes, i) <= limit);
@@ -385,6 +422,18 @@ function residue(b: Band, box: Row["boxes"][number], label: Int32Array, homes: n
     n++;
   });
   return n ? sum / n - b.paper : 0;
+}
+
+/** Whether ink of other strokes lies in line with `s` (a thin piece, down the box or across it) just outside its box. */
+function continuesOutside(b: Band, s: Pick<Stroke, "minX" | "maxX" | "minY" | "maxY">, box: Row["boxes"][number], label: Int32Array, self: Set<number>, isInk: (k: number) => boolean, vertical: boolean): boolean {
+  const look = (x0: number, x1: number, y0: number, y1: number) => {
+    let n = 0;
+    forBox(b, { ...box, x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, 0, (k) => { if (isInk(k) && !self.has(label[k]!)) n++; });
+    return n >= 2;
+  };
+  // Between rows the sheet prints rules and borders all the way: the line shows again in the next row's box.
+  if (vertical) return look(s.minX - 4, s.maxX + 4, box.y - BAND, box.y - 1.6) || look(s.minX - 4, s.maxX + 4, box.y + box.height + 1.6, box.y + box.height + BAND);
+  return look(box.x - 4.5, box.x - 1.6, s.minY - 4, s.maxY + 4) || look(box.x + box.width + 1.6, box.x + box.width + 4.5, s.minY - 4, s.maxY + 4);
 }
 
 /** How far into box `box` (points from its border on `side`) the stroke's ink reaches. */
@@ -424,12 +473,17 @@ function isFilled(b: Band, box: Row["boxes"][number], ink: PageInk): boolean {
   }
   if (counted < 5 || sum / counted < 0.75) return false;
   // And over the number: a ring drawn around the number covers the corners and sides, not the number.
+  return overNumber(b, box) >= 0.5 * (dark / darkN);
+}
+
+/** How much darker the middle of the box (its number, 5 × 6 pt) is than the empty sheet prints it, 0–1. */
+function overNumber(b: Band, box: Row["boxes"][number]): number {
   let over = 0, n = 0;
   forBox(b, { ...box, x: box.x + box.width / 2 - 2.5, y: box.y + box.height / 2 - 3, width: 5, height: 6 }, 0, (k) => {
     over += b.d[k]! - b.empty[k]!;
     n++;
   });
-  return n > 0 && over / n >= 0.5 * (dark / darkN);
+  return n > 0 ? over / n : 0;
 }
 
 /** Where a row's boxes were found: an offset in points from where the page's map puts them. */

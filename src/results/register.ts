@@ -28,7 +28,7 @@ export type Registration =
   /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
   | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; /** Seen at an angle (a photo): straightened from its four corner marks. */ photo: boolean; marks: { from: [number, number][]; to: [number, number][] } }
   /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
-  | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean };
+  | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean; /** The image is shaped like a photo, not a page. */ photo?: boolean };
 
 let ready: Promise<unknown> | undefined;
 /** ZXing's WebAssembly from node_modules: never fetched from the network. */
@@ -128,13 +128,18 @@ export function findMark(image: GreyImage, centre: [number, number], radius: num
   const y1 = Math.min(image.height - 1, Math.round(centre[1] + radius));
   if (x1 <= x0 || y1 <= y0) return undefined;
   const w = x1 - x0 + 1, h = y1 - y0 + 1;
-  // The paper's level here (a photocopy's grey, a scanner's tint); ink is what is clearly darker.
+  // The paper's level here (a photocopy's grey, a scanner's tint, a photo's light); ink is what is clearly darker.
   const hist = new Uint32Array(256);
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) hist[image.data[y * image.width + x]!]!++;
-  let seen = 0, paper = 255;
-  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.7) { paper = v; break; }
+  let seen = 0, paper = 255, darkest = 0;
+  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.9) { paper = v; break; }
+  seen = 0;
+  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.002) { darkest = v; break; }
+  // Half-way between the paper and the darkest there: a faded copy's grey marks too, but not a pale smudge.
+  if (paper - darkest < 45) return undefined;
+  const cut = (paper + darkest) / 2;
   const dark = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < paper * 0.5 ? 1 : 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < cut ? 1 : 0;
   // Connected dark areas; keep the square ones.
   let best: { at: [number, number]; distance: number } | undefined;
   const stack: number[] = [];
@@ -177,6 +182,10 @@ function looksLikeSheet(image: GreyImage): boolean {
   return centres.filter(([x, y]) => findMark(image, [x * pxPerPt, y * pxPerPt], 14 * mm, MARK.size * pxPerPt)).length >= 3;
 }
 
+/** Whether the image has a page's proportions (A4 or Letter, either way up), as a scan has; a photo has a camera's. */
+export const pageShaped = (image: { width: number; height: number }) =>
+  [297 / 210, 11 / 8.5].some((r) => Math.abs(Math.max(image.width, image.height) / Math.min(image.width, image.height) - r) < 0.025);
+
 /** An affine map with `linear`'s turn and scale, moved so that page point `from` falls on pixel `to`. */
 function movedTo(linear: Affine, from: [number, number], to: [number, number]): Affine {
   const [u, v] = apply(linear, from[0], from[1]);
@@ -201,8 +210,10 @@ export async function register(image: GreyImage): Promise<Registration> {
   const found = results.map((r) => ({ r, code: r.valid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
   if (!found) {
     if (results.some((r) => r.valid && r.text.startsWith("WK"))) return { ok: false, reason: "its page code is from another workshopkit version, which this one cannot read" };
-    if (looksLikeSheet(image)) return { ok: false, sheetLike: true, reason: "its page code could not be read (a soft or blurred scan?), though its corner marks are there" };
-    return { ok: false, reason: results.some((r) => r.valid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
+    if (results.some((r) => r.valid)) return { ok: false, reason: "its QR code is not a workshopkit page code" };
+    if (!pageShaped(image)) return { ok: false, sheetLike: true, photo: true, reason: "it looks like a photo, and no page code could be read in it (too small, blurred or in shadow)" };
+    if (looksLikeSheet(image)) return { ok: false, sheetLike: true, reason: "its page code could not be read (a soft, blurred or faded scan, or a copy of a copy?), though its corner marks are there" };
+    return { ok: false, reason: "it has no page code (not a page of the scoring sheet)" };
   }
   const code = found.code!;
   const p = found.r.position;
@@ -243,7 +254,7 @@ export async function register(image: GreyImage): Promise<Registration> {
     estimate = search(0.16);
     if (from.length < 4) { from.splice(0, from.length, ...scanner.from); to.splice(0, to.length, ...scanner.to); estimate = scanner.estimate; }
   }
-  if (from.length === 0) return { ok: false, code, reason: "none of its 4 corner marks was found (cut off, or covered?)" };
+  if (from.length === 0) return { ok: false, code, photo: !pageShaped(image), reason: pageShaped(image) ? "none of its 4 corner marks was found (cut off, covered, or too faint?)" : "it looks like a photo, and none of its 4 corner marks was found in it" };
   // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's
   // centre is one more point, precise enough as one end of a long baseline.
   const marksFound = { from: [...from], to: [...to] };
@@ -263,7 +274,7 @@ export async function register(image: GreyImage): Promise<Registration> {
   let photo = false;
   if (worst > 1.0 * mmPx) {
     const seen = from.length === 4 ? fitHomography(from, to) : undefined;
-    if (!seen) return { ok: false, code, reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm), and not all four were found to straighten it: folded or curled, or a photo with a corner mark out of view?` };
+    if (!seen) return { ok: false, code, photo: !pageShaped(image), reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm), and not all four were found to straighten it: ${pageShaped(image) ? "folded or curled?" : "a photo with a corner mark out of view or in shadow?"}` };
     transform = seen;
     photo = true;
   }
