@@ -29,6 +29,7 @@ const ENTRIES = {
   pipeline: "src/pipeline.ts",
   "batch-worker": "src/batch/worker.ts",
   "preview-raster-worker": "src/preview/rasterWorker.ts",
+  "logo-process": "src/load/logoProcess.ts",
   "parsed-content": "src/load/parsedContent.ts",
 };
 
@@ -82,5 +83,9 @@ await build({
 // The content's YAML, parsed now so that a fresh process need not (src/load/parsedContent.ts).
 const { parseContent, PARSED_CONTENT } = await import(pathToFileURL(path.join(OUT, "parsed-content.js")).href);
 await writeFile(PARSED_CONTENT, JSON.stringify(await parseContent(path.join(ROOT, "content"))));
+// The web page's fonts as WOFF2 (a third of the TTF's bytes), made with wawoff2 (Google's woff2 encoder
+// built to WebAssembly): src/serve/page.ts serves these, and makes them itself only where dist/ lacks them.
+const { webFonts } = await import(pathToFileURL(path.join(ROOT, "scripts/webFonts.mjs")).href);
+await webFonts(path.join(OUT, "fonts"));
 // A stamp bin/workshopkit.js compares with the sources: a dist/ older than them is not used.
 await writeFile(path.join(OUT, "BUILT"), `${new Date().toISOString()}\n`);

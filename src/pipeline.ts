@@ -2,7 +2,7 @@
 // Each stage is a module of its own; only load reads files and only write touches out/.
 // A material is rendered and finished once for every company, with a placeholder brand (cached),
 // and then stamped with the company's colours, logo and name (src/brand): the finish a company gets.
-import type { Warning } from "./errors.js";
+import { WorkshopkitError, type Warning } from "./errors.js";
 import { loadContent } from "./load/loadContent.js";
 import { loadProfile } from "./load/loadProfile.js";
 import { validate } from "./validate/validate.js";
@@ -18,13 +18,21 @@ import { renderBrandParts } from "./brand/parts.js";
 import { stampMaterial } from "./brand/stampMaterial.js";
 import { slotsOf } from "./render/layoutText.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
+import { withFolios } from "./finish/packFolios.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { startPack, type OutputFile } from "./write/writePack.js";
+import { wordFiles } from "./docx/wordFiles.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
-import type { CardOptions } from "./cards/options.js";
+import { DEFAULT_CARD_OPTIONS, type CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
+import type { Profile } from "./schema/profile.js";
 import { CONTENT_DIR } from "./load/contentDir.js";
 import { scoringCopies } from "./results/numberCopies.js";
+import type { WorkshopChoice } from "./workshop/choice.js";
+import { loadNeeds } from "./workshop/loadNeeds.js";
+import type { PrintEntry } from "./workshop/printList.js";
+import { workshopPrintList } from "./workshop/renderPrintList.js";
+import { PRINT_LIST_ID, toolkitPlan } from "./workshop/workshop.js";
 
 export { CONTENT_DIR };
 
@@ -33,21 +41,25 @@ export interface BuildOptions {
   /** The folder that receives `<company-slug>/`. */
   out: string;
   only?: string[];
-  /** Card sheets: card size, duplex edge, blank cards (defaults: 90 × 60 mm, long edge, none). */
-  cards?: CardOptions;
+  /** A workshop (its tools, participants and groups): only what it needs is built, with a print list (printliste.pdf, in the pack too). */
+  workshop?: WorkshopChoice;
+  /** Card sheets: card size, duplex edge, blank cards; what is not given here comes from the profile's `cards`, else the defaults (90 × 60 mm, long edge, none). */
+  cards?: Partial<CardOptions>;
   /** Creation date of every PDF; defaults to the content's date (see SOURCE_DATE_EPOCH in the CLI). */
   date?: Date;
   onProgress?: (event: { done: number; total: number; material: string }) => void;
   /** The cache of finished materials: a folder, or false for none (default: see src/cache/cacheDir.ts). */
   cacheDir?: string | false;
   /** Also write the scoring sheet as this many numbered copies for paper (v01-scoring-copies.pdf). */
-  copies?: number;
+  numberedSheets?: number;
 }
 
 export interface BuildResult {
   dir: string;
   /** Every PDF written, the complete pack last. */
   files: ManifestEntry[];
+  /** The Word files beside their PDFs (the policy, the guidelines, the manager's guide), for HR to edit. */
+  word: { file: string; title: string; sha256: string }[];
   /** The complete pack (also in `files`). */
   pack: ManifestEntry;
   /** Pages of the materials. */
@@ -55,17 +67,25 @@ export interface BuildResult {
   /** Of those, the pages the complete pack holds again (not the A3 poster, a print of its own). */
   packedPages: number;
   warnings: Warning[];
+  /** A workshop's print list (also printliste.pdf in `files`). */
+  printList?: PrintEntry[];
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // load
   const toolkit = await loadContent(CONTENT_DIR);
   const profile = await loadProfile(options.profile);
+  const needs = options.workshop && (await loadNeeds());
   // validate
   validate(toolkit, profile);
+  // plan: a workshop's materials and how many of each (src/workshop)
+  const plan = needs && toolkitPlan(toolkit, needs, options.workshop!);
+  const only = plan ? plan.materials.map((m) => m.id) : options.only;
+  if (plan && only!.length === 0) throw new WorkshopkitError("Every count of the workshop is 0: there is nothing to build.", "Give at least one material a count above 0.");
   // resolve
-  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: options.cards });
-  const output = await chooseOutputFolder(options.out, profile.profile, options.only?.length ? pack.materials.map((m) => m.id) : undefined); // checked before rendering
+  const cards = cardOptions(profile.profile, options.cards);
+  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only, cards });
+  const output = await chooseOutputFolder(options.out, profile.profile, only?.length ? [...pack.materials.map((m) => m.id), ...(plan ? [PRINT_LIST_ID] : [])] : undefined); // checked before rendering
   const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
 
   const files: OutputFile[] = [];
@@ -76,13 +96,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const finished = await renderShared(pack, date, options.cacheDir, (material, done) => options.onProgress?.({ done, total, material: material.id }));
   // finish: the company's logo and name drawn once, stamped with its colours onto every material
   const parts = await renderBrandParts(pack.brand, finished.flatMap((f) => f.slots.map((slot) => slot.part)));
+  const branded = [];
+  for (const [i, material] of pack.materials.entries()) branded.push(await stampMaterial(material, finished[i]!, parts, pack, date));
+  // finish: each material's own file numbers its pages ("Side 2 af 3"); the pack numbers them itself
+  const own = await withFolios(branded, finished.map((f) => f.slots), pack.brand.paper);
   for (const [i, material] of pack.materials.entries()) {
-    const branded = await stampMaterial(material, finished[i]!, parts, pack, date);
-    files.push(...branded.files);
-    entries.push(branded.entry);
-    built.push({ material, bytes: branded.bytes, pages: branded.pages, layout: finished[i]!.layout });
-    if (options.copies && material.kind === "scoring") files.push(await scoringCopies(material, branded.bytes, pack, options.copies));
+    files.push(...own[i]!.files);
+    entries.push(own[i]!.entry);
+    built.push({ material, bytes: branded[i]!.bytes, pages: branded[i]!.pages, layout: finished[i]!.layout });
+    if (options.numberedSheets && material.kind === "scoring") files.push(await scoringCopies(material, own[i]!.files.find((f) => f.name === `${material.id}.pdf`)?.bytes ?? branded[i]!.bytes, pack, options.numberedSheets));
   }
+  // finish: the workshop's print list, from the pages built: a file, and the pack's first page after the contents
+  const listed = plan && (await workshopPrintList({ plan, needs: needs!, toolkit, pack, cards, built, date }));
+  if (listed) {
+    files.unshift(listed.file);
+    entries.unshift(listed.entry);
+    built.unshift(listed.built);
+  }
+  // render: the company's own documents as Word files too, from the same resolved text (src/docx)
+  const word = await wordFiles(pack, toolkit, date);
+  files.push(...word.files);
   // write, begun: the materials go to disk in a hidden folder while the pack is put together
   const dir = output.dir;
   const writer = await startPack(dir);
@@ -98,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // write: the last files, then the folder swapped in whole (nothing is at `dir` before)
     await writer.commit(last);
     const pages = built.reduce((n, b) => n + b.pages, 0);
-    return { dir, files: entries, pack: packEntry, pages, packedPages: complete.materialPages, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...complete.warnings] };
+    return { dir, files: entries, word: word.files.map((f) => ({ file: f.name, title: f.title, sha256: sha256(f.bytes) })), pack: packEntry, pages, packedPages: complete.materialPages, printList: listed?.entries, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...word.warnings, ...complete.warnings] };
   } catch (err) {
     await writer.abort(); // nothing of this build is left, and the earlier pack is as it was
     throw err;
@@ -127,7 +160,7 @@ export async function fillCache(options: Omit<BuildOptions, "out" | "onProgress"
   const toolkit = await loadContent(CONTENT_DIR);
   const profile = await loadProfile(options.profile);
   validate(toolkit, profile);
-  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: options.cards });
+  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: cardOptions(profile.profile, options.cards) });
   await renderShared(pack, options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`), options.cacheDir);
 }
 
@@ -143,4 +176,14 @@ export async function renderForEveryCompany(material: Material, shared: Resolved
   const layout = await checkLayout(material.id, rendered);
   // finish: form fields, metadata, page boxes, field map
   return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout, slots: slotsOf(rendered) };
+}
+
+/** The card options of a build: those given (the CLI's flags, the page's form), else the profile's, else the defaults. */
+function cardOptions(profile: Profile, given: Partial<CardOptions> = {}): CardOptions {
+  const own = profile.cards ?? {};
+  return {
+    size: given.size ?? own.cardSize ?? DEFAULT_CARD_OPTIONS.size,
+    duplex: given.duplex ?? own.duplex ?? DEFAULT_CARD_OPTIONS.duplex,
+    blanks: given.blanks ?? own.blankCards ?? DEFAULT_CARD_OPTIONS.blanks,
+  };
 }

@@ -18,7 +18,7 @@ type Write = Extract<Step["blocks"][number], { type: "write" }>;
 /** A numbered card (an idea, "1.") has its number large beside the area; the others a label above it. `about`: what the number is about, for the field's tooltip. */
 function Card({ material, block, scale, palette, numbered, about }: { material: BalkortMaterial; block: Write; scale: number; palette: Palette; numbered?: boolean; about?: string }) {
   return (
-    <View style={{ flex: numbered ? 1 : block.lines, flexDirection: numbered ? "row" : "column", borderWidth: 1.4 * scale, borderColor: palette.brand, borderRadius: 4 * scale, padding: mm(3) * scale, margin: mm(1.5) * scale }}>
+    <View style={{ flex: numbered ? 1 : block.lines, flexDirection: numbered ? "row" : "column", borderWidth: 1.4 * scale, borderColor: palette.line, borderRadius: 4 * scale, padding: mm(3) * scale, margin: mm(1.5) * scale }}>
       <Text style={numbered ? { fontSize: 22 * scale, fontWeight: 700, color: palette.ink, width: mm(10) * scale, flexShrink: 0 } : { fontSize: 12.5 * scale, fontWeight: 700, lineHeight: 1.25, marginBottom: mm(1) * scale }} hyphenationCallback={wholeWords}>{block.label}</Text>
       <FieldMark field={{ type: "text", name: `${material.id}.${block.id}`, label: about ? `${block.label} ${about}` : block.label, multiline: true, fontSize: Math.round(12 * scale) }} style={{ flex: 1 }} />
     </View>

@@ -11,27 +11,41 @@ import type { BlockContext } from "./parts/blockContext.js";
 import type { Fitted, Tail } from "./parts/fitting.js";
 import { withLeadIns } from "./parts/leadIns.js";
 import { PageFrame } from "./parts/PageFrame.js";
-import { wholeWords } from "./parts/fitWords.js";
-import { grey, mm, styles } from "./theme.js";
+import { balanced, wholeWords } from "./parts/fitWords.js";
+import { grey, mm, SPACE, styles, TYPE } from "./theme.js";
 
 type WorksheetMaterial = Extract<Material, { kind: "worksheet" }>;
 type Orientation = "portrait" | "landscape";
 
 function Fact({ label, text, palette }: { label: string; text: string; palette: Palette }) {
   return (
-    <View style={{ flex: 1, paddingRight: mm(3) }}>
+    <View style={{ flex: 1, paddingRight: SPACE.md }}>
       <Text style={{ ...styles.kicker, color: palette.ink }} hyphenationCallback={wholeWords}>{label}</Text>
-      <Text style={{ fontSize: 9.5 }}>{text}</Text>
+      <Text style={TYPE.note}>{text}</Text>
     </View>
   );
 }
 
+/** The tool's number, large, on a tile of the brand colour (it reads on any brand colour, light or dark). */
+const TILE = mm(19);
+
+/**
+ * A tool's opening: its number large, the title beside it, and MÅLGRUPPE, FORMÅL and TID as a calm
+ * panel (a pale tint of the brand colour under a bar of it).
+ */
 function Header({ tool, palette }: { tool: Tool; palette: Palette }) {
   return (
-    <View>
-      <Text style={{ ...styles.kicker, color: palette.ink }}>{`VÆRKTØJ ${tool.number}`}</Text>
-      <Text style={styles.h1} hyphenationCallback={wholeWords}>{tool.title}</Text>
-      <View style={{ flexDirection: "row", borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: palette.brand, paddingVertical: mm(2.5), marginVertical: mm(3) }}>
+    <View wrap={false}>
+      <View style={{ flexDirection: "row", alignItems: "center", marginBottom: SPACE.lg }}>
+        <View style={{ width: TILE, height: TILE, backgroundColor: palette.brand, borderRadius: 3, justifyContent: "center", alignItems: "center", marginRight: SPACE.lg }}>
+          <Text style={{ ...TYPE.number, fontWeight: 700, color: palette.onBrand }}>{String(tool.number)}</Text>
+        </View>
+        <View style={{ flex: 1 }}>
+          <Text style={{ ...styles.kicker, color: palette.ink }}>{`VÆRKTØJ ${tool.number}`}</Text>
+          <Text style={{ ...styles.h1, marginBottom: 0 }} hyphenationCallback={wholeWords}>{balanced(tool.title)}</Text>
+        </View>
+      </View>
+      <View style={{ flexDirection: "row", backgroundColor: palette.tint, borderTopWidth: 2, borderTopColor: palette.brand, paddingVertical: SPACE.md, paddingLeft: SPACE.md, marginBottom: SPACE.lg }}>
         <Fact label="MÅLGRUPPE" text={tool.audience} palette={palette} />
         <Fact label="FORMÅL" text={tool.purpose} palette={palette} />
         <Fact label="TID" text={tool.time} palette={palette} />
@@ -40,14 +54,18 @@ function Header({ tool, palette }: { tool: Tool; palette: Palette }) {
   );
 }
 
+/** The steps at a glance: each step's number in a disc of the brand colour, its text beside it. */
 function Process({ steps, palette }: { steps: string[]; palette: Palette }) {
+  const disc = mm(5);
   return (
-    <View wrap={false} style={{ ...styles.box, borderColor: palette.brand }}>
-      <Text style={{ ...styles.kicker, color: palette.ink }}>FORSLAG TIL PROCES</Text>
+    <View wrap={false} style={{ marginVertical: SPACE.md, paddingVertical: SPACE.md, borderTopWidth: 0.8, borderBottomWidth: 0.8, borderColor: palette.line }}>
+      <Text style={{ ...styles.kicker, color: palette.ink, marginBottom: SPACE.sm }}>FORSLAG TIL PROCES</Text>
       {steps.map((p, i) => (
-        <View key={i} style={styles.listItem}>
-          <Text style={{ ...styles.bullet, fontWeight: 700 }}>{`${i + 1}`}</Text>
-          <Text style={styles.listText}>{p}</Text>
+        <View key={i} style={{ ...styles.listItem, alignItems: "flex-start", marginBottom: SPACE.sm }}>
+          <View style={{ width: disc, height: disc, borderRadius: disc / 2, backgroundColor: palette.brand, justifyContent: "center", alignItems: "center", marginRight: SPACE.md }}>
+            <Text style={{ ...TYPE.caption, fontWeight: 700, color: palette.onBrand }}>{`${i + 1}`}</Text>
+          </View>
+          <Text style={{ ...styles.listText, paddingTop: 0.5 }}>{p}</Text>
         </View>
       ))}
     </View>
@@ -59,7 +77,7 @@ const stepTitle = (step: Step) => (step.number ? `STEP ${step.number}: ${step.ti
 function StepHeading({ step, palette }: { step: Step; palette: Palette }) {
   return (
     <Text style={{ ...styles.h2, color: palette.ink }} minPresenceAhead={mm(30)} hyphenationCallback={wholeWords}>
-      {stepTitle(step)}
+      {balanced(stepTitle(step))}
     </Text>
   );
 }
@@ -102,7 +120,7 @@ function sheets(tool: Tool, base: Omit<BlockContext, "fields">, tail?: Tail): { 
         // On its own page the table still says which step it belongs to.
         add("landscape", <BlockUnit key={key} unit={unit} ctx={ctx} lead={i === 0 ? lead() : <Text style={{ ...styles.kicker, color: grey }} hyphenationCallback={wholeWords}>{stepTitle(step)}</Text>} />);
       } else {
-        add("portrait", <BlockUnit key={key} unit={unit} ctx={ctx} lead={lead()} />);
+        add("portrait", <BlockUnit key={key} unit={unit} ctx={ctx} lead={lead()} next={next?.block} />);
       }
     });
   }

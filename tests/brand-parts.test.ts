@@ -88,7 +88,7 @@ describe("resolve does not depend on the company", () => {
   it("gives both companies the same placeholder brand, in the placeholder colours", () => {
     expect(placeholderBrand(example.brand)).toEqual(placeholderBrand(other.brand));
     expect(placeholderBrand(other.brand)).toEqual({ company: "", colour: PLACEHOLDER_PALETTE.brand, palette: PLACEHOLDER_PALETTE, paper: "A4", placeholder: true });
-    expect(example.brand.palette).toEqual({ brand: "#1F6F8B", ink: "#1f6f8b", onBrand: "#ffffff" });
+    expect(example.brand.palette).toEqual({ brand: "#1F6F8B", ink: "#1f6f8b", onBrand: "#ffffff", line: "#1f6f8b", tint: "#e4eef1" });
     expect(other.brand.palette.brand).toBe("#FFE066");
     expect(other.brand.palette.onBrand).toBe("#1a1a1a");
   });
@@ -114,11 +114,11 @@ describe("the placeholder render", () => {
     expect(new Set(marks.map((s) => JSON.stringify({ ...s, page: 0 }))).size).toBe(1);
     const mark = marks[0]!;
     const part = parsePartKey(mark.part);
-    // At the top left of the page, as wide and high as its key says: 58 % of the header (18 mm margins), 12 mm.
+    // At the top left of the page, as wide and high as its key says: half the header (18 mm margins; the running head has the rest), 12 mm.
     expect(mark.x).toBeCloseTo(18 * MM, 1);
     expect(mark.y + mark.height).toBeCloseTo(pages[0]!.height - 6.5 * MM, 1);
     expect([mark.width, mark.height]).toEqual([part.width, part.height]);
-    expect(part.width).toBeCloseTo(0.58 * (210 - 36) * MM, 1);
+    expect(part.width).toBeCloseTo(0.5 * (210 - 36) * MM, 1);
     expect(part.height).toBeCloseTo(12 * MM, 1);
     const footer = slots.find((s) => s.part.startsWith("name "))!;
     expect(footer.y).toBeGreaterThan(9 * MM - 0.1);
@@ -150,7 +150,8 @@ describe("the placeholder render", () => {
     const slots = slotsOf(help);
     expect((await checkLayout(m.id, help)).pages).toHaveLength(m.layout.pages.length);
     m.layout.pages.forEach((p, i) => {
-      const expected = p.kind === "cover" ? ["cover", "name"] : p.kind === "fronts" ? p.cards.flatMap(() => ["help-front", "name"]).sort() : [];
+      // The cover shows one card, front and back: its front's text and name line too.
+      const expected = p.kind === "cover" ? ["cover", "help-front", "name", "name"] : p.kind === "fronts" ? p.cards.flatMap(() => ["help-front", "name"]).sort() : [];
       expect(kinds(slots, i + 1), `page ${i + 1} (${p.kind})`).toEqual(expected);
     });
   });

@@ -6,7 +6,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withFolios } from "../src/finish/packFolios.js";
 import { renderBrandParts } from "../src/brand/parts.js";
 import { placeholderPack } from "../src/brand/placeholder.js";
 import { stampBrand } from "../src/brand/stamp.js";
@@ -83,7 +85,11 @@ describe("a material stamped with a company's brand", () => {
         const info = { title: `${material.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.title, date: DATE };
         const { slots, bytes } = placeholders[i]!;
         expect(slots.length, `${material.id} has slots`).toBeGreaterThan(0);
-        const stamped = file(`${company}-${material.id}-stamped.pdf`, await stampBrand(bytes, slots, parts, pack.brand.palette, info));
+        // Stamped, and given its folio ("Side n af m") as a material's own file is (src/finish/packFolios.ts).
+        const branded = await stampBrand(bytes, slots, parts, pack.brand.palette, info);
+        const pages = (await PDFDocument.load(branded)).getPageCount();
+        const [own] = await withFolios([{ files: [{ name: "", bytes: branded }], entry: { file: "", title: "", pages, sha256: "" }, bytes: branded, pages }], [slots], pack.brand.paper);
+        const stamped = file(`${company}-${material.id}-stamped.pdf`, own!.files[0]!.bytes);
         const direct = file(`${company}-${material.id}-direct.pdf`, await finish(material, await renderMaterial(material, pack, DATE), info));
         expect(words(stamped), material.id).toBe(words(direct));
         expect(words(stamped)).toContain(company === "light" ? "Sønderjyllands" : "Nordlys");

@@ -265,7 +265,7 @@ print(json.dumps({"fields": fields, "widgets": widgets}))`;
 });
 
 describe("Recolourer", () => {
-  const r = new Recolourer(PLACEHOLDER_PALETTE, { brand: "#1f6f8b", ink: "#000000", onBrand: "#ffffff" });
+  const r = new Recolourer(PLACEHOLDER_PALETTE, { brand: "#1f6f8b", ink: "#000000", onBrand: "#ffffff", line: "#1f6f8b", tint: "#e4eef1" });
   it("changes fill and stroke colours together in one pass, leaves other colours and streams without a placeholder alone", () => {
     const content = `/DeviceRGB cs\n${pdfkitOperands(P.brand)} scn\n/DeviceRGB CS\n${pdfkitOperands(P.ink)} SCN\n0.1 0.2 0.3 scn\n${pdfkitOperands(P.onBrand)} rg\n`;
     expect(r.recolourBytes(Buffer.from(content), "test")?.toString()).toBe("/DeviceRGB cs\n0.1216 0.4353 0.5451 scn\n/DeviceRGB CS\n0 0 0 SCN\n0.1 0.2 0.3 scn\n1 1 1 rg\n");
@@ -274,7 +274,7 @@ describe("Recolourer", () => {
     expect(r.recolourBytes(Buffer.from(`1${pdfkitOperands(P.brand)} scn\n${pdfkitOperands(P.brand)}1 scn\n`), "test")).toBeUndefined();
   });
   it("a company whose colour is a placeholder's is branded too (one pass: no colour is changed twice)", () => {
-    const same = new Recolourer(PLACEHOLDER_PALETTE, { brand: P.ink, ink: P.brand, onBrand: "#ffffff" });
+    const same = new Recolourer(PLACEHOLDER_PALETTE, { brand: P.ink, ink: P.brand, onBrand: "#ffffff", line: "#000000", tint: "#eeeeee" });
     const out = same.recolourBytes(Buffer.from(`${pdfkitOperands(P.brand)} scn\n${pdfkitOperands(P.ink)} scn\n`), "test")!.toString();
     expect(out).toBe("0.9922 0.0078 0.9922 scn\n0.9961 0.0039 0.9961 scn\n");
   });

@@ -10,6 +10,7 @@ import { CONTENT_DIR, type BuildResult } from "../src/pipeline.js";
 import { openPdf, textRuns } from "../src/render/checkLayout.js";
 import { listMaterials } from "../src/resolve/resolve.js";
 import { mm } from "../templates/theme.js";
+import { FRAME_SIDE } from "../templates/parts/PageFrame.js";
 import { buildPack, EXAMPLE_PROFILE, pdfText, runCli, tempDir } from "./support/build.js";
 
 const PACK = "nordlys-maskinfabrik-a-s-pakke.pdf";
@@ -138,7 +139,7 @@ describe("the complete pack", () => {
     }
   });
 
-  it("numbers every page but the cover (and pages printed to the edge) at the foot, centred", async () => {
+  it("numbers every page but the cover (and pages printed to the edge) at the foot, where a page's footer has its number (right, on the footer's line)", async () => {
     const lib = await PDFDocument.load(packBytes, { updateMetadata: false });
     const bleeds = lib.getPages().map((p) => p.getTrimBox().width < p.getMediaBox().width);
     const pdf = await openPdf(packBytes);
@@ -147,7 +148,7 @@ describe("the complete pack", () => {
     let numbered = 0;
     for (let page = 1; page <= pages.length; page++) {
       const { width } = pages[page - 1]!;
-      const number = runs.find((r) => r.page === page && r.text === String(page) && r.y < mm(8) && Math.abs(r.x + r.width / 2 - width / 2) < 2);
+      const number = runs.find((r) => r.page === page && r.text === String(page) && r.y > mm(8) && r.y < mm(13) && Math.abs(r.x + r.width - (width - FRAME_SIDE)) < 1);
       if (page === 1 || bleeds[page - 1] || blankPages().includes(page)) {
         expect(number, `page ${page}`).toBeUndefined();
       } else {
@@ -241,6 +242,15 @@ describe("--only", () => {
     expect(r.stderr).toContain("Built 3/3: " + PACK);
     expect(r.stdout).toMatch(/Built 3 PDFs \(2 materials and the complete pack\), \d+ pages, in [\d.]+ s/);
     expect(r.stdout).toMatch(new RegExp(`For the print shop: ${PACK} \\(\\d+ pages\\)`));
+  });
+
+  it("names the Word file of a document it builds, and none for a build without documents", () => {
+    const out = tempDir();
+    const r = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", out, "--only", "policy"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("To edit in Word or LibreOffice, the same text as their PDFs: policy.docx.");
+    const none = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--only", "v11-balkort"]);
+    expect(none.stdout).not.toContain("Word");
   });
 
   it("says in its summary how the pack's pages add up, the A3 poster (a print of its own) left out", () => {

@@ -1,7 +1,9 @@
 // `workshopkit results` as a user runs it: scans in, results.pdf/json/csv out, rounds kept in SQLite
 // (listed, deleted, never counted twice, untouched by a run that fails), exit codes.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_DIR } from "../src/pipeline.js";
@@ -9,6 +11,7 @@ import { loadProfile } from "../src/load/loadProfile.js";
 import { readerContext, type SheetLayout } from "../src/results/sheetLayout.js";
 import { Results } from "../src/results/schema.js";
 import { readResults } from "../src/results/pipeline.js";
+import { APPLICATION_ID, RoundStore } from "../src/results/rounds.js";
 import { EXAMPLE_PROFILE, pdfText, runCli, tempDir } from "./support/build.js";
 import { answerPage, random, scanPage, scanPdf, type PenMark } from "./support/scans.js";
 
@@ -41,12 +44,14 @@ beforeAll(async () => {
   }
 }, 90_000);
 
+const layoutFields = () => [...layout.pages.values()].flat().map((r) => r.field);
 const results = (out: string) => Results.parse(JSON.parse(readFileSync(path.join(out, "results.json"), "utf8")));
 const cli = (...args: string[]) => runCli(["results", ...args, "--profile", EXAMPLE_PROFILE, "--db", db], dir);
 
 describe("workshopkit results", () => {
   it("reads a scanned stack into results.pdf, results.json and results.csv, names the file it cannot read, and stores the round", () => {
-    const r = cli("stack.pdf", "notes.txt", "--out", "spring", "--round", "Forår 2027");
+    // Two sheets: shown one by one only with the anonymity limit lowered (by default a round under 5 is anonymous).
+    const r = cli("stack.pdf", "notes.txt", "--out", "spring", "--round", "Forår 2027", "--min-group", "1");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Read 2 sheets \(\d+ pages\)/);
@@ -77,7 +82,7 @@ describe("workshopkit results", () => {
     expect(passiv.totals.length).toBeLessThanOrEqual(2);
 
     const csv = readFileSync(path.join(dir, "spring", "results.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toMatch(/^sheet,pages,from,v01\.passiv\.1,v01\.passiv\.2,.*v01\.skabende\.4,v01\.passiv\.total,.*v01\.skabende\.total,uncertain$/);
+    expect(csv[0]).toMatch(/^sheet,pages,from,v01\.passiv\.1,v01\.passiv\.2,.*v01\.skabende\.4,v01\.passiv\.total,.*v01\.skabende\.total,resolved,uncertain$/);
     expect(csv).toHaveLength(3);
     expect(csv[1]).toMatch(/^1,stack\.pdf:1 stack\.pdf:2,paper,/);
 
@@ -99,14 +104,14 @@ describe("workshopkit results", () => {
 
   it("does not count the same sheets twice in a round, gives the same files for the same scans, and shows earlier rounds beside a new one", async () => {
     // In-process (the CLI calls the same function): the sheet's layout is rendered once for both runs.
-    const again = await readResults({ files: [path.join(dir, "stack.pdf"), path.join(dir, "notes.txt")], profile: EXAMPLE_PROFILE, out: path.join(dir, "spring-again"), round: "Forår 2027", db });
+    const again = await readResults({ files: [path.join(dir, "stack.pdf"), path.join(dir, "notes.txt")], profile: EXAMPLE_PROFILE, out: path.join(dir, "spring-again"), round: "Forår 2027", db, minGroup: 1 });
     expect(again.stored).toMatchObject({ added: 0, already: 2 });
     // The same scans give the same files, byte for byte.
     for (const file of ["results.pdf", "results.json", "results.csv"]) {
       expect(readFileSync(path.join(dir, "spring-again", file)).equals(readFileSync(path.join(dir, "spring", file))), file).toBe(true);
     }
 
-    const autumn = await readResults({ files: [path.join(dir, "autumn", "p1.jpg"), path.join(dir, "autumn", "p2.jpg")], profile: EXAMPLE_PROFILE, out: path.join(dir, "autumn-out"), round: "Efterår 2027", db });
+    const autumn = await readResults({ files: [path.join(dir, "autumn", "p1.jpg"), path.join(dir, "autumn", "p2.jpg")], profile: EXAMPLE_PROFILE, out: path.join(dir, "autumn-out"), round: "Efterår 2027", db, minGroup: 1 });
     // Two image files, one sheet: the pages follow each other.
     expect(autumn.results.sheets.map((s) => s.pages)).toEqual([[{ source: "p1.jpg", page: 1 }, { source: "p2.jpg", page: 1 }]]);
     expect(autumn.stored).toMatchObject({ added: 1, already: 0 });
@@ -146,4 +151,148 @@ describe("workshopkit results", () => {
     expect(blank.status).toBe(1);
     expect(blank.stderr).toMatch(/^Error: --round: a round needs a name, like "Forår 2027"\./);
   }, 60_000);
+});
+
+describe("workshopkit results: anonymity for small rounds", () => {
+  it("makes the report of a round under 5 sheets anonymous: the medians, no dots, no pictures, no file or page names", () => {
+    const r = runCli(["results", "stack.pdf", "notes.txt", "--profile", EXAMPLE_PROFILE, "--db", path.join(dir, "small.sqlite"), "--round", "Lille hold", "--out", "small"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Anonymous report: the round has 2 sheets, fewer than 5, so the report shows the group's medians only \(no sheet's dots, no pictures of rows, no file or page names\)/);
+
+    const json = results(path.join(dir, "small"));
+    expect(json.anonymous).toEqual({ minGroup: 5, sheets: 2, uncertain: 1, notRead: 1 });
+    expect(json.sheets).toEqual([]);
+    expect(json.unreadable).toEqual([]);
+    for (const level of json.levels) expect(level.totals).toEqual([]);
+    expect(json.levels.some((l) => l.median !== null)).toBe(true);
+    const raw = readFileSync(path.join(dir, "small", "results.json"), "utf8");
+    expect(raw).not.toMatch(/stack\.pdf|notes\.txt/);
+
+    const csv = readFileSync(path.join(dir, "small", "results.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("level,sheets,counted,median,band");
+    expect(csv).toHaveLength(6);
+    expect(csv.join("\n")).not.toMatch(/stack\.pdf|v01\.passiv\.1/);
+
+    const text = pdfText(path.join(dir, "small", "results.pdf"));
+    expect(text).toContain("2 skemaer læst i runden »Lille hold«");
+    expect(text).toContain("Anonym rapport");
+    expect(text).toMatch(/Runden har færre end 5 skemaer\. For at ingen kan genkendes/);
+    expect(text).toMatch(/Median \d+(,5)? · (Lavt niveau|Mellemniveau|Højt niveau)/);
+    expect(text).not.toMatch(/stack\.pdf|notes\.txt|Tjek i hånden|Skema 1|Hver prik/);
+    // No row's picture (the logo is the only image, in colour).
+    const images = execFileSync("pdfimages", ["-list", path.join(dir, "small", "results.pdf")], { encoding: "utf8" });
+    expect(images).not.toMatch(/\bimage\s+\d+\s+\d+\s+gray\b/);
+  }, 60_000);
+
+  it("takes the limit as --min-group and refuses one that is not a number of sheets", () => {
+    const r = runCli(["results", "stack.pdf", "--profile", EXAMPLE_PROFILE, "--min-group", "0"], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Error: --min-group: expected at least 1 sheet\./);
+    const word = runCli(["results", "stack.pdf", "--profile", EXAMPLE_PROFILE, "--min-group", "five"], dir);
+    expect(word.stderr).toMatch(/^Error: --min-group: expected a number of sheets like 5\./);
+  });
+});
+
+describe("workshopkit results: the rounds database is workshopkit's own, and round names are one line", () => {
+  const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+  const foreignDir = () => mkdtempSync(path.join(dir, "db-"));
+
+  /** Every kind of file that is not a rounds database workshopkit may write, each with what the message says. */
+  function foreignFiles(): { name: string; file: string; message: RegExp }[] {
+    const d = foreignDir();
+    const other = path.join(d, "crm.sqlite");
+    const crm = new Database(other);
+    crm.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Jens');");
+    crm.close();
+    const empty = path.join(d, "empty-other.sqlite");
+    new Database(empty).pragma("user_version = 7");
+    const text = path.join(d, "notes.sqlite");
+    writeFileSync(text, "Mødenoter, ikke en database\n");
+    const zero = path.join(d, "zero.sqlite");
+    writeFileSync(zero, "");
+    const owned = path.join(d, "readonly.sqlite");
+    const mine = RoundStore.open(owned);
+    mine.addSheets("Forår", new Date(0), []);
+    mine.close();
+    chmodSync(owned, 0o444);
+    const fifo = path.join(d, "fifo.sqlite");
+    execFileSync("mkfifo", [fifo]);
+    const folder = path.join(d, "folder.sqlite");
+    mkdirSync(folder);
+    return [
+      { name: "another program's SQLite file", file: other, message: /crm\.sqlite is not a workshopkit rounds database \(it is another program's SQLite file\); it was left as it is\./ },
+      { name: "an SQLite file with no tables of ours", file: empty, message: /empty-other\.sqlite is not a workshopkit rounds database \(it is another program's SQLite file\)/ },
+      { name: "a text file", file: text, message: /notes\.sqlite is not a workshopkit rounds database \(it is not an SQLite file at all\)/ },
+      { name: "an empty file", file: zero, message: /zero\.sqlite is an empty file, not a workshopkit rounds database/ },
+      { name: "a read-only rounds database", file: owned, message: /readonly\.sqlite cannot be written \(it is read-only\); it was left as it is\./ },
+      { name: "a FIFO", file: fifo, message: /fifo\.sqlite is not a regular file/ },
+      { name: "a folder", file: folder, message: /folder\.sqlite is not a regular file/ },
+    ];
+  }
+
+  it("refuses any other file by name, with no stack trace, and leaves it byte for byte as it was", () => {
+    for (const { name, file, message } of foreignFiles()) {
+      const regular = statSync(file).isFile();
+      const before = regular ? sha(file) : "";
+      const entries = readdirSync(path.dirname(file)).sort();
+      for (const args of [["--list"], ["stack.pdf", "--round", "Forår 2027"]]) {
+        const r = runCli(["results", ...args, "--profile", EXAMPLE_PROFILE, "--db", file, "--out", path.join(dir, "never")], dir);
+        expect(r.status, `${name}: ${args[0]}`).toBe(1);
+        expect(r.stderr, name).toMatch(message);
+        expect(r.stderr, name).toMatch(/^Error: /);
+        expect(r.stderr, name).not.toMatch(/Unexpected error|SqliteError|\n\s+at /);
+        if (regular) expect(sha(file), name).toBe(before);
+        expect(readdirSync(path.dirname(file)).sort(), `${name}: no journal or other file left beside it`).toEqual(entries);
+      }
+    }
+    expect(existsSync(path.join(dir, "never"))).toBe(false);
+  }, 120_000);
+
+  it("marks a database it makes as its own, and takes over one made by the first version", () => {
+    const d = foreignDir();
+    const made = path.join(d, "new.sqlite");
+    const store = RoundStore.open(made);
+    store.close();
+    const header = readFileSync(made).subarray(0, 100);
+    expect(header.readInt32BE(68)).toBe(APPLICATION_ID);
+
+    // The first version's file: its two tables, no application id; a name stored before names were checked.
+    const old = path.join(d, "old.sqlite");
+    const db = new Database(old);
+    db.exec(`CREATE TABLE rounds (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+      CREATE TABLE sheets (round INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE, key TEXT NOT NULL, sheet TEXT NOT NULL, PRIMARY KEY (round, key));`);
+    db.prepare("INSERT INTO rounds (name, created) VALUES (?, ?)").run("Forår\u001b[31m rød\u0007", "2027-03-01T10:00:00.000Z");
+    const answers = Object.fromEntries(layoutFields().map((f) => [f, 3]));
+    db.prepare("INSERT INTO sheets (round, key, sheet) VALUES (1, 'k1', ?)").run(JSON.stringify({ key: "k1", pages: [{ source: "a.pdf", page: 1 }], from: "paper", answers, totals: { passiv: 12, reaktiv: 12, aktiv: 12, forebyggende: 12, skabende: 12 } }));
+    db.close();
+    const list = runCli(["results", "--list", "--db", old], dir);
+    expect(list.status, list.stderr).toBe(0);
+    // Printed escaped: the terminal is not recoloured, nor does it ring.
+    expect(list.stdout).toBe("Forår\\u001B[31m rød\\u0007\t1 sheet\tstored 2027-03-01\n");
+    expect(readFileSync(old).subarray(0, 100).readInt32BE(68)).toBe(APPLICATION_ID);
+    expect(runCli(["results", "--list", "--db", old], dir).stdout).toBe(list.stdout);
+  });
+
+  it("refuses a round name with control characters, on more than one line, or over 80 characters", () => {
+    const cases: [string, RegExp][] = [
+      ["Forår\u001b[31m", /^Error: --round: a round's name is one line of text, without control characters\./],
+      ["Forår\n2027", /^Error: --round: a round's name is one line of text, without control characters\./],
+      ["Forår \u202e7202", /^Error: --round: a round's name is one line of text, without control characters\./],
+      ["x".repeat(81), /^Error: --round: a round's name is at most 80 characters\./],
+      ["Forår 🌸", /^Error: --round: the report's font cannot print "🌸"; choose a name without it\./],
+    ];
+    const file = path.join(foreignDir(), "names.sqlite");
+    for (const [name, message] of cases) {
+      const r = runCli(["results", "stack.pdf", "--profile", EXAMPLE_PROFILE, "--db", file, "--round", name], dir);
+      expect(r.status, JSON.stringify(name)).toBe(1);
+      expect(r.stderr, JSON.stringify(name)).toMatch(message);
+      expect(r.stderr).not.toContain("\u001b");
+    }
+    expect(existsSync(file)).toBe(false);
+    // A missing database is listed as empty, not made.
+    const list = runCli(["results", "--list", "--db", file], dir);
+    expect(list.stdout).toMatch(/^No rounds stored in .*names\.sqlite \(there is no such file yet\)\./);
+    expect(existsSync(file)).toBe(false);
+  });
 });

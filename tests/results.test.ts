@@ -383,9 +383,9 @@ describe("reading paper as people fill it", () => {
     expect(refused).toMatchObject({ kind: "unreadable", note: { reason: expect.stringMatching(/photo/), hint: expect.stringMatching(/photo/) } });
   }, 90_000);
 
-  it("joins the pages of numbered copies (build --copies) in any order, and names a copy with a page missing", async () => {
+  it("joins the pages of numbered copies (build --numbered-sheets) in any order, and names a copy with a page missing", async () => {
     const out = tempDir("wk-copies-");
-    const built = await build({ profile: EXAMPLE_PROFILE, out, only: ["v01-scoring"], copies: 3, cacheDir: false });
+    const built = await build({ profile: EXAMPLE_PROFILE, out, only: ["v01-scoring"], numberedSheets: 3, cacheDir: false });
     const copies = readFileSync(path.join(built.dir, "v01-scoring-copies.pdf"));
     const pages: { jpeg: Buffer; dpi: number }[] = [];
     for await (const p of rasterisePdf(copies, { dpi: 150 })) pages.push({ jpeg: await sharp(p.rgba, { raw: { width: p.width, height: p.height, channels: 4 } }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer(), dpi: 150 });

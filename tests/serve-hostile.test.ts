@@ -1,6 +1,7 @@
 // The web server under hostile and careless requests: every one gets a clear 4xx (or is queued and
 // built), nothing outside the server's temporary folder is read or written, and it keeps serving.
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -235,4 +236,250 @@ describe("builds", () => {
     expect(JSON.stringify(last.data)).not.toMatch(/\n\s+at |workshopkit-serve-|build-[A-Za-z0-9]{6}/);
     await stillServing();
   });
+});
+
+// Issue #23: the server answers only for its own address, takes changes and hands out packs only to
+// its own page, sends security headers on every answer, and refuses malformed requests in Danish.
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+/** A request with exactly the headers given (Host, Origin and Sec-Fetch-Site as a browser or an attacker sends them). */
+function raw(method: string, url: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Raw> {
+  const { port } = new URL(base);
+  return new Promise((done, fail) => {
+    const request = httpRequest({ host: "127.0.0.1", port, method, path: url, headers: { host: `127.0.0.1:${port}`, ...headers, ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (response) => {
+      let text = "";
+      response.on("data", (d: Buffer) => (text += d.toString("utf8")));
+      response.on("end", () => done({ status: response.statusCode!, headers: response.headers, body: text }));
+      response.on("error", fail);
+    });
+    request.on("error", fail);
+    request.end(body);
+  });
+}
+const port = () => new URL(base).port;
+const json = { "content-type": "application/json" };
+const multipart = (boundary: string) => ({ "content-type": `multipart/form-data; boundary=${boundary}` });
+const part = (boundary: string, bytes: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n${bytes}`;
+const FOREIGN_PAGE = /^Forespørgslen kommer ikke fra workshopkits egen side/;
+const FOREIGN_HOST = /^Serveren svarer kun på sin egen adresse/;
+
+/** Whatever the server printed meanwhile (a fault of its own goes to stderr, with its stack). */
+async function printed<T>(work: () => Promise<T>): Promise<{ result: T; log: string }> {
+  const write = process.stderr.write.bind(process.stderr);
+  let log = "";
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    log += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stderr.write;
+  try {
+    return { result: await work(), log };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
+describe("only its own page, at its own address (Origin, Sec-Fetch-Site, Host)", () => {
+  let built: string;
+  beforeAll(async () => {
+    const r = await post("/api/builds", small());
+    built = (await r.json()).id;
+    expect((await events(built)).at(-1)!.event).toBe("done");
+  }, 120_000);
+
+  interface GuardCase {
+    name: string;
+    method: string;
+    url: () => string;
+    headers: () => Record<string, string>;
+    body?: () => string;
+    status: number;
+    error?: RegExp;
+  }
+  const build = () => JSON.stringify(small());
+  const pack = () => `/api/builds/${built}/zip`;
+  const refused: GuardCase[] = [
+    { name: "a build posted from another site's page", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, origin: "http://evil.example" }), body: build, status: 403, error: FOREIGN_PAGE },
+    { name: "a logo posted as a form from another site (no preflight)", method: "POST", url: () => "/api/logo", headers: () => ({ ...multipart("XX"), origin: "https://evil.example" }), body: () => `${part("XX", "abc")}\r\n--XX--\r\n`, status: 403, error: FOREIGN_PAGE },
+    { name: "a preview from a sandboxed page (Origin: null)", method: "POST", url: () => "/api/preview", headers: () => ({ ...json, origin: "null" }), body: build, status: 403, error: FOREIGN_PAGE },
+    { name: "a build from another port of this machine", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, origin: `http://127.0.0.1:${Number(port()) + 1}` }), body: build, status: 403, error: FOREIGN_PAGE },
+    { name: "a build from a name that only starts like ours", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, origin: `http://localhost.evil.example:${port()}` }), body: build, status: 403, error: FOREIGN_PAGE },
+    { name: "a build the browser calls cross-site (no Origin)", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, "sec-fetch-site": "cross-site" }), body: build, status: 403, error: FOREIGN_PAGE },
+    { name: "a build from a sibling site", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, "sec-fetch-site": "same-site" }), body: build, status: 403, error: FOREIGN_PAGE },
+    { name: "a pack read by another site's page", method: "GET", url: pack, headers: () => ({ origin: "http://evil.example" }), status: 403, error: FOREIGN_PAGE },
+    { name: "a pack's file embedded by another site", method: "GET", url: () => `/api/builds/${built}/files/help-card.pdf`, headers: () => ({ "sec-fetch-site": "cross-site" }), status: 403, error: FOREIGN_PAGE },
+    { name: "a build's events read by another site", method: "GET", url: () => `/api/builds/${built}/events`, headers: () => ({ origin: "http://evil.example" }), status: 403, error: FOREIGN_PAGE },
+    { name: "DNS rebinding: the page under another name", method: "GET", url: () => "/", headers: () => ({ host: `evil.example:${port()}` }), status: 403, error: FOREIGN_HOST },
+    { name: "DNS rebinding: a pack under another name", method: "GET", url: pack, headers: () => ({ host: `evil.example:${port()}` }), status: 403, error: FOREIGN_HOST },
+    { name: "DNS rebinding: a build under another name, Origin to match", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, host: `rebind.evil.example:${port()}`, origin: `http://rebind.evil.example:${port()}` }), body: build, status: 403, error: FOREIGN_HOST },
+    { name: "Host of this machine at another port", method: "GET", url: () => "/api/info", headers: () => ({ host: `127.0.0.1:${Number(port()) + 1}` }), status: 403, error: FOREIGN_HOST },
+    { name: "a Host that is no host name", method: "GET", url: () => "/api/info", headers: () => ({ host: "127.0.0.1:abc@evil" }), status: 403, error: FOREIGN_HOST },
+  ];
+  const accepted: GuardCase[] = [
+    { name: "a build from the page at 127.0.0.1", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, origin: `http://127.0.0.1:${port()}`, "sec-fetch-site": "same-origin" }), body: build, status: 202 },
+    { name: "a build from the page at localhost", method: "POST", url: () => "/api/builds", headers: () => ({ ...json, host: `localhost:${port()}`, origin: `http://localhost:${port()}` }), body: build, status: 202 },
+    { name: "the page at [::1]", method: "GET", url: () => "/", headers: () => ({ host: `[::1]:${port()}` }), status: 200 },
+    { name: "a pack downloaded by following the page's link", method: "GET", url: pack, headers: () => ({ "sec-fetch-site": "same-origin" }), status: 200 },
+    { name: "a pack fetched by a script (curl: no Origin)", method: "GET", url: pack, headers: () => ({}), status: 200 },
+    { name: "the address typed into the browser", method: "GET", url: () => "/", headers: () => ({ "sec-fetch-site": "none" }), status: 200 },
+  ];
+
+  it.each([...refused, ...accepted])("$name: $status", async ({ method, url, headers, body, status, error }) => {
+    const before = readdirSync(serverFolder()).length;
+    const r = await raw(method, url(), headers(), body?.());
+    expect(r.status, r.body.slice(0, 300)).toBe(status);
+    if (error) {
+      expect(JSON.parse(r.body).error).toMatch(error);
+      // Refused before anything was read or started: no build's folder, no upload's file.
+      expect(readdirSync(serverFolder()).length).toBe(before);
+    }
+    expect(r.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("an upload refused for its origin is not checked at all, and the server keeps serving", async () => {
+    const bomb = readFileSync(path.join(ROOT, "assets/default-logo.svg"));
+    const r = await raw("POST", "/api/logo", { ...multipart("B"), origin: "http://evil.example" }, `${part("B", bomb.toString("latin1"))}\r\n--B--\r\n`);
+    expect(r.status).toBe(403);
+    await stillServing();
+  });
+});
+
+describe("security headers on every answer", () => {
+  it.each([
+    ["the page", "GET", "/", 200, "text/html"],
+    ["its script", "GET", "/app.js", 200, "javascript"],
+    ["its stylesheet", "GET", "/style.css", 200, "text/css"],
+    ["an API answer", "GET", "/api/info", 200, "json"],
+    ["a 404", "GET", "/nowhere", 404, "json"],
+    ["a 403", "POST", "/api/builds", 403, "json"],
+    ["a streamed preview", "POST", "/api/preview", 200, "ndjson"],
+  ] as const)("%s", async (_name, method, url, status, type) => {
+    const headers = url === "/api/builds" ? { ...json, origin: "http://evil.example" } : method === "POST" ? json : {};
+    const r = await raw(method, url, headers, method === "POST" ? JSON.stringify(small({ pages: ["cover"], dpi: 20 })) : undefined);
+    expect(r.status).toBe(status);
+    expect(r.headers["content-type"]).toMatch(type);
+    expect(r.headers["x-content-type-options"]).toBe("nosniff");
+    expect(r.headers["referrer-policy"]).toBe("no-referrer");
+    expect(r.headers["x-frame-options"]).toBe("DENY");
+    expect(r.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    if (["/", "/app.js", "/style.css"].includes(url)) expect(r.headers["content-security-policy"]).toMatch(/script-src 'self'/);
+    else expect(r.headers["content-security-policy"]).toMatch(/default-src 'none'/);
+    if (url.startsWith("/api/")) expect(r.headers["cache-control"]).toBe("no-store");
+  }, 60_000);
+
+  it("packs and their files, and a build's events, are never cached", async () => {
+    const id = (await (await post("/api/builds", small())).json()).id as string;
+    const stream = await raw("GET", `/api/builds/${id}/events`);
+    expect(stream.headers["cache-control"]).toBe("no-store");
+    expect(stream.headers["x-content-type-options"]).toBe("nosniff");
+    for (const url of [`/api/builds/${id}/zip`, `/api/builds/${id}/files/help-card.pdf`]) {
+      const r = await raw("GET", url);
+      expect(r.status, url).toBe(200);
+      expect(r.headers["cache-control"], url).toBe("no-store");
+      expect(r.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(r.headers["content-disposition"], url).toMatch(/^attachment/);
+    }
+  }, 120_000);
+});
+
+describe("malformed requests: 4xx in Danish, no stack trace in the server's log", () => {
+  const cut = `${part("XX", "\x89PNG\r\n\x1a\n...")}`;
+  it.each([
+    { name: "a multipart body cut off in its file", headers: multipart("XX"), body: cut, status: 400, error: /kom ikke helt frem/ },
+    { name: "a multipart body without its boundary parameter", headers: { "content-type": "multipart/form-data" }, body: cut, status: 400, error: /kom ikke helt frem/ },
+    { name: "a multipart body whose boundary never comes", headers: multipart("YY"), body: `${cut}\r\n--XX--\r\n`, status: 400, error: /kom ikke helt frem|ingen fil/ },
+    { name: "a multipart part without headers", headers: multipart("XX"), body: "--XX\r\n\r\n\r\n--XX--\r\n", status: 400, error: /kom ikke helt frem|ingen fil/ },
+    { name: "a multipart body of one byte", headers: multipart("XX"), body: "-", status: 400, error: /kom ikke helt frem|ingen fil/ },
+    { name: "a logo sent as plain text", headers: { "content-type": "text/plain" }, body: "logo", status: 415, error: /multipart|kan ikke læse den slags indhold/ },
+    { name: "broken JSON", headers: json, body: '{"profile": {', status: 400, error: /ikke gyldig JSON/, url: "/api/builds" },
+    { name: "JSON that is not an object", headers: json, body: "[1,2,3]", status: 400, error: /Profilen har fejl/, url: "/api/builds" },
+    { name: "an empty JSON body", headers: json, body: "", status: 400, error: /tom|ikke gyldig/, url: "/api/builds" },
+    { name: "a JSON body of 2 MB", headers: json, body: JSON.stringify({ x: "x".repeat(2 * 1024 * 1024) }), status: 413, error: /for stor/, url: "/api/builds" },
+  ])("$name: $status", async ({ headers, body, status, error, url = "/api/logo" }) => {
+    const { result: r, log } = await printed(() => raw("POST", url, headers, body));
+    expect(r.status, r.body).toBe(status);
+    expect(JSON.parse(r.body).error).toMatch(error);
+    expect(r.body).not.toMatch(/\n\s+at |node_modules|Error:/);
+    expect(log).not.toMatch(/\n\s+at |workshopkit serve:/);
+    await stillServing();
+  });
+});
+
+describe("logos under limits that cover everything inside them, on upload as in the CLI", () => {
+  const svgOf = (body: string, size = 'width="400" height="100"') => new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${size}>${body}</svg>`);
+  it("refuses an SVG embedding a 20 000 × 20 000 PNG (40 megapixels in all), and an SVG of width 1e9", async () => {
+    const big = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer();
+    // The header says 20 000 × 20 000: the IHDR's width and height, with its CRC made again.
+    const header = Buffer.from(big);
+    header.writeUInt32BE(20_000, 16);
+    header.writeUInt32BE(20_000, 20);
+    const { crc32 } = await import("node:zlib");
+    header.writeUInt32BE(crc32(header.subarray(12, 29)), 29);
+    const embedded = await upload(svgOf(`<image width="400" height="100" href="data:image/png;base64,${header.toString("base64")}"/>`), "logo.svg");
+    expect(embedded.status).toBe(422);
+    expect((await embedded.json()).problems[0].message).toMatch(/embeds images of 400 megapixels or more; everything a logo holds is at most 40 megapixels/);
+    const wide = await upload(svgOf("<rect/>", 'width="1e9" height="1e9"'), "logo.svg");
+    expect(wide.status).toBe(422);
+    expect((await wide.json()).problems[0].message).toMatch(/declares a canvas of 1000000000 × 1000000000 pixels; at most 100,000/);
+  });
+
+  it("stops an SVG of heavy filters after 10 s and serves its page meanwhile", async () => {
+    const filters = Array.from({ length: 30 }, (_, i) => `<filter id="f${i}" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="200"/><feMorphology operator="dilate" radius="100"/><feTurbulence baseFrequency="0.9" numOctaves="10"/></filter>`).join("");
+    const layers = Array.from({ length: 30 }, (_, i) => `<g filter="url(#f${i})"><rect width="2000" height="2000" fill="red"/></g>`).join("");
+    const started = Date.now();
+    const slow = upload(svgOf(`<defs>${filters}</defs>${layers}`, 'width="2000" height="2000"'), "logo.svg");
+    await new Promise((r) => setTimeout(r, 1000));
+    const page = Date.now();
+    expect((await fetch(`${base}/`)).status).toBe(200);
+    expect(Date.now() - page).toBeLessThan(5000);
+    const r = await slow;
+    expect(r.status).toBe(422);
+    expect((await r.json()).problems[0].message).toMatch(/takes longer than 10 s to draw, the limit/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    // The next logo gets a fresh decoder.
+    const png = await sharp({ create: { width: 1200, height: 400, channels: 3, background: "#2a6f97" } }).png().toBuffer();
+    expect((await upload(png)).status).toBe(200);
+  }, 60_000);
+});
+
+/** The most the server's process may hold while 50 builds and uploads come at once (README, "Running it for others"). */
+const RSS_CEILING_MB = 768;
+
+describe("50 builds and uploads at once", () => {
+  it(`stays below ${RSS_CEILING_MB} MB and keeps serving its page; every request is answered`, async () => {
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const logos = await Promise.all(Array.from({ length: 25 }, (_, i) => sharp({ create: { width: 1600, height: 600, channels: 3, background: { r: 20 + i * 8, g: 80, b: 140 } } }).png().toBuffer()));
+    try {
+      const started = Date.now();
+      const requests = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? post("/api/builds", small()) : upload(logos[(i - 1) / 2]!)));
+      const pages: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = Date.now();
+        expect((await fetch(`${base}/`)).status).toBe(200);
+        pages.push(Date.now() - t);
+      }
+      const answers = await Promise.all(requests);
+      const builds = answers.filter((_, i) => i % 2 === 0);
+      const uploads = answers.filter((_, i) => i % 2 === 1);
+      // Accepted, or refused for now with a Danish message (the queue holds 20 builds, 8 uploads are checked at once).
+      for (const r of builds) expect([202, 503], String(r.status)).toContain(r.status);
+      for (const r of uploads) expect([200, 503], String(r.status)).toContain(r.status);
+      for (const r of answers.filter((a) => a.status === 503)) expect((await r.json()).error).toMatch(/Prøv igen om et øjeblik/);
+      const ids = await Promise.all(builds.filter((r) => r.status === 202).map(async (r) => (await r.json()).id as string));
+      expect(ids.length).toBeGreaterThanOrEqual(20);
+      expect(uploads.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(8);
+      const ends = await Promise.all(ids.map(async (id) => (await events(id)).at(-1)!.event));
+      expect(ends).toEqual(ids.map(() => "done"));
+      expect(Math.max(...pages), "the page while 50 requests are handled").toBeLessThan(5000);
+      expect(Date.now() - started).toBeLessThan(170_000);
+    } finally {
+      clearInterval(sampler);
+    }
+    console.log(`50 builds and uploads: peak RSS ${Math.round(peak / 2 ** 20)} MB`);
+    expect(peak / 2 ** 20).toBeLessThan(RSS_CEILING_MB);
+    await stillServing();
+  }, 200_000);
 });

@@ -6,9 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { loadProfile } from "../src/load/loadProfile.js";
-import { profileYaml, templateComments } from "../src/serve/profileYaml.js";
-import { PROFILE_TEMPLATE } from "../src/cli/profileTemplate.js";
-import { EMPTY_DRAFT, fromProfile, toProfile, withoutProblems } from "../web/draft.js";
+import { PROFILE_COMMENTS, PROFILE_HEADER, profileYaml } from "../src/serve/profileYaml.js";
+import { EMPTY_DRAFT, fromProfile, toProfile, toSavedProfile, withoutProblems } from "../web/draft.js";
 import { validateDraft } from "../web/validate.js";
 import { warningMessage } from "../web/danish.js";
 import { fieldName } from "../web/fields.js";
@@ -27,7 +26,10 @@ const full = {
     sickLeaveAdvice: { name: "Personaleafdelingen", phone: "86 12 34 50" },
   },
   films: { "v04-intro": "https://example.dk/film?id=4&t=1" },
+  cards: { cardSize: "80x55", duplex: "short", blankCards: 4 },
 };
+/** `full` as the schema reads it: the card size in millimetres. */
+const parsedFull = { ...full, cards: { cardSize: { width: 80, height: 55 }, duplex: "short", blankCards: 4 } };
 
 describe("Gem profil", () => {
   it("writes YAML that workshopkit build reads back to the same profile", async () => {
@@ -36,22 +38,41 @@ describe("Gem profil", () => {
     const file = path.join(dir, "profil.yaml");
     writeFileSync(file, profileYaml(full));
     const loaded = await loadProfile(file);
-    expect(loaded.profile).toEqual(full);
+    expect(loaded.profile).toEqual(parsedFull);
     expect(loaded.logo?.width).toBeGreaterThan(0);
   });
 
-  it("carries the comments init writes, above their keys, for every key the template explains", () => {
-    const { header, keys } = templateComments();
-    expect(header).toMatch(/^Company profile for workshopkit/);
-    expect([...keys.keys()].sort()).toEqual(["colour", "company", "contacts.amr", "contacts.counselling", "contacts.hr", "contacts.psychologist", "contacts.sickLeaveAdvice", "contacts.tr", "films", "logo", "paper"]);
+  it("carries a Danish comment above every key the form saves, and the header first", () => {
     const yaml = profileYaml(full);
     const doc = parseDocument(yaml);
     expect(doc.errors).toEqual([]);
-    for (const [key, comment] of keys) {
-      const firstLine = comment.split("\n")[0]!;
-      expect(PROFILE_TEMPLATE).toContain(`# ${firstLine}`);
-      expect(yaml, key).toContain(`# ${firstLine}\n`);
+    expect(yaml.startsWith(`# ${PROFILE_HEADER.split("\n")[0]}\n`)).toBe(true);
+    for (const key of ["company", "logo", "colour", "paper", "contacts", "contacts.hr", "contacts.amr", "contacts.tr", "contacts.counselling", "contacts.psychologist", "contacts.sickLeaveAdvice", "films", "cards"]) {
+      const firstLine = PROFILE_COMMENTS[key]!.split("\n")[0]!;
+      const name = key.split(".").at(-1)!;
+      expect(yaml, key).toMatch(new RegExp(`# ${firstLine.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n(\\s*#.*\n)*\\s*${name}:`));
     }
+    // Danish, not init's English.
+    expect(yaml).not.toMatch(/Company profile|The company's name/);
+    expect(yaml).toContain("# Virksomhedens navn, som det skal stå i materialerne");
+  });
+
+  it("saves everything the form holds, card options too, and opens it again unchanged", async () => {
+    const draft = fromProfile(full, EMPTY_DRAFT);
+    expect(draft.cards).toEqual({ cardSize: "80x55", duplex: "short", blankCards: "4" });
+    const saved = toSavedProfile(draft);
+    expect(saved).toEqual(full);
+    const dir = mkdtempSync(path.join(tmpdir(), "wk-web-profile-"));
+    writeFileSync(path.join(dir, "logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"/>');
+    writeFileSync(path.join(dir, "p.yaml"), profileYaml(saved));
+    expect((await loadProfile(path.join(dir, "p.yaml"))).profile).toEqual(parsedFull);
+    const reopened = fromProfile(parseDocument(profileYaml(saved)).toJS(), EMPTY_DRAFT);
+    expect(reopened.cards).toEqual(draft.cards);
+    expect(toSavedProfile({ ...reopened, logo: undefined })).toEqual(full);
+    // A profile without cards opens with the defaults, and a card key the form lacks is kept for the schema to name.
+    expect(fromProfile({ company: "A" }, { ...EMPTY_DRAFT, cards: { cardSize: "100x70", duplex: "none", blankCards: "3" } }).cards).toEqual(EMPTY_DRAFT.cards);
+    const odd = fromProfile({ company: "A", cards: { size: "90x60" } }, EMPTY_DRAFT);
+    expect(Object.keys(validateDraft(odd))).toEqual(["cards.size"]);
   });
 });
 
@@ -59,8 +80,9 @@ describe("the form's checks", () => {
   const draft = fromProfile(full, EMPTY_DRAFT);
 
   it("takes an opened profile into the form and out again unchanged (the logo is chosen anew)", () => {
-    const { logo, ...rest } = full;
+    const { logo, cards, ...rest } = full;
     expect(toProfile(draft)).toEqual(rest);
+    expect(draft.cards).toEqual({ cardSize: cards.cardSize, duplex: cards.duplex, blankCards: String(cards.blankCards) });
     expect(draft.logoWanted).toBe(logo);
     expect(validateDraft(draft)).toEqual({});
   });
@@ -105,7 +127,7 @@ describe("the form's checks", () => {
 
   it("tells the build's warning about an open field in Danish, naming the field as the form does", () => {
     expect(warningMessage("contacts.counselling.phone is not in the profile: printed as a line to fill in by hand (policy, help-card).", fieldName)).toBe(
-      "Rådgivning › Telefon er ikke udfyldt: der trykkes en linje, man kan skrive på i hånden (policy, help-card).",
+      "Anonym psykologisk rådgivning › Telefon er ikke udfyldt: der trykkes en linje, man kan skrive på i hånden (policy, help-card).",
     );
   });
 });

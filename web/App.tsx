@@ -3,9 +3,11 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { parse as parseYaml } from "yaml";
 import { profileYaml } from "../src/serve/profileYaml.js";
 import { getInfo, RefusedError, startBuild, uploadLogo, type Info, type Problem } from "./api.js";
+import { slug } from "../src/slug.js";
+import { WorkshopSection, workshopRequest, workshopView } from "./WorkshopSection.js";
 import { BuildPanel, type BuildState } from "./BuildPanel.js";
 import { colourWarnings } from "./contrast.js";
-import { EMPTY_DRAFT, fromProfile, keepLogoFile, keptLogoFile, loadDraft, saveDraft, toProfile, type Draft } from "./draft.js";
+import { EMPTY_DRAFT, forgetBuild, fromProfile, keepLogoFile, keptLogoFile, loadDraft, rememberBuild, rememberedBuild, saveDraft, toSavedProfile, type Draft } from "./draft.js";
 import { Field } from "./Field.js";
 import { HINTS } from "./fields.js";
 import { CardsSection, ContactsSection, FilmsSection } from "./Sections.js";
@@ -14,6 +16,7 @@ import { PreviewPanel } from "./PreviewPanel.js";
 import { usePreview } from "./usePreview.js";
 import { validateDraft } from "./validate.js";
 import { logoMessage, serverMessage } from "./danish.js";
+import { ResultsPanel } from "./ResultsPanel.js";
 
 
 export function App() {
@@ -22,12 +25,23 @@ export function App() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [info, setInfo] = useState<Info>();
   const [logoBusy, setLogoBusy] = useState(false);
-  const [build, setBuild] = useState<BuildState>({ state: "idle" });
   const [notice, setNotice] = useState<string>();
   const openInput = useRef<HTMLInputElement>(null);
+  const [tab, setTab] = useState(() => (location.hash === "#resultater" ? "results" : "pack"));
+  useEffect(() => {
+    const follow = () => setTab(location.hash === "#resultater" ? "results" : "pack");
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+  }, []);
 
   const errors = useMemo(() => validateDraft(draft), [draft]);
-  const shown = (path: string) => serverErrors[path] ?? (touched.has("*") || touched.has(path) ? errors[path] : undefined);
+  const [build, setBuild] = useState<BuildState>({ state: "idle" });
+  // Once built, the files' pages give the print list its sheets of paper.
+  const builtPages = useMemo(() => (build.state === "done" ? Object.fromEntries(build.files.flatMap((f) => (f.pages === undefined ? [] : [[f.file.replace(/\.pdf$/, ""), f.pages]]))) : undefined), [build]);
+  const workshop = useMemo(() => workshopView(info, draft, builtPages), [info, draft, builtPages]);
+  // What stops a build: the profile's problems, and the workshop's when one is chosen (the preview needs only the profile).
+  const buildErrors = useMemo(() => (draft.workshop.on ? { ...errors, ...workshop.errors } : errors), [errors, workshop, draft.workshop.on]);
+  const shown = (path: string) => serverErrors[path] ?? (touched.has("*") || touched.has(path) ? buildErrors[path] : undefined);
   const update = (path: string, change: (d: Draft) => Draft) => {
     setDraft(change);
     setTouched((t) => new Set(t).add(path));
@@ -74,40 +88,58 @@ export function App() {
     }
   };
 
+  /** Follows a build's events; `reopened`: one remembered from before a reload, forgotten quietly if the server has let it go. */
+  const follow = (id: string, reopened = false) => {
+    const events = new EventSource(`/api/builds/${id}/events`);
+    let heard = false;
+    const on = (type: string, handle: (data: any) => void) =>
+      events.addEventListener(type, (e) => {
+        heard = true;
+        handle(JSON.parse((e as MessageEvent).data));
+      });
+    on("queued", (q) => setBuild({ state: "queued", ahead: q.ahead }));
+    on("progress", (p) => {
+      const title = p.done === p.total ? "den samlede pakke" : (info?.materials.find((m) => m.id === p.material)?.title ?? p.material);
+      setBuild({ state: "running", done: p.done, total: p.total, material: title });
+    });
+    on("done", (d) => {
+      events.close();
+      setBuild({ state: "done", id, files: d.files, pack: d.pack, warnings: d.warnings });
+    });
+    on("failed", ({ problem }) => {
+      events.close();
+      setBuild({ state: "failed", ...problem, problems: problem.problems.map((p: Problem) => ({ ...p, message: serverMessage(p.message) })) });
+      setServerErrors(problemsByField(problem.problems));
+    });
+    events.onerror = () => {
+      events.close();
+      if (reopened && !heard) {
+        forgetBuild(); // the server has restarted, or has let this build go
+        return setBuild((b) => (b.state === "done" ? b : { state: "idle" }));
+      }
+      setBuild((b) => (b.state === "done" || b.state === "failed" ? b : { state: "failed", error: "Forbindelsen til serveren blev afbrudt. Byg igen.", problems: [] }));
+    };
+  };
+
+  // After a reload, the last build's downloads (or its progress) while the server keeps them.
+  useEffect(() => {
+    const id = rememberedBuild();
+    if (id) follow(id, true);
+  }, []);
+
   const runBuild = async () => {
     setTouched(new Set(["*"]));
-    if (Object.keys(errors).length > 0) {
+    if (Object.keys(buildErrors).length > 0) {
       setBuild({ state: "idle" });
       requestAnimationFrame(() => document.querySelector<HTMLElement>(".build .error-summary a")?.focus());
       return;
     }
     setBuild({ state: "queued", ahead: 0 });
     try {
-      const { id, ahead } = await startBuild(draft);
+      const { id, ahead } = await startBuild(draft, workshopRequest(draft));
+      rememberBuild(id);
       setBuild({ state: "queued", ahead });
-      const events = new EventSource(`/api/builds/${id}/events`);
-      events.addEventListener("queued", (e) => setBuild({ state: "queued", ahead: JSON.parse((e as MessageEvent).data).ahead }));
-      events.addEventListener("progress", (e) => {
-        const p = JSON.parse((e as MessageEvent).data);
-        const title = p.done === p.total ? "den samlede pakke" : (info?.materials.find((m) => m.id === p.material)?.title ?? p.material);
-        setBuild({ state: "running", done: p.done, total: p.total, material: title });
-      });
-      events.addEventListener("done", (e) => {
-        const d = JSON.parse((e as MessageEvent).data);
-        setBuild({ state: "done", id, files: d.files, pack: d.pack, warnings: d.warnings });
-        events.close();
-      });
-      events.addEventListener("failed", (e) => {
-        const { problem } = JSON.parse((e as MessageEvent).data);
-        setBuild({ state: "failed", ...problem, problems: problem.problems.map((p: Problem) => ({ ...p, message: serverMessage(p.message) })) });
-        setServerErrors(problemsByField(problem.problems));
-        events.close();
-      });
-      events.onerror = () => {
-        if (events.readyState === EventSource.CLOSED) return;
-        events.close();
-        setBuild((b) => (b.state === "done" || b.state === "failed" ? b : { state: "failed", error: "Forbindelsen til serveren blev afbrudt. Byg igen.", problems: [] }));
-      };
+      follow(id);
     } catch (err) {
       if (err instanceof RefusedError && err.refusal.code === "logo-unknown" && (await reupload().catch(() => false))) return void runBuild();
       const refusal = err instanceof RefusedError ? err.refusal : { error: "Serveren svarer ikke.", problems: [] as Problem[] };
@@ -118,11 +150,9 @@ export function App() {
 
   const saveProfile = () => {
     // The logo line names the file as chosen: saved beside it, the profile builds with the CLI.
-    const { company, ...rest } = toProfile(draft);
-    const logo = draft.logo?.name ?? draft.logoWanted;
-    const ordered = { company, ...(logo ? { logo } : {}), ...rest };
-    const blob = new Blob([profileYaml(ordered)], { type: "text/yaml;charset=utf-8" });
-    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: "profil.yaml" });
+    const blob = new Blob([profileYaml(toSavedProfile(draft))], { type: "text/yaml;charset=utf-8" });
+    const name = draft.company.trim() ? `${slug(draft.company)}.yaml` : "profil.yaml";
+    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: name });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
@@ -147,7 +177,7 @@ export function App() {
   const unknownFields = Object.entries(errors).filter(([path]) => !isFormField(path));
   const warnings = colourWarnings(draft.colour.trim());
   // The form's own problems; what the server found is listed where the build failed.
-  const summary = Object.entries(errors);
+  const summary = Object.entries(buildErrors);
 
   return (
     <>
@@ -156,11 +186,22 @@ export function App() {
           <p className="site-name">workshopkit</p>
           <p className="site-tagline">{info?.title ?? "Fællesskaber Skaber Mental Sundhed"}</p>
         </div>
+        <nav className="site-tabs" aria-label="Sider">
+          <a href="#" aria-current={tab === "pack" ? "page" : undefined}>Pakken</a>
+          <a href="#resultater" aria-current={tab === "results" ? "page" : undefined}>Resultater</a>
+        </nav>
       </header>
-      <main className="layout">
+      {tab === "results" && <ResultsPanel draft={draft} profileErrors={errors} />}
+      <main className="layout" hidden={tab === "results"}>
         <div className="form-column">
           <h1>Lav jeres egen pakke</h1>
-          <p className="lead">Udfyld virksomhedens oplysninger. Siderne til højre viser, hvordan materialerne bliver. Når I er klar, bygger I pakken og henter PDF-filerne.</p>
+          <p className="lead">
+            Udfyld virksomhedens oplysninger. Forhåndsvisningen <span className="wide-only">til højre</span>
+            <span className="narrow-only">nederst på siden</span> viser, hvordan materialerne bliver. Når I er klar, bygger I pakken og henter PDF-filerne.
+          </p>
+          <p className="narrow-only skip">
+            <a href="#preview-title">Gå til forhåndsvisningen</a>
+          </p>
           <div className="toolbar">
             <button type="button" className="button button--secondary" onClick={() => openInput.current?.click()}>
               Åbn profil
@@ -172,13 +213,14 @@ export function App() {
               type="button"
               className="button button--link"
               onClick={() => {
-                if (!confirm("Vil du rydde formularen? Det, du har skrevet, forsvinder.")) return;
+                if (!confirm("Vil I rydde formularen? Det, I har skrevet, forsvinder.")) return;
                 void keepLogoFile(undefined).catch(() => undefined);
                 setDraft(EMPTY_DRAFT);
                 setTouched(new Set());
                 setServerErrors({});
                 preview.clear();
                 setBuild({ state: "idle" });
+                forgetBuild();
               }}
             >
               Ryd formularen
@@ -188,6 +230,8 @@ export function App() {
               type="file"
               accept=".yaml,.yml,.json"
               className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
               aria-label="Åbn profil"
               data-testid="open-profile"
               onChange={(e) => {
@@ -268,9 +312,10 @@ export function App() {
             <ContactsSection draft={draft} shown={shown} update={update} />
             <FilmsSection films={info?.films ?? []} draft={draft} shown={shown} update={update} />
             <CardsSection draft={draft} shown={shown} update={update} />
+            <WorkshopSection info={info} draft={draft} view={workshop} shown={shown} update={update} />
           </form>
 
-          <BuildPanel build={build} errors={touched.has("*") ? summary : []} onBuild={() => void runBuild()} />
+          <BuildPanel build={build} info={info} errors={touched.has("*") ? summary : []} onBuild={() => void runBuild()} />
         </div>
         <div className="preview-column">
           <PreviewPanel pages={preview.pages} state={preview.state} message={preview.message} enlarge={preview.enlarge} />

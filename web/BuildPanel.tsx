@@ -2,6 +2,30 @@
 import { fieldId } from "./Field.js";
 import { fieldName } from "./fields.js";
 import { warningMessage } from "./danish.js";
+import type { Info } from "./api.js";
+
+/** A field's name as the page calls it: the workshop's fields, a film by its title, else the form's own names. */
+function nameOf(path: string, info?: Info): string {
+  const [first, second, third] = path.split(".");
+  if (first === "workshop") {
+    if (second === "copies") return `Antal › ${info?.materials.find((m) => m.id === third)?.title ?? "materiale"}`;
+    return { tools: "Værktøjer", participants: "Deltagere", groups: "Grupper" }[second ?? ""] ?? "Til workshoppen";
+  }
+  if (first === "films") {
+    const film = info?.films.find((f) => f.id === path.slice("films.".length));
+    if (film) return `Filmen »${film.label.replace(/^Værktøj \d+: /, "")}«`;
+  }
+  return fieldName(path);
+}
+
+/** A build's warning in Danish, the materials it names by their titles rather than their ids. */
+function warningText(message: string, info?: Info): string {
+  const titled = message.replace(/\(([a-z0-9-]+(?:, [a-z0-9-]+)*)\)\.$/, (whole, ids: string) => {
+    const titles = ids.split(", ").map((id) => info?.materials.find((m) => m.id === id)?.title);
+    return titles.every(Boolean) ? `(${titles.join("; ")}).` : whole;
+  });
+  return warningMessage(titled, (path) => nameOf(path, info));
+}
 
 export interface DownloadEntry {
   file: string;
@@ -21,7 +45,7 @@ export type BuildState =
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
 const pages = (n?: number) => (n === undefined ? "" : n === 1 ? "1 side, " : `${n} sider, `);
 
-export function BuildPanel(props: { build: BuildState; errors: [string, string][]; onBuild: () => void }) {
+export function BuildPanel(props: { build: BuildState; info?: Info; errors: [string, string][]; onBuild: () => void }) {
   const { build } = props;
   const busy = build.state === "queued" || build.state === "running";
   return (
@@ -34,7 +58,7 @@ export function BuildPanel(props: { build: BuildState; errors: [string, string][
             {props.errors.map(([path, message]) => (
               <li key={path}>
                 <a href={`#${fieldId(path)}`}>
-                  {fieldName(path)}: {message}
+                  {nameOf(path, props.info)}: {message}
                 </a>
               </li>
             ))}
@@ -42,13 +66,14 @@ export function BuildPanel(props: { build: BuildState; errors: [string, string][
         </div>
       )}
       <p className="hint">Pakken bygges på denne computer. Det tager typisk et halvt minut.</p>
-      <button type="button" className="button button--primary" onClick={props.onBuild} disabled={busy}>
+      {/* Not disabled while building: a disabled button loses the focus, and keyboard users their place. */}
+      <button type="button" className="button button--primary" onClick={() => !busy && props.onBuild()} aria-disabled={busy || undefined} aria-describedby={busy ? "build-progress-label" : undefined}>
         Byg pakken
       </button>
       {busy && (
         <div className="progress">
-          <label htmlFor="build-progress" className="label">
-            {build.state === "queued" ? (build.ahead > 0 ? `I kø: ${build.ahead} ${build.ahead === 1 ? "pakke" : "pakker"} før din` : "Starter …") : `${build.done} af ${build.total} færdige: ${build.material}`}
+          <label htmlFor="build-progress" id="build-progress-label" className="label">
+            {build.state === "queued" ? (build.ahead > 0 ? `I kø: ${build.ahead} ${build.ahead === 1 ? "pakke" : "pakker"} før jeres` : "Starter …") : `${build.done} af ${build.total} færdige: ${build.material}`}
           </label>
           <progress id="build-progress" max={build.state === "running" ? build.total : 1} value={build.state === "running" ? build.done : 0} />
         </div>
@@ -62,7 +87,7 @@ export function BuildPanel(props: { build: BuildState; errors: [string, string][
               {build.problems.map((p) => (
                 <li key={p.path + p.message}>
                   <a href={`#${fieldId(p.path)}`}>
-                    {fieldName(p.path)}: {p.message}
+                    {nameOf(p.path, props.info)}: {p.message}
                   </a>
                 </li>
               ))}
@@ -71,15 +96,19 @@ export function BuildPanel(props: { build: BuildState; errors: [string, string][
           {build.hint && <p className="hint">{build.hint}</p>}
         </div>
       )}
-      {build.state === "done" && <Downloads {...build} />}
+      {build.state === "done" && <Downloads {...build} info={props.info} />}
     </section>
   );
 }
 
-function Downloads(props: Extract<BuildState, { state: "done" }>) {
+const PRINT_LIST = "printliste.pdf";
+
+function Downloads(props: Extract<BuildState, { state: "done" }> & { info?: Info }) {
   const url = (file: string) => `/api/builds/${props.id}/files/${encodeURIComponent(file)}`;
   const pack = props.files.find((f) => f.file === props.pack);
-  const materials = props.files.filter((f) => f.file !== props.pack && f.file.endsWith(".pdf"));
+  const list = props.files.find((f) => f.file === PRINT_LIST);
+  const materials = props.files.filter((f) => f.file !== props.pack && f.file !== PRINT_LIST && f.file.endsWith(".pdf"));
+  const word = props.files.filter((f) => f.file.endsWith(".docx"));
   return (
     <div className="downloads" role="status">
       <p className="success">Pakken er klar.</p>
@@ -92,6 +121,17 @@ function Downloads(props: Extract<BuildState, { state: "done" }>) {
             <span className="meta">
               {pack.file} · {pages(pack.pages)}
               {size(pack.bytes)}
+            </span>
+          </li>
+        )}
+        {list && (
+          <li>
+            <a className="button button--secondary" href={url(list.file)} download data-download="print-list">
+              Hent printlisten (PDF)
+            </a>
+            <span className="meta">
+              {list.file} · {pages(list.pages)}
+              {size(list.bytes)} · hvad der skal printes, hvor mange gange og på hvilket papir
             </span>
           </li>
         )}
@@ -116,12 +156,29 @@ function Downloads(props: Extract<BuildState, { state: "done" }>) {
           </li>
         ))}
       </ul>
+      {word.length > 0 && (
+        <>
+          <h3>Word-filer, som I kan rette i</h3>
+          <ul className="download-list" data-download="word">
+            {word.map((f) => (
+              <li key={f.file}>
+                <a href={url(f.file)} download>
+                  {f.title} (Word)
+                </a>
+                <span className="meta">
+                  {f.file} · {size(f.bytes)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {props.warnings.length > 0 && (
         <details className="warnings">
-          <summary>{props.warnings.length === 1 ? "1 bemærkning" : `${props.warnings.length} bemærkninger`} fra byggeriet</summary>
+          <summary>{props.warnings.length === 1 ? "1 bemærkning" : `${props.warnings.length} bemærkninger`} til pakken</summary>
           <ul>
             {props.warnings.map((w) => (
-              <li key={w}>{warningMessage(w, fieldName)}</li>
+              <li key={w}>{warningText(w, props.info)}</li>
             ))}
           </ul>
         </details>

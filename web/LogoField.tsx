@@ -16,9 +16,9 @@ export function LogoField(props: { logo?: LogoRef; wanted?: string; error?: stri
   };
   return (
     <div className={`field${props.error ? " field--error" : ""}`} data-field="logo">
-      <label htmlFor={id} className="label">
+      <p id={`${id}-label`} className="label">
         Logo <span className="optional">(valgfrit)</span>
-      </label>
+      </p>
       <p id={`${id}-hint`} className="hint">
         {HINTS.logo}
       </p>
@@ -48,7 +48,7 @@ export function LogoField(props: { logo?: LogoRef; wanted?: string; error?: stri
         <div className="dropzone-text">
           {props.busy ? <p>Kontrollerer logoet …</p> : props.logo ? <p className="logo-name">{props.logo.name}</p> : <p>Træk logofilen hertil, eller</p>}
           <div className="button-row">
-            <button type="button" className="button button--secondary" onClick={() => input.current?.click()}>
+            <button type="button" id={id} className="button button--secondary" aria-describedby={`${id}-label ${id}-hint${props.error ? ` ${id}-error` : ""}`} onClick={() => input.current?.click()}>
               {props.logo ? "Vælg et andet logo" : "Vælg fil"}
             </button>
             {props.logo && (
@@ -58,13 +58,15 @@ export function LogoField(props: { logo?: LogoRef; wanted?: string; error?: stri
             )}
           </div>
         </div>
+        {/* Opened by the button above (the field's label names the button): out of the tab order, or it is a stop one cannot see. */}
         <input
           ref={input}
-          id={id}
           className="visually-hidden"
           type="file"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="logo-input"
           accept=".png,.jpg,.jpeg,.webp,.tif,.tiff,.avif,.svg,image/*"
-          aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ""}`}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) props.onFile(file);

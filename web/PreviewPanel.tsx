@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { PreviewPage } from "./api.js";
 
-export function PreviewPanel(props: { pages: PreviewPage[]; state: "idle" | "loading" | "error" | "waiting"; message?: string; enlarge: (key: string) => Promise<string | undefined> }) {
+export function PreviewPanel(props: { pages: PreviewPage[]; state: "idle" | "loading" | "error" | "waiting" | "example"; message?: string; enlarge: (key: string) => Promise<string | undefined> }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [large, setLarge] = useState<{ label: string; src?: string; failed?: boolean }>();
   useEffect(() => {
@@ -22,7 +22,7 @@ export function PreviewPanel(props: { pages: PreviewPage[]; state: "idle" | "loa
       <div className="preview-head">
         <h2 id="preview-title">Forhåndsvisning</h2>
         <p className="preview-status" role="status">
-          {props.state === "loading" ? "Opdaterer …" : props.state === "waiting" || props.state === "error" ? props.message : "Sådan bliver siderne. Klik på en side for at se den større."}
+          {props.state === "loading" ? "Opdaterer …" : props.state === "waiting" || props.state === "error" || props.state === "example" ? props.message : "Sådan bliver siderne. Klik på en side for at se den større."}
         </p>
       </div>
       <div className="preview-grid">

@@ -50,7 +50,7 @@ export function FilmsSection({ films, draft, shown, update }: SectionProps & { f
       <legend>Film</legend>
       <p className="hint">{HINTS.films}</p>
       {films.map((film) => (
-        <Field key={film.id} path={`films.${film.id}`} label={film.label} hint={`Navn i profilen: ${film.id}`} error={shown(`films.${film.id}`)}>
+        <Field key={film.id} path={`films.${film.id}`} label={film.label} error={shown(`films.${film.id}`)}>
           {(aria) => <input {...aria} className="input" type="url" placeholder="https://" value={draft.films[film.id] ?? ""} onChange={(e) => update(`films.${film.id}`, (d) => ({ ...d, films: { ...d.films, [film.id]: e.target.value } }))} />}
         </Field>
       ))}

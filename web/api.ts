@@ -1,6 +1,9 @@
 // The page's calls to its server: JSON in, JSON out; every refusal carries a Danish message and fields.
 import type { Draft } from "./draft.js";
 import { toProfile } from "./draft.js";
+import type { MaterialInfo } from "../src/workshop/plan.js";
+import type { WorkshopNeeds } from "../src/workshop/needs.js";
+import type { WorkshopChoice } from "../src/workshop/choice.js";
 
 export interface Problem {
   path: string;
@@ -18,8 +21,12 @@ export interface Refusal {
 export interface Info {
   title: string;
   films: { id: string; label: string }[];
-  materials: { id: string; title: string }[];
+  materials: MaterialInfo[];
   maxUploadBytes: number;
+  /** "Til workshoppen": the tools with their MÅLGRUPPE, FORMÅL and TID, what each needs, and the decks' cards. */
+  tools: { id: string; number: number; title: string; audience: string; purpose: string; time: string }[];
+  workshop: WorkshopNeeds;
+  deckCards: Record<string, number>;
 }
 
 export interface UploadedLogo {
@@ -49,8 +56,8 @@ async function answer<T>(response: Response): Promise<T> {
   return body;
 }
 
-export function packRequest(draft: Draft, only?: string[]) {
-  return { profile: toProfile(draft), logo: draft.logo?.id, cards: draft.cards, ...(only ? { only } : {}) };
+export function packRequest(draft: Draft, workshop?: WorkshopChoice) {
+  return { profile: toProfile(draft), logo: draft.logo?.id, cards: draft.cards, ...(workshop ? { workshop } : {}) };
 }
 
 const postJson = (url: string, body: unknown, signal?: AbortSignal) =>
@@ -84,6 +91,6 @@ export async function fetchPreview(draft: Draft, signal: AbortSignal, onPage: (p
   }
 }
 
-export async function startBuild(draft: Draft): Promise<{ id: string; ahead: number }> {
-  return answer(await postJson("/api/builds", packRequest(draft)));
+export async function startBuild(draft: Draft, workshop?: WorkshopChoice): Promise<{ id: string; ahead: number }> {
+  return answer(await postJson("/api/builds", packRequest(draft, workshop)));
 }

@@ -22,6 +22,8 @@ export interface Draft {
   contacts: Partial<Record<ContactKey, ContactDraft>>;
   films: Record<string, string>;
   cards: { cardSize: string; duplex: string; blankCards: string };
+  /** "Til workshoppen": off builds the whole pack. Kept in the browser, not in the profile. */
+  workshop: WorkshopDraft;
   logo?: LogoRef;
   /** A logo named by an opened profile, still to be chosen as a file. */
   logoWanted?: string;
@@ -30,6 +32,17 @@ export interface Draft {
   extraContacts?: Record<string, unknown>;
 }
 
+export interface WorkshopDraft {
+  on: boolean;
+  tools: string[];
+  participants: string;
+  groups: string;
+  /** Counts changed by hand, by material id. */
+  copies: Record<string, string>;
+}
+
+export const EMPTY_WORKSHOP: WorkshopDraft = { on: false, tools: [], participants: "", groups: "", copies: {} };
+
 export const EMPTY_DRAFT: Draft = {
   company: "",
   colour: "#1F6F8B",
@@ -37,6 +50,7 @@ export const EMPTY_DRAFT: Draft = {
   contacts: {},
   films: {},
   cards: { cardSize: "90x60", duplex: "long", blankCards: "0" },
+  workshop: EMPTY_WORKSHOP,
 };
 
 const KEY = "workshopkit.draft.v1";
@@ -44,7 +58,7 @@ const KEY = "workshopkit.draft.v1";
 export function loadDraft(): Draft {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? "null") as Draft | null;
-    return saved ? { ...EMPTY_DRAFT, ...saved, cards: { ...EMPTY_DRAFT.cards, ...saved.cards } } : EMPTY_DRAFT;
+    return saved ? { ...EMPTY_DRAFT, ...saved, cards: { ...EMPTY_DRAFT.cards, ...saved.cards }, workshop: { ...EMPTY_WORKSHOP, ...saved.workshop } } : EMPTY_DRAFT;
   } catch {
     return EMPTY_DRAFT;
   }
@@ -73,10 +87,24 @@ export function toProfile(draft: Draft): Record<string, unknown> {
 
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
 
+/**
+ * Everything the form holds as the profile file the CLI reads ("Gem profil"): the profile, the logo's
+ * file name as chosen (saved beside it, the profile builds), and the card options.
+ */
+export function toSavedProfile(draft: Draft): Record<string, unknown> {
+  const logo = draft.logo?.name ?? draft.logoWanted;
+  const blanks = clean(draft.cards.blankCards);
+  const cards = { cardSize: clean(draft.cards.cardSize), duplex: clean(draft.cards.duplex), blankCards: /^\d+$/.test(blanks) ? Number(blanks) : blanks };
+  return { ...toProfile(draft), ...(logo ? { logo } : {}), cards };
+}
+
 /** An opened profile (any shape) into the form; what the form has no field for is kept in `extra`. */
 export function fromProfile(raw: unknown, current: Draft): Draft {
   const p = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-  const { company, logo, colour, paper, contacts, films, ...extra } = p;
+  const { company, logo, colour, paper, contacts, films, cards, ...extra } = p;
+  const c0 = (cards && typeof cards === "object" ? cards : {}) as Record<string, unknown>;
+  const card = (key: keyof Draft["cards"]) => (c0[key] === undefined ? EMPTY_DRAFT.cards[key] : text(c0[key]));
+  const unknownCards = Object.keys(c0).filter((k) => !(k in EMPTY_DRAFT.cards));
   const draftContacts: Draft["contacts"] = {};
   const c = (contacts && typeof contacts === "object" ? contacts : {}) as Record<string, Record<string, unknown>>;
   for (const spec of CONTACTS) {
@@ -90,10 +118,12 @@ export function fromProfile(raw: unknown, current: Draft): Draft {
     colour: colour === undefined ? EMPTY_DRAFT.colour : text(colour),
     paper: paper === "LETTER" ? "LETTER" : "A4",
     contacts: draftContacts,
+    cards: { cardSize: card("cardSize"), duplex: card("duplex"), blankCards: card("blankCards") },
     films: Object.fromEntries(Object.entries((films && typeof films === "object" ? films : {}) as Record<string, unknown>).map(([k, v]) => [k, text(v)])),
     logo: undefined,
     logoWanted: typeof logo === "string" ? logo : undefined,
-    extra: Object.keys(extra).length > 0 ? extra : undefined,
+    // A key of `cards` the form has no field for goes on, so the schema can name it.
+    extra: Object.keys(extra).length > 0 || unknownCards.length > 0 ? { ...extra, ...(unknownCards.length > 0 ? { cards: Object.fromEntries(unknownCards.map((k) => [k, c0[k]])) } : {}) } : undefined,
     extraContacts: Object.keys(unknownContacts).length > 0 ? unknownContacts : undefined,
   };
 }
@@ -150,3 +180,10 @@ export function withoutProblems(draft: Draft, problems: Record<string, string>):
   }
   return next;
 }
+
+// The last build's id, so that a reload still offers its downloads while the server keeps them.
+const BUILD_KEY = "workshopkit.build.v1";
+
+export const rememberBuild = (id: string) => localStorage.setItem(BUILD_KEY, id);
+export const rememberedBuild = () => localStorage.getItem(BUILD_KEY) ?? undefined;
+export const forgetBuild = () => localStorage.removeItem(BUILD_KEY);

@@ -16,7 +16,7 @@ export const CONTACTS: ContactSpec[] = [
   { key: "hr", title: "HR / personaleafdelingen", hint: "Personaleafdelingen, som medarbejderne kan kontakte.", fields: ["name", "phone", "email"], examples: { name: "Personaleafdelingen", phone: "12 34 56 78", email: "hr@firma.dk" } },
   { key: "amr", title: "Arbejdsmiljørepræsentant (AMR)", hint: "Jeres arbejdsmiljørepræsentant.", fields: ["name", "phone", "email"], examples: { name: "Navn Navnesen", phone: "12 34 56 79" } },
   { key: "tr", title: "Tillidsrepræsentant (TR)", hint: "Jeres tillidsrepræsentant.", fields: ["name", "phone", "email"], examples: { name: "Navn Navnesen" } },
-  { key: "counselling", title: "Rådgivning", hint: "Den rådgivning, I har aftale med (fx gennem pensionsselskabet eller sundhedsforsikringen).", fields: ["name", "phone", "hours", "email"], examples: { name: "Rådgivningsfirmaet", phone: "70 00 00 00", hours: "hverdage kl. 8–16" } },
+  { key: "counselling", title: "Anonym psykologisk rådgivning", hint: "Den rådgivning, I har aftale med (fx gennem pensionsselskabet eller sundhedsforsikringen). Sådan står den på hjælpekortet.", fields: ["name", "phone", "hours", "email"], examples: { name: "Rådgivningsfirmaet", phone: "70 00 00 00", hours: "hverdage kl. 8–16" } },
   { key: "psychologist", title: "Ekstern psykolog", hint: "Hvem der sørger for en ekstern psykolog.", fields: ["name", "phone", "email"], examples: { name: "HR" } },
   { key: "sickLeaveAdvice", title: "Råd før en sygefraværssamtale", hint: "Hvem en leder spørger til råds før en samtale om sygefravær.", fields: ["name", "phone", "email"], examples: { name: "HR" } },
 ];

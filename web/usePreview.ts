@@ -5,28 +5,36 @@ import { fetchPreview, RefusedError, type PreviewPage, type Problem } from "./ap
 import { toProfile, withoutProblems, type Draft } from "./draft.js";
 import type { FieldErrors } from "./danish.js";
 import { validateDraft } from "./validate.js";
+import { EXAMPLE_COMPANY } from "../src/serve/example.js";
 
 const PREVIEW_DELAY_MS = 250;
 /** The order of the preview's pages (src/preview/preview.ts sends the quick ones first). */
 const PAGE_ORDER = ["cover", "worksheet", "cards-front", "cards-back", "help-card-front", "help-card-back"];
 
-export type PreviewState = "idle" | "loading" | "error" | "waiting";
+export type PreviewState = "idle" | "loading" | "error" | "waiting" | "example";
 
 export function usePreview(draft: Draft, errors: FieldErrors, on: { onProblems: (problems: Problem[]) => void; onLogoUnknown: () => void }) {
   const [pages, setPages] = useState<PreviewPage[]>([]);
   const [status, setStatus] = useState<{ state: PreviewState; message?: string }>({ state: "idle" });
 
   const valid = Object.keys(errors).length === 0;
-  const shownDraft = useMemo(() => (valid ? draft : withoutProblems(draft, errors)), [draft, errors, valid]);
+  // Before a name is typed, the pages are shown for an example company: what the pack looks like.
+  const example = draft.company.trim() === "";
+  const shownDraft = useMemo(() => {
+    const kept = valid ? draft : withoutProblems(draft, errors);
+    return example ? { ...kept, company: EXAMPLE_COMPANY } : kept;
+  }, [draft, errors, valid, example]);
   const previewable = useMemo(() => Object.keys(validateDraft(shownDraft)).length === 0, [shownDraft]);
-  const previewKey = JSON.stringify([toProfile(shownDraft), shownDraft.cards, shownDraft.logo?.id]);
+  // The logo counts once it is on the server again (after a reload it is sent anew with the same id).
+  const logoReady = !draft.logo || Boolean(draft.logo.src);
+  const previewKey = JSON.stringify([toProfile(shownDraft), shownDraft.cards, shownDraft.logo?.id, logoReady]);
 
   useEffect(() => {
     if (!previewable) {
-      setStatus({ state: "waiting", message: errors.company ? "Skriv virksomhedens navn for at se siderne." : "Ret felterne med fejl for at se siderne." });
+      setStatus({ state: "waiting", message: "Ret felterne med fejl for at se siderne." });
       return;
     }
-    if (draft.logo && !draft.logo.src) return; // the logo is being sent again after a reload
+    if (!logoReady) return; // the logo is being sent again after a reload
     const abort = new AbortController();
     const timer = setTimeout(() => {
       setStatus({ state: "loading" });
@@ -39,7 +47,7 @@ export function usePreview(draft: Draft, errors: FieldErrors, on: { onProblems: 
       fetchPreview(shownDraft, abort.signal, place).then(
         () => {
           setPages((old) => old.filter((p) => received.has(p.key)));
-          setStatus({ state: "idle" });
+          setStatus(example ? { state: "example", message: `Eksempel: sådan bliver siderne for »${EXAMPLE_COMPANY}«. Skriv virksomhedens navn, så viser de jeres.` } : { state: "idle" });
         },
         (err: unknown) => {
           if (abort.signal.aborted) return;

@@ -3,9 +3,9 @@
 // fields are the same for every company), so it is rendered once in placeholder colours with empty
 // slots where the logo or name goes, cached, and branded per company: the placeholder colours become
 // the company's colours and each slot gets the company's part, drawn once per company.
-import { brandInk, textOn } from "../cards/colour.js";
+import { brandInk, brandLine, brandTint, textOn } from "../cards/colour.js";
 
-/** The colours a template draws the brand in: every brand-coloured thing is one of these three. */
+/** The colours a template draws the brand in: every brand-coloured thing is one of these. */
 export interface Palette {
   /** Fills, rules, bars, borders, card backs: the brand colour as given. */
   brand: string;
@@ -13,15 +13,19 @@ export interface Palette {
   ink: string;
   /** Text on a brand-coloured fill: white or near-black, whichever reads (textOn). */
   onBrand: string;
+  /** Thin rules and frames on white: the brand colour, or a darker shade where it would not be seen (brandLine). */
+  line: string;
+  /** A pale panel behind text (brandTint). */
+  tint: string;
 }
 
-export const paletteOf = (colour: string): Palette => ({ brand: colour, ink: brandInk(colour), onBrand: textOn(colour) });
+export const paletteOf = (colour: string): Palette => ({ brand: colour, ink: brandInk(colour), onBrand: textOn(colour), line: brandLine(colour), tint: brandTint(colour) });
 
 /**
  * The placeholder colours of the company-independent render. Chosen to occur nowhere else (a template
  * never uses them), and loud: a page that was not branded shows them at once.
  */
-export const PLACEHOLDER_PALETTE: Palette = { brand: "#fe01fe", ink: "#fd02fd", onBrand: "#fc03fc" };
+export const PLACEHOLDER_PALETTE: Palette = { brand: "#fe01fe", ink: "#fd02fd", onBrand: "#fc03fc", line: "#fb04fb", tint: "#fa05fa" };
 
 /** A slot on a rendered page where a brand part is drawn, in PDF points from the page's bottom-left corner. */
 export interface SlotPlacement {

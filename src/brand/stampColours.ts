@@ -10,7 +10,7 @@ import type { Palette } from "./brandParts.js";
 import { stampFault as fault } from "./stampFault.js";
 
 type Rgb = [number, number, number];
-const ROLES = ["brand", "ink", "onBrand"] as const;
+const ROLES = ["brand", "ink", "onBrand", "line", "tint"] as const;
 
 /** What recolouring did: for the bench and the tests. */
 export interface RecolourStats {

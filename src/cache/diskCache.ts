@@ -4,8 +4,9 @@
 // never served. It is kept under a size limit (WORKSHOPKIT_CACHE_MAX_MB, default 1024): the entries
 // used longest ago go first.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readBounded } from "../load/readDataFile.js";
 
 /** Bump when the entry format changes: older entries are then simply never found. */
 const FORMAT = "v1";
@@ -13,8 +14,8 @@ const MAGIC = Buffer.from("WKC1");
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
 
-const DEFAULT_MAX_MB = 1024;
-const maxBytes = () => (Number(process.env.WORKSHOPKIT_CACHE_MAX_MB) || DEFAULT_MAX_MB) * 2 ** 20;
+/** A material is a few megabytes; an entry larger than this is not one of ours. */
+const MAX_ENTRY_BYTES = 512 * 2 ** 20;
 
 export class DiskCache {
   readonly dir: string;
@@ -23,7 +24,8 @@ export class DiskCache {
 
   constructor(
     readonly root: string,
-    private readonly limit = maxBytes(),
+    /** Bytes (WORKSHOPKIT_CACHE_MAX_MB, read and checked by cacheDir.ts's cacheLimit). */
+    private readonly limit: number,
   ) {
     this.dir = path.join(root, FORMAT);
   }
@@ -38,8 +40,9 @@ export class DiskCache {
     const file = this.file(key);
     let data: Buffer;
     try {
-      data = await readFile(file);
-    } catch {
+      data = await readBounded(file, MAX_ENTRY_BYTES); // a FIFO or a device planted here is refused at once
+    } catch (err) {
+      if ((err as { kind?: string }).kind !== "missing") await unlink(file).catch(() => undefined);
       return undefined;
     }
     // MAGIC, the key (32 bytes), the payload's sha256 (32 bytes), the payload.

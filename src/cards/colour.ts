@@ -32,29 +32,54 @@ export function textOn(background: string): string {
 /** The colour scaled towards black by `f` (0: black, 1: itself): the same hue, darker. */
 const shade = (hex: string, f: number) => toHex(channels(hex).map((c) => c * f));
 
+/** WCAG 2.1 (1.4.11): a rule or frame needs 3:1 against white to be seen. */
+export const CONTRAST_GRAPHIC = 3;
+/**
+ * A shade darker than this much of the colour reads as a muddy other colour (yellow turns olive):
+ * text is then near-black and the brand colour is kept for fills, bars and card backs.
+ */
+const MUDDY = 0.72;
+
+/** The shade factor (1: itself) of the lightest darker shade of `colour` that has `target` contrast on white. */
+function shadeFor(colour: string, target: number): number {
+  if (contrast(colour, WHITE) >= target) return 1;
+  // Contrast grows as the shade darkens: bisect for the lightest shade that meets the target.
+  let [dark, light] = [0, 1];
+  for (let i = 0; i < 24; i++) {
+    const mid = (dark + light) / 2;
+    if (contrast(shade(colour, mid), WHITE) >= target) dark = mid;
+    else light = mid;
+  }
+  return dark;
+}
+
 const inks = new Map<string, string>();
 
 /**
- * The brand colour for text on white: itself where it reads as small text (4.5:1), else the
- * lightest darker shade of it that does. One colour for all text, so a heading and its label match.
+ * The brand colour for text on white: itself where it reads as small text (4.5:1), else a slightly
+ * darker shade of it that does, or near-black where only a much darker (muddy) shade would. One
+ * colour for all text, so a heading and its label match.
  */
 export function brandInk(colour: string): string {
   const key = colour.toLowerCase();
   const known = inks.get(key);
   if (known) return known;
-  let ink = key;
-  if (contrast(key, WHITE) < CONTRAST_SMALL) {
-    // Contrast grows as the shade darkens: bisect for the lightest shade that meets the target.
-    let [dark, light] = [0, 1];
-    for (let i = 0; i < 24; i++) {
-      const mid = (dark + light) / 2;
-      if (contrast(shade(key, mid), WHITE) >= CONTRAST_SMALL) dark = mid;
-      else light = mid;
-    }
-    ink = shade(key, dark);
-  }
+  const f = shadeFor(key, CONTRAST_SMALL);
+  const ink = f === 1 ? key : f >= MUDDY ? shade(key, f) : INK;
   inks.set(key, ink);
   return ink;
+}
+
+/** The brand colour for thin rules and frames on white: itself, or the lightest shade of it seen at 3:1. */
+export function brandLine(colour: string): string {
+  const key = colour.toLowerCase();
+  const f = shadeFor(key, CONTRAST_GRAPHIC);
+  return f === 1 ? key : shade(key, f);
+}
+
+/** A pale tint of the brand colour for a panel behind text (the colour mixed into white). */
+export function brandTint(colour: string, amount = 0.12): string {
+  return toHex(channels(colour.toLowerCase()).map((c) => 255 - (255 - c) * amount));
 }
 
 const ratio = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)}:1`;
@@ -67,7 +92,9 @@ export function brandColourWarnings(colour: string): Warning[] {
     {
       message:
         `The brand colour ${colour} has a contrast of ${ratio(contrast(colour, WHITE))} on white paper, too light for text (at least ${CONTRAST_SMALL}:1): ` +
-        `text is printed in the darker shade ${ink} (${ratio(contrast(ink, WHITE))}); rules, bars and card backs keep ${colour}.`,
+        (ink === INK
+          ? `text is printed in near-black ${ink}; fills, bars and card backs keep ${colour}, thin rules and frames the darker ${brandLine(colour)}.`
+          : `text is printed in the darker shade ${ink} (${ratio(contrast(ink, WHITE))}); rules, bars and card backs keep ${colour}.`),
     },
   ];
 }

@@ -1,9 +1,12 @@
 // The inside of a card: the safe area, the accent, the text box, the footer. Points, from the card's top-left.
 import { mm, type Rect, type Size } from "./impose.js";
 
-/** Type sizes (pt). The topic shrinks from max to min for the whole deck, then the build fails. */
+/**
+ * Type sizes (pt). The topic shrinks from max to min for the whole deck; a topic that does not fit
+ * even at min (a long word on a narrow card) steps down on its own card, to floor; then the build fails.
+ */
 export const TYPE = {
-  topic: { max: 22, min: 16, lineHeight: 1.15 },
+  topic: { max: 22, min: 16, floor: 12, lineHeight: 1.15 },
   prompt: { max: 10, min: 8.5, lineHeight: 1.25, maxLines: 3 },
   /** Deck name and card number. */
   label: 6.5,

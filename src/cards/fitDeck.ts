@@ -12,6 +12,8 @@ export interface CardFace {
   /** Lines as they are set; empty on a blank card. */
   prompt: string[];
   topic: string[];
+  /** The topic's size where it is smaller than the deck's (a long word on a narrow card). */
+  topicSize?: number;
   blank: boolean;
 }
 
@@ -37,10 +39,11 @@ function cardFailure(deck: DeckToFit, n: number, what: string, face: Face): Work
 
 /**
  * Breaks every prompt and topic with the font's metrics. The topic takes the largest size from
- * TYPE.topic.max down to TYPE.topic.min at which every card of the deck fits; words are split
- * (hyphenated) only where a single word is wider than the card.
+ * TYPE.topic.max down to TYPE.topic.min at which every card of the deck fits; a topic that does not
+ * fit at min steps down on its own card, to TYPE.topic.floor. A topic is broken between words only,
+ * never hyphenated: "KOMMUNIKATION?" is set smaller on a 63 mm card, not split.
  */
-export function fitDeck(deck: DeckToFit, face: Face, blanks: number, measure: Measure, hyphenate?: (w: string) => string[]): FittedDeck {
+export function fitDeck(deck: DeckToFit, face: Face, blanks: number, measure: Measure): FittedDeck {
   const width = face.text.width;
   // Prompts first: the largest size at which each fits on at most maxLines lines.
   const promptSizes = sizesDown(TYPE.prompt.max, TYPE.prompt.min);
@@ -53,22 +56,21 @@ export function fitDeck(deck: DeckToFit, face: Face, blanks: number, measure: Me
   const prompts = promptAt(promptSize) as string[][];
   const promptHeight = (i: number) => prompts[i]!.length * promptSize * TYPE.prompt.lineHeight;
 
-  const topicAt = (size: number, split: boolean) =>
-    deck.cards.map((c, i) => {
-      const room = face.text.height - promptHeight(i) - face.gap;
-      const maxLines = Math.floor(room / (size * TYPE.topic.lineHeight) + 1e-9);
-      return maxLines < 1 ? undefined : breakLines(c.topic, width, size, true, measure, { maxLines, hyphenate: split ? hyphenate : undefined });
-    });
-  let topicSize = sizesDown(TYPE.topic.max, TYPE.topic.min).find((s) => topicAt(s, false).every(Boolean));
-  let topics = topicSize === undefined ? undefined : topicAt(topicSize, false);
-  if (topicSize === undefined) {
-    // Last resort: hyphenate a word that is wider than the card on its own.
-    topicSize = TYPE.topic.min;
-    topics = topicAt(topicSize, true);
-    const n = topics.findIndex((t) => !t) + 1;
-    if (n > 0) throw cardFailure(deck, n, `the topic "${deck.cards[n - 1]!.topic}" (${TYPE.topic.min} pt bold, the smallest allowed)`, face);
-  }
-  const faces: CardFace[] = deck.cards.map((_, i) => ({ number: i + 1, prompt: prompts[i]!, topic: topics![i]!, blank: false }));
+  const topicOf = (i: number, size: number) => {
+    const room = face.text.height - promptHeight(i) - face.gap;
+    const maxLines = Math.floor(room / (size * TYPE.topic.lineHeight) + 1e-9);
+    return maxLines < 1 ? undefined : breakLines(deck.cards[i]!.topic, width, size, true, measure, { maxLines });
+  };
+  const topicSize = sizesDown(TYPE.topic.max, TYPE.topic.min).find((s) => deck.cards.every((_, i) => topicOf(i, s))) ?? TYPE.topic.min;
+  const faces: CardFace[] = deck.cards.map((_, i) => {
+    const atDeck = topicOf(i, topicSize);
+    if (atDeck) return { number: i + 1, prompt: prompts[i]!, topic: atDeck, blank: false };
+    for (const size of sizesDown(TYPE.topic.min - 0.5, TYPE.topic.floor)) {
+      const topic = topicOf(i, size);
+      if (topic) return { number: i + 1, prompt: prompts[i]!, topic, topicSize: size, blank: false };
+    }
+    throw cardFailure(deck, i + 1, `the topic "${deck.cards[i]!.topic}" (${TYPE.topic.floor} pt bold, the smallest allowed)`, face);
+  });
   for (let b = 0; b < blanks; b++) faces.push({ number: deck.cards.length + b + 1, prompt: [], topic: [], blank: true });
   return { promptSize, topicSize, faces };
 }

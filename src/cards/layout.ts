@@ -2,7 +2,8 @@
 import { WorkshopkitError } from "../errors.js";
 import type { HelpCardText } from "../schema/cards.js";
 import type { Block, Deck } from "../schema/content.js";
-import { faceOf, type Face } from "./face.js";
+import { WRITE_IN } from "../resolve/placeholders.js";
+import { faceOf, TYPE, type Face } from "./face.js";
 import { fitDeck, type FittedDeck } from "./fitDeck.js";
 import { breakLines, sizesDown, type Fitted, type Measure } from "./fitText.js";
 import { dropRepeatedRole, fitPanel, type FittedPanel, type Resource } from "./helpCard.js";
@@ -129,7 +130,7 @@ function fitOneOf(text: string, width: number, max: number, min: number, measure
 export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout; boxes: (PageBoxes | null)[] } {
   const sheet = sheetFor(ctx);
   const face = faceOf(sheet.card);
-  const fit = fitDeck(deck, face, ctx.options.blanks, ctx.measure, ctx.hyphenate);
+  const fit = fitDeck(deck, face, ctx.options.blanks, ctx.measure);
   const width = face.safe.width - 2 * 4 * PT_PER_MM;
   const back = { title: fitOneOf(deck.title, width, 12, 8, ctx.measure, `Deck "${deck.title}" (content/decks/${deck.id}.yaml): the title`) };
   const pages = planPages(fit.faces.length, sheet, ctx.options.duplex, false);
@@ -141,7 +142,13 @@ export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout
 export function fitHelpCardFront(text: HelpCardText, ctx: LayoutContext): HelpCardFront {
   const face = faceOf(sheetFor(ctx).card);
   // 112 first, then each contact once, its label in bold on the same line.
-  const contacts = text.contacts.map((c) => ({ label: c.label, text: dropRepeatedRole(c.lines.join(", "), c.label) }));
+  // A contact the profile leaves open is a line across the card, room for a name and a phone number by hand.
+  const writeIn = "_".repeat(Math.floor((face.text.width - 2) / ctx.measure("_", TYPE.help.max, true)));
+  const open = (t: string) => t.includes(WRITE_IN) && !t.split(WRITE_IN).join("").replace(/tlf\.|[\s,.:]/g, "");
+  const contacts = text.contacts.map((c) => {
+    const joined = dropRepeatedRole(c.lines.join(", "), c.label);
+    return { label: c.label, text: open(joined) ? writeIn : joined };
+  });
   const panel = fitPanel(text.title, [{ label: text.emergency }, ...contacts], ctx.company, face, ctx.measure, "front");
   return { box: { width: face.text.width, height: face.text.height }, panel };
 }

@@ -7,12 +7,14 @@ import { escapeControl, WorkshopkitError } from "../errors.js";
 import { slug } from "../slug.js";
 import type { ResultsRun } from "../results/pipeline.js";
 import type { PageReading } from "../results/recognise.js";
+import { MIN_GROUP, RoundName } from "../results/schema.js";
 
 const Options = z.object({
   profile: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
-  round: z.string().trim().min(1, "a round needs a name, like \"Forår 2027\"").max(100).optional(),
+  round: RoundName.optional(),
   db: z.string().min(1).optional(),
+  minGroup: z.string().regex(/^\d{1,4}$/, "expected a number of sheets like 5").transform(Number).refine((n) => n >= 1, "expected at least 1 sheet").default(MIN_GROUP),
   list: z.boolean().optional(),
   deleteRound: z.string().min(1).optional(),
 });
@@ -41,14 +43,27 @@ function pageProgress(stream: NodeJS.WriteStream) {
 }
 
 function summary(run: ResultsRun): string[] {
-  const { results } = run;
+  const { results, report } = run;
   const pages = results.sheets.reduce((n, s) => n + s.pages.length, 0);
   const uncertain = results.sheets.reduce((n, s) => n + s.uncertain.length, 0);
   const lines = [`Read ${results.sheets.length} sheet${results.sheets.length === 1 ? "" : "s"} (${pages} page${pages === 1 ? "" : "s"}).`];
-  if (uncertain > 0) lines.push(`${uncertain} statement${uncertain === 1 ? " was" : "s were"} not read with certainty and left out of the totals: check them by hand (results.pdf, "Tjek i hånden").`);
+  if (uncertain > 0) {
+    const where = report.anonymous
+      ? "the report is anonymous, so it shows no rows to check; check them on the web page (workshopkit serve, Resultater) once the round is large enough"
+      : `check them by hand (results.pdf, "Tjek i hånden"), or on the web page (workshopkit serve, Resultater)`;
+    lines.push(`${uncertain} statement${uncertain === 1 ? " was" : "s were"} not read with certainty and left out of the totals: ${where}.`);
+  }
   for (const n of results.skipped) lines.push(`Skipped ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.`);
   for (const n of results.unreadable) lines.push(`Could not read ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.${n.hint ? ` ${n.hint}` : ""}`);
   if (run.stored) lines.push(`Stored round "${results.round}" in ${run.stored.db}: ${run.stored.added} new sheet${run.stored.added === 1 ? "" : "s"}${run.stored.already ? `, ${run.stored.already} already there (not counted twice)` : ""}.`);
+  if (run.stored) {
+    const n = report.anonymous?.sheets ?? report.sheets.length;
+    lines.push(`The round "${results.round}" holds ${n} sheet${n === 1 ? "" : "s"} (those read before and those typed in on the web page included); the report is of them all.`);
+  }
+  if (report.anonymous) {
+    const { sheets, minGroup } = report.anonymous;
+    lines.push(`Anonymous report: ${report.round ? "the round has" : "there are"} ${sheets} sheet${sheets === 1 ? "" : "s"}, fewer than ${minGroup}, so the report shows the group's medians only (no sheet's dots, no pictures of rows, no file or page names). Change the limit with --min-group.`);
+  }
   lines.push(`Wrote ${run.written.map((f) => path.basename(f)).join(", ")} → ${path.dirname(run.written[0]!)}/`);
   return lines.map((l) => escapeControl(l));
 }
@@ -61,6 +76,7 @@ export function resultsCommand(): Command {
     .option("-o, --out <dir>", "the folder for results.pdf, results.json and results.csv (default results/<company>)")
     .option("--round <name>", 'store the answers as a round, e.g. "Forår 2027", and compare with earlier rounds')
     .option("--db <file>", "the rounds database (default results/<company>.sqlite)")
+    .option("--min-group <n>", `a report of fewer sheets is anonymous: the group's medians only (default ${MIN_GROUP})`)
     .option("--list", "list the stored rounds")
     .option("--delete-round <name>", "delete a stored round")
     .action(async (files: string[], raw: unknown) => {
@@ -70,18 +86,32 @@ export function resultsCommand(): Command {
         throw new WorkshopkitError(`--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}.`, "See workshopkit results --help.");
       }
       const opts = parsed.data;
+      if (opts.round) {
+        // The report prints the name: a character its font cannot draw would come out blank.
+        const { missingGlyphs } = await import("../fonts.js");
+        const missing = missingGlyphs(opts.round);
+        if (missing.length > 0) throw new WorkshopkitError(`--round: the report's font cannot print ${missing.map((ch) => `"${escapeControl(ch)}"`).join(", ")}; choose a name without ${missing.length === 1 ? "it" : "them"}.`, "See workshopkit results --help.");
+      }
       if (opts.list || opts.deleteRound) {
         const { RoundStore } = await import("../results/rounds.js"); // better-sqlite3: loaded here, not for --help
-        const store = RoundStore.open(await dbFile(opts));
+        const file = await dbFile(opts);
+        // Listing or deleting never makes a database: a file that is not there holds no rounds.
+        const store = RoundStore.open(file, { create: false });
+        if (!store) {
+          if (opts.deleteRound) throw new WorkshopkitError(`There is no round "${escapeControl(opts.deleteRound)}": ${escapeControl(file)} does not exist.`, "Say which rounds database with --db or --profile.");
+          console.log(escapeControl(`No rounds stored in ${file} (there is no such file yet).`));
+          return;
+        }
         try {
           if (opts.deleteRound) {
             const n = store.deleteRound(opts.deleteRound);
-            console.log(`Deleted round "${opts.deleteRound}" (${n} sheet${n === 1 ? "" : "s"}) from ${store.file}.`);
+            console.log(escapeControl(`Deleted round "${opts.deleteRound}" (${n} sheet${n === 1 ? "" : "s"}) from ${store.file}.`));
           }
           if (opts.list) {
             const rounds = store.list();
-            if (rounds.length === 0) console.log(`No rounds stored in ${store.file}.`);
-            for (const r of rounds) console.log(`${r.name}\t${r.sheets} sheet${r.sheets === 1 ? "" : "s"}\tstored ${r.created.slice(0, 10)}`);
+            if (rounds.length === 0) console.log(escapeControl(`No rounds stored in ${store.file}.`));
+            // A name stored before names were checked may hold anything: printed escaped, never raw.
+            for (const r of rounds) console.log(`${escapeControl(r.name)}\t${r.sheets} sheet${r.sheets === 1 ? "" : "s"}\tstored ${escapeControl(r.created.slice(0, 10))}`);
           }
         } finally {
           store.close();
@@ -94,7 +124,7 @@ export function resultsCommand(): Command {
       const { profile } = await loadProfile(opts.profile);
       const out = opts.out ?? path.join("results", slug(profile.company));
       const progress = pageProgress(process.stderr);
-      const run = await readResults({ files, profile: opts.profile, out, round: opts.round, db: opts.db, onPage: progress.page }).finally(() => progress.end());
+      const run = await readResults({ files, profile: opts.profile, out, round: opts.round, db: opts.db, minGroup: opts.minGroup, onPage: progress.page }).finally(() => progress.end());
       for (const line of summary(run)) console.log(line);
     });
 }

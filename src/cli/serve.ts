@@ -36,13 +36,20 @@ export function serveCommand(): Command {
     .description("start the web page for making a pack in the browser (on this machine only, unless --host)")
     .option("--port <n>", "port to listen on (default 5173, or the next free one)")
     .option("--host <address>", "address to listen on; 0.0.0.0 lets other machines in (see README: The web page)", "127.0.0.1")
-    .action(async (raw: { port?: string; host: string }) => {
+    .option("--origin <url...>", "a further address the page is opened at, e.g. https://hr.example.dk behind a reverse proxy")
+    .option("--results-dir <dir>", "the folder of the rounds databases, <company>.sqlite (default results/, as workshopkit results)")
+    .action(async (raw: { port?: string; host: string; origin?: string[]; resultsDir?: string }) => {
       const parsed = Options.safeParse({ host: raw.host, port: raw.port ?? "5173" });
       if (!parsed.success) throw new WorkshopkitError(`--port: ${parsed.error.issues[0]!.message}, not "${raw.port}".`);
       const { host, port } = parsed.data;
       const chosen = await choosePort(host, port, raw.port !== undefined);
       const { createServer } = await import("../serve/server.js"); // fastify and the pipeline: loaded here, not for --help
-      const app = await createServer();
+      const origins = (raw.origin ?? []).map((o) => {
+        const url = URL.canParse(o) ? new URL(o) : undefined;
+        if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.username) throw new WorkshopkitError(`--origin: expected an address like https://hr.example.dk, not "${o}".`);
+        return url.origin;
+      });
+      const app = await createServer({ host, origins, resultsDir: raw.resultsDir });
       await app.listen({ host, port: chosen });
       const shown = host.includes(":") ? `[${host}]` : host;
       console.log(`workshopkit: the page is at http://${shown}:${chosen}/  (Ctrl+C stops it)`);

@@ -19,7 +19,7 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** The PDFs with their pages first, then every other file written (field maps). */
+/** The PDFs with their pages first, then every other file written (field maps, the Word files). */
 export function manifestFile(
   meta: { company: string; toolkit: string; version: string; date: string },
   pdfs: ManifestEntry[],

@@ -20,7 +20,8 @@ import { onPaper, planPack, type PackPlan } from "./packPlan.js";
 import { PAPER_SIZES } from "../cards/impose.js";
 
 export interface BuiltMaterial {
-  material: Material;
+  /** What the pack needs of it: a material, or a page of the build's own (the workshop's print list). */
+  material: Pick<Material, "id" | "title" | "parts">;
   /** The finished single file. */
   bytes: Uint8Array;
   pages: number;
@@ -86,7 +87,7 @@ async function numberPages(pdf: PDFDocument, blanks: number[]): Promise<void> {
   const blank = new Set(blanks);
   const numbered = pdf
     .getPages()
-    .map((page, index) => ({ index, number: index + 1, ...page.getSize() }))
+    .map((page, index) => ({ index, text: String(index + 1), bold: true, ...page.getSize() }))
     .filter((p) => p.index > 0 && !blank.has(p.index) && !hasBleed(pdf, p.index));
   if (numbered.length === 0) return;
   // Each number page is drawn over its page as the brand's parts are: its content reused as it is.

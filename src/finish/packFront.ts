@@ -51,6 +51,6 @@ const numbersMade = new Memo<Promise<Uint8Array>>(KEEP);
 
 /** The same bytes for the same pages; read them, never change them (they are shared). */
 export function renderPageNumbers(pages: NumberedPage[]): Promise<Uint8Array> {
-  const key = JSON.stringify(pages.map((p) => [p.number, p.width, p.height]));
+  const key = JSON.stringify(pages.map((p) => [p.text, p.width, p.height, p.bold]));
   return numbersMade.remember(key, () => renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement));
 }

@@ -1,21 +1,13 @@
-// Reads the company logo and normalises it with sharp to an 8-bit sRGB PNG, the one form templates see;
-// and says when a logo would print badly (too small, too faint, text in fonts we do not have).
-import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's fonts only
-import { readFile, stat } from "node:fs/promises";
+// Reads the company logo and normalises it to an 8-bit sRGB PNG, the one form templates see; and says
+// when a logo would print badly (too small, too faint, text in fonts we do not have). The file is read
+// with the shared byte limit, and decoded under pixel and time limits in a process of its own.
 import { WorkshopkitError, type Warning } from "../errors.js";
-import { contrast } from "../cards/colour.js";
+import { FORMATS, LogoRefusal, MAX_LOGO_PIXELS } from "./decodeLogo.js";
+import { decodeLogoLimited, LOGO_SECONDS } from "./logoDecoder.js";
+import { formatBytes, readBounded, UnreadableFile } from "./readDataFile.js";
 
-/** Larger inputs are refused before decoding: a "pixel bomb" would exhaust memory. */
-export const MAX_LOGO_PIXELS = 40_000_000;
-const MAX_LOGO_BYTES = 20 * 1024 * 1024;
-/** Long edge of the normalised logo: 300 dpi for a 100 mm wide print. A vector logo is drawn at this size. */
-const LOGO_EDGE = 1200;
-/** The largest place a logo is printed: the pack's cover, up to 80 × 30 mm (templates/pack/Cover.tsx). */
-const COVER_MM = { width: 80, height: 30 };
-const FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
-
-/** sharp (libvips), loaded only for a profile with a logo. */
-const loadSharp = async () => (await import("sharp")).default;
+export { MAX_LOGO_PIXELS, LOGO_SECONDS };
+export const MAX_LOGO_BYTES = 20 * 1024 * 1024;
 
 export interface Logo {
   png: Buffer;
@@ -25,6 +17,8 @@ export interface Logo {
 
 export interface InspectedLogo {
   logo: Logo;
+  /** sharp's name of the file's format ("png", "svg", …). */
+  format: string;
   warnings: Warning[];
 }
 
@@ -38,90 +32,23 @@ export async function inspectLogo(file: string, field: string, label = field.spl
   const fail = (reason: string, advice = hint): never => {
     throw new WorkshopkitError(`${field} (${file}): ${reason}`, advice, [{ file: label, path: "logo", message: `${reason} (${file}). ${advice}` }]);
   };
-  const info = await stat(file).catch(() => undefined);
-  if (!info) return fail("the logo file does not exist");
-  if (info.isDirectory()) return fail("this is a folder, not an image file");
-  if (!info.isFile()) return fail("this is not a regular file");
-  if (info.size === 0) return fail("the logo file is empty");
-  if (info.size > MAX_LOGO_BYTES) return fail("the logo file is larger than 20 MB", "Use a smaller logo file.");
-
-  // Always a buffer, never a path: sharp must not follow references inside an SVG to other files.
-  const input = await readFile(file);
-  const sharp = await loadSharp();
+  let input: Buffer;
   try {
-    // The header only: how large, and what kind of image.
-    const meta = await sharp(input, { limitInputPixels: false }).metadata();
-    const known = ["png", "jpeg", "webp", "tiff", "heif", "svg"];
-    if (!meta.format || !known.includes(meta.format)) return fail(`${meta.format ?? "this kind of"} images are not supported`);
-    const svg = meta.format === "svg";
-    // A vector logo is drawn straight at the size it is used at, so no pixel limit applies to it.
-    const density = svg ? Math.min(100_000, Math.max(1, (72 * LOGO_EDGE) / Math.max(meta.width ?? 1, meta.height ?? 1))) : 300;
-    const image = sharp(input, { limitInputPixels: MAX_LOGO_PIXELS, density, failOn: "error" });
-    const { data, info: out } = await image
-      .rotate()
-      .resize({ width: LOGO_EDGE, height: LOGO_EDGE, fit: "inside", withoutEnlargement: true })
-      .toColourspace("srgb")
-      .png({ compressionLevel: 9 })
-      .toBuffer({ resolveWithObject: true });
-    const logo = { png: data, width: out.width, height: out.height };
-    const warnings = [
-      ...(svg ? svgWarnings(input.toString("utf8")) : sizeWarnings(logo)),
-      ...(await contrastWarnings(logo)),
-    ].map((message) => ({ message: `${field} (${file}): ${message}` }));
-    return { logo, warnings };
+    // Always bytes, never a path: sharp must not follow references inside an SVG to other files.
+    input = await readBounded(file, MAX_LOGO_BYTES);
   } catch (err) {
-    if (err instanceof WorkshopkitError) throw err;
-    const reason = (err as Error).message;
-    if (/pixel limit/i.test(reason)) {
-      return fail(`the logo is too large (over ${MAX_LOGO_PIXELS / 1_000_000} megapixels)`, "Scale the logo down, e.g. to 2000 pixels wide, and try again.");
-    }
-    return fail(`the logo cannot be read as an image (${reason.split("\n")[0]})`);
+    if (!(err instanceof UnreadableFile)) throw err;
+    if (err.kind === "missing") return fail("the logo file does not exist");
+    if (err.kind === "folder") return fail("this is a folder, not an image file");
+    if (err.kind === "too-large") return fail(`the logo file is ${err.size}; a logo is at most ${formatBytes(MAX_LOGO_BYTES)}`, "Use a smaller logo file.");
+    return fail(`the logo file ${err.reason}`);
   }
-}
-
-/** Printed size and resolution on the cover, where the logo is largest. */
-function sizeWarnings({ width, height }: Logo): string[] {
-  const mm = Math.min(COVER_MM.width, (COVER_MM.height * width) / height);
-  const dpi = Math.round(width / (mm / 25.4));
-  if (dpi >= 150) return [];
-  const heightMm = (mm * height) / width;
-  return [
-    `the logo is ${width} × ${height} pixels; printed ${mm.toFixed(0)} × ${heightMm.toFixed(0)} mm on the pack's cover that is ${dpi} dpi and looks blurred or blocky (at least 150 dpi, 300 is good). Use a logo at least ${Math.ceil((mm / 25.4) * 300)} pixels wide, or an SVG.`,
-  ];
-}
-
-/** Which grey levels show on the white page (contrast ≥ 1.5 by the brand colour's own WCAG formula), one per level. */
-const SHOWS_ON_WHITE = Array.from({ length: 256 }, (_, grey) => {
-  const hex = grey.toString(16).padStart(2, "0");
-  return contrast(`#${hex}${hex}${hex}`, "#ffffff") >= 1.5;
-});
-
-/** A logo whose every pixel is (nearly) white on white disappears on the page: white on transparent, say. */
-async function contrastWarnings(logo: Logo): Promise<string[]> {
-  const sharp = await loadSharp();
-  const { data } = await sharp(logo.png).flatten({ background: "#ffffff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  let visible = 0;
-  for (const grey of data) if (SHOWS_ON_WHITE[grey]) visible++;
-  if (visible >= Math.max(1, data.length * 0.002)) return [];
-  return ["the logo has too little contrast against the white page and will hardly show (white or very light on a transparent background?). Use a version of the logo made for light backgrounds."];
-}
-
-/** librsvg draws SVG text with Lato only (assets/fonts.conf) and never loads external images. */
-function svgWarnings(source: string): string[] {
-  const warnings: string[] = [];
-  if (/<(?:\w+:)?text[\s>]/.test(source)) {
-    const families = [...source.matchAll(/font-family\s*(?:=\s*["']|:\s*)([^"';>]+)/g)].map((m) => m[1]!.trim());
-    const first = (list: string) => list.split(",")[0]!.trim().replace(/^["']|["']$/g, "");
-    const foreign = families.length === 0 || families.some((f) => first(f).toLowerCase() !== "lato");
-    if (foreign) {
-      const asked = families.length > 0 ? [...new Set(families)].map((f) => `"${f}"`).join(", ") : "no font by name";
-      warnings.push(`the SVG logo sets text in ${asked}; it is drawn in Lato, the only font workshopkit uses, so it may look different from your design. Convert the text to outlines (paths) in your drawing program, or use a PNG.`);
-    }
+  if (input.length === 0) return fail("the logo file is empty");
+  try {
+    const { png, width, height, format, warnings } = await decodeLogoLimited(input);
+    return { logo: { png, width, height }, format, warnings: warnings.map((message) => ({ message: `${field} (${file}): ${message}` })) };
+  } catch (err) {
+    if (err instanceof LogoRefusal) return fail(err.reason, err.advice);
+    throw err;
   }
-  for (const m of source.matchAll(/<(?:\w+:)?image\b[^>]*?\bhref\s*=\s*["']([^"']*)["']/g)) {
-    if (!m[1]!.startsWith("data:")) {
-      warnings.push(`the SVG logo refers to an external image (${m[1]!.slice(0, 80)}), which is not loaded and is left out. Embed the image in the SVG, or export the logo as PNG.`);
-    }
-  }
-  return warnings;
 }

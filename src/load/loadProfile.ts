@@ -3,7 +3,7 @@ import path from "node:path";
 import { WorkshopkitError, type Problem, type Warning } from "../errors.js";
 import { Profile } from "../schema/profile.js";
 import { checkGlyphs } from "../validate/checkGlyphs.js";
-import { parseData, readText, zodProblems } from "./readDataFile.js";
+import { parseData, readText, shownPath, zodProblems } from "./readDataFile.js";
 import { inspectLogo, type Logo } from "./loadLogo.js";
 
 /** A profile is a page of text; anything much larger is the wrong file (or an attack on memory). */
@@ -57,7 +57,7 @@ function withoutInvalid(raw: Record<string, unknown>, issues: readonly { code: s
  * be read as YAML or JSON at all is a WorkshopkitError.
  */
 export async function inspectProfile(file: string): Promise<InspectedProfile> {
-  const label = path.relative(process.cwd(), file) || file;
+  const label = shownPath(file);
   const source = await readText(file, "profile", MAX_PROFILE_BYTES, label);
   if (source.trim() === "") throw new WorkshopkitError(`${label} is empty.`, "Write the profile into it (workshopkit init writes one to start from).");
   const data = parseData(label, source);

@@ -11,6 +11,7 @@ import type { BrandParts, SlotPlacement } from "../brand/brandParts.js";
 import { placeholderPack } from "../brand/placeholder.js";
 import { renderBrandParts } from "../brand/parts.js";
 import { stampMaterial } from "../brand/stampMaterial.js";
+import { withFolios, type KeptPages } from "../finish/packFolios.js";
 import { renderForEveryCompany } from "../pipeline.js";
 import { keyOf, Memo } from "../memo.js";
 
@@ -19,6 +20,8 @@ export interface Placeholder {
   pdf: Uint8Array;
   pages: number;
   slots: SlotPlacement[];
+  /** Where only some pages are kept: which, of how many (for their folios, "Side 1 af 4"). */
+  kept?: KeptPages;
 }
 
 const placeholders = new Memo<Promise<Placeholder>>(16);
@@ -50,7 +53,7 @@ async function keepPages(whole: Placeholder, pages: number[]): Promise<Placehold
   const pdf = await PDFDocument.create({ updateMetadata: false });
   for (const page of await pdf.copyPages(source, pages.map((p) => p - 1))) pdf.addPage(page);
   const slots = whole.slots.flatMap((s) => (pages.includes(s.page) ? [{ ...s, page: pages.indexOf(s.page) + 1 }] : []));
-  return { pdf: await pdf.save(), pages: pages.length, slots };
+  return { pdf: await pdf.save(), pages: pages.length, slots, kept: { pages, total: whole.pages } };
 }
 
 /** The company's parts for these slots: one render per company (its name, colour and logo) and set of parts. */
@@ -66,5 +69,6 @@ export function partsOf(pack: ResolvedPack, slots: SlotPlacement[]): Promise<Bra
 
 /** The material branded for the company, as a build brands it: its colours, its logo and name in the slots. */
 export async function stamped(placeholder: Placeholder, parts: BrandParts, pack: ResolvedPack, material: Material, date: Date): Promise<Uint8Array> {
-  return (await stampMaterial(material, placeholder, parts, pack, date)).bytes;
+  const branded = await stampMaterial(material, placeholder, parts, pack, date);
+  return (await withFolios([branded], [placeholder.slots], pack.brand.paper, [placeholder.kept]))[0]!.files[0]!.bytes; // "Side n af m", as the material's own file
 }

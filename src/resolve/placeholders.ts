@@ -52,13 +52,15 @@ export interface Filled {
 export function fillPlaceholders(text: string, values: Record<Placeholder, string | undefined>): Filled {
   const open: string[] = [];
   const unknown: string[] = [];
-  const filled = text.replace(PATTERN, (whole, name: string) => {
+  const filled = text.replace(PATTERN, (whole, name: string, at: number) => {
     if (!(name in PLACEHOLDERS)) {
       unknown.push(whole);
       return whole;
     }
     const value = values[name as Placeholder];
-    if (value !== undefined) return value;
+    // A contact of several parts ("Lars Winther, lw@firma.dk") inside a sentence is closed by a
+    // comma, as an apposition is: "At Lars Winther, lw@firma.dk, vil arrangere …".
+    if (value !== undefined) return value.includes(", ") && /^ \p{Ll}/u.test(text.slice(at + whole.length)) ? `${value},` : value;
     open.push(PLACEHOLDERS[name as Placeholder]);
     return WRITE_IN;
   });

@@ -1,5 +1,5 @@
 // aggregate: pages to sheets, sheets to each level's totals, totals to the group's median and band.
-// Pages of a numbered copy (`build --copies`) belong to the sheet of their copy, in whatever order they
+// Pages of a numbered copy (`build --numbered-sheets`) belong to the sheet of their copy, in whatever order they
 // come; other scanned pages, in the order given (within a file and across files), belong to one sheet
 // while their page numbers rise (page 1, 2, then page 1 of the next sheet); a sheet filled on screen is one sheet. A level's total counts only if all its statements
 // were read with certainty; there is no overall score.
@@ -36,7 +36,7 @@ export function levelFields(material: ScoringMaterial): { level: string; name: s
 }
 
 /**
- * Groups the pages read into sheets, in the order read. Pages of a numbered copy (`build --copies`)
+ * Groups the pages read into sheets, in the order read. Pages of a numbered copy (`build --numbered-sheets`)
  * join by their copy, in any order; other scanned pages join while their page numbers rise.
  */
 export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWithCrops[] {
@@ -84,6 +84,7 @@ export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWith
       answers,
       totals,
       uncertain: doubtful.map((s) => ({ field: s.field, source: s.source, page: s.page, reason: s.doubt! })),
+      resolved: [],
       missingPages: first.sheetPages.filter((p) => !group.some((g) => g.sheetPage === p)),
       crops: new Map(doubtful.flatMap((s) => (s.crop ? [[s.field, s.crop] as const] : []))),
     };
@@ -94,7 +95,7 @@ export function summarise(material: ScoringMaterial, sheets: Pick<Sheet, "totals
   return levelFields(material).map(({ level, name }) => {
     const totals = sheets.flatMap((s) => (typeof s.totals[level] === "number" ? [s.totals[level]] : []));
     const m = median(totals);
-    return { level, name, totals, median: m, band: bandOf(material, m) };
+    return { level, name, totals, counted: totals.length, median: m, band: bandOf(material, m) };
   });
 }
 

@@ -1,13 +1,14 @@
 // load: the files handed to `workshopkit results` as pages to read. A scoring sheet filled on screen
 // gives its form's answers; a scan (image-only PDF, JPEG, PNG, TIFF) gives grey page images, one at a
 // time so a stack of scans never sits in memory at once. A file that cannot be read is a value too.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
-import { PDFDict, PDFDocument, PDFName, PDFRadioGroup, PDFRawStream, EncryptedPDFError, type PDFPage } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFRadioGroup, PDFRawStream, type PDFForm, type PDFPage } from "pdf-lib";
 import { openPdfForRaster, rasterisePage } from "../raster/rasterisePdf.js";
 import { WorkshopkitError } from "../errors.js";
 import { sha256 } from "../finish/manifest.js";
+import { readBounded, UnreadableFile } from "../load/readDataFile.js";
+import { checkPdfStreams } from "./pdfLimits.js";
 
 /** A page image in grey levels, one byte a pixel, rows top to bottom. */
 export interface GreyImage {
@@ -21,6 +22,8 @@ export const MAX_PAGES = 150;
 /** The largest image read: an A4 page at 600 dpi is 35 megapixels. */
 export const MAX_PIXELS = 60_000_000;
 export const MAX_SIDE = 12_000;
+/** The largest file read: a stack of 150 pages scanned at 300 dpi is well below it. */
+export const MAX_SCAN_BYTES = 256 * 2 ** 20;
 /** Scanned PDFs are drawn at this resolution; larger images are scaled down to it (enough for 0.5 mm QR modules). */
 export const READ_DPI = 200;
 const MAX_READ_SIDE = Math.round((297 / 25.4) * READ_DPI * 1.06);
@@ -63,41 +66,57 @@ export async function* loadScans(files: string[], statementOf: (field: string) =
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await readBounded(file, MAX_SCAN_BYTES);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      yield { kind: "error", source: { file, sha256: "" }, reason: code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder, not a file" : (err as Error).message, hint: "Check the file name." };
+      if (!(err instanceof UnreadableFile)) throw err;
+      const reason = err.kind === "missing" ? "the file does not exist" : `it ${err.reason}`;
+      yield { kind: "error", source: { file, sha256: "" }, reason, hint: err.kind === "missing" ? "Check the file name." : err.hint };
       continue;
     }
-    const source = { file, sha256: sha256(bytes) };
-    const format = sniff(bytes);
-    if (!format) {
-      yield { kind: "error", source, reason: `it is not a PDF or an image (${path.extname(file) || "no extension"})`, hint: "Give scoring sheets as PDF (filled on screen or scanned), JPEG, PNG or TIFF." };
-      continue;
-    }
-    try {
-      if (format === "pdf") yield* loadPdf(bytes, source, statementOf);
-      else yield* loadImage(bytes, source);
-    } catch (err) {
-      const e = err as Error;
-      yield { kind: "error", source, reason: lowerFirst(e.message.replace(/\.$/, "")), hint: err instanceof WorkshopkitError ? err.hint : undefined };
-    }
+    yield* loadScanBytes(file, bytes, statementOf);
   }
 }
+
+/** One file's pages from its bytes (the web page's uploads, read in memory); `file` names it in messages. */
+export async function* loadScanBytes(file: string, bytes: Uint8Array, statementOf: (field: string) => string | undefined): AsyncGenerator<LoadedPage> {
+  const source = { file, sha256: sha256(bytes) };
+  const format = sniff(bytes);
+  if (!format) {
+    yield { kind: "error", source, reason: `it is not a PDF or an image (${path.extname(file) || "no extension"})`, hint: "Give scoring sheets as PDF (filled on screen or scanned), JPEG, PNG or TIFF." };
+    return;
+  }
+  try {
+    if (format === "pdf") yield* loadPdf(bytes, source, statementOf);
+    else yield* loadImage(bytes, source);
+  } catch (err) {
+    const e = err as Error;
+    yield { kind: "error", source, reason: lowerFirst(e.message.replace(/\.$/, "")), hint: err instanceof WorkshopkitError ? err.hint : undefined };
+  }
+}
+
+// The summary of a run shows the reason alone, so each says what to do too.
+const ENCRYPTED = "The PDF is encrypted (protected by a password or against copying), so workshopkit cannot read its pages: open it, save or print it as a new PDF without protection, and give that file (or scan the printed sheets again)";
+const DAMAGED = "The PDF is damaged or incomplete (its structure cannot be read): save or scan it again, or fetch it again if it came by e-mail or download";
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 async function* loadPdf(bytes: Uint8Array, source: SourceFile, statementOf: (field: string) => string | undefined): AsyncGenerator<LoadedPage> {
+  // Before any library unpacks it: what its streams inflate to, how large its images say they are.
+  checkPdfStreams(bytes, MAX_PIXELS);
   let doc: PDFDocument;
+  let form: PDFForm;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    form = doc.getForm();
   } catch (err) {
-    if (err instanceof EncryptedPDFError) throw new WorkshopkitError("The PDF is encrypted (it asks for a password).", "Save or scan it again without a password.");
-    throw new WorkshopkitError(`The file is not a PDF that can be read: ${(err as Error).message}.`, "Check that it is a PDF, and not damaged.");
+    // pdf-lib's EncryptedPDFError, by name: its class may come from another copy of pdf-lib.
+    if ((err as Error).name === "EncryptedPDFError" || /is encrypted/.test((err as Error).message)) throw new WorkshopkitError(ENCRYPTED);
+    throw new WorkshopkitError(DAMAGED);
   }
+  if (doc.getPageCount() === 0) throw new WorkshopkitError("The PDF has no pages (it is empty, cut short or damaged): save or scan it again");
   // Filled on screen: the scoring sheet's radio groups hold the answers.
   const answers = new Map<string, string | undefined>();
-  for (const field of doc.getForm().getFields()) {
+  for (const field of form.getFields()) {
     const statement = statementOf(field.getName());
     if (statement && field instanceof PDFRadioGroup) answers.set(statement, field.getSelected() ?? undefined);
   }

@@ -1,4 +1,4 @@
-// Numbered copies of the scoring sheet for paper (`build --copies N`): the sheet as the company gets
+// Numbered copies of the scoring sheet for paper (`build --numbered-sheets N`): the sheet as the company gets
 // it, N times, each copy's page codes carrying its own number, so that the reader joins a copy's pages
 // in any order and names a copy with a page missing. The copies are stamped, not rendered: the sheet is
 // rendered once for every company and branded as any material (src/brand); here each page's QR code
@@ -50,7 +50,7 @@ export async function numberCopies(sheet: Uint8Array, copies: number, code: Omit
 
 /** The build's file of numbered copies of a company's scoring sheet (`bytes`, as branded). */
 export async function scoringCopies(material: Extract<Material, { kind: "scoring" }>, bytes: Uint8Array, pack: ResolvedPack, copies: number): Promise<OutputFile> {
-  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new WorkshopkitError(`--copies must be a whole number from 1 to ${MAX_COPIES}, not ${copies}.`, "Give the number of participants, e.g. --copies 24.");
+  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new WorkshopkitError(`--numbered-sheets must be a whole number from 1 to ${MAX_COPIES}, not ${copies}.`, "Give the number of participants, e.g. --numbered-sheets 24.");
   const code = { material: material.id, version: pack.toolkit.version, paper: pack.brand.paper, layout: sheetLayoutKey(material, pack.brand) };
   return { name: `${material.id}-copies.pdf`, bytes: await numberCopies(bytes, copies, code) };
 }

@@ -76,7 +76,7 @@ export interface PageCode {
   paper: Paper;
   /** A short hash of everything that places the boxes (see layoutKey): a sheet printed from another profile differs. */
   layout: string;
-  /** The printed copy (`build --copies`, numberCopies.ts); absent on the sheet as built. */
+  /** The printed copy (`build --numbered-sheets`, numberCopies.ts); absent on the sheet as built. */
   copy?: number;
 }
 

@@ -22,7 +22,7 @@ export interface StatementReading {
 
 export type PageReading =
   | { kind: "read"; from: "screen" | "paper"; source: string; sha256: string; page: number; sheetPage: number; statements: StatementReading[]; sheetPages: number[];
-      /** The printed copy its page code names (`build --copies`): its pages join by it, in any order. */ copy?: number }
+      /** The printed copy its page code names (`build --numbered-sheets`): its pages join by it, in any order. */ copy?: number }
   | { kind: "skipped"; note: PageNote }
   | { kind: "unreadable"; note: PageNote };
 

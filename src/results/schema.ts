@@ -15,6 +15,14 @@ export const UncertainRow = z.strictObject({
   reason: Doubt,
 });
 
+/** A row checked by hand: the score meant, or null when no box was validly marked. */
+export const Resolution = z.strictObject({
+  field: z.string(),
+  value: Score,
+  /** Why it was in doubt. */
+  reason: Doubt,
+});
+
 export const Sheet = z.strictObject({
   /** Sheets in the order read, from 1: how the report refers to them. */
   number: z.number().int().positive(),
@@ -22,13 +30,16 @@ export const Sheet = z.strictObject({
   key: z.string(),
   /** The file and page of each of the sheet's pages, in order (one for a sheet filled on screen). */
   pages: z.array(z.strictObject({ source: z.string(), page: z.number().int().positive() })),
-  /** "screen": read from the form's fields; "paper": read from a scan. */
-  from: z.enum(["screen", "paper"]),
+  /** "screen": read from the form's fields; "paper": read from a scan; "typed": typed in on the web page. */
+  from: z.enum(["screen", "paper", "typed"]),
   /** Every statement's field name to its score. */
   answers: z.record(z.string(), Score),
   /** Each level's total, or null when a statement of the level is not certain (then it is left out). */
   totals: z.record(z.string(), z.number().int().nullable()),
+  /** Rows still to check by hand: left out of the totals. */
   uncertain: z.array(UncertainRow),
+  /** Rows checked by hand (on the web page): the box meant, or null for "no valid mark". */
+  resolved: z.array(Resolution).default([]),
   /** Pages of the scoring sheet with statements that were not among this sheet's scans. */
   missingPages: z.array(z.number().int().positive()),
 });
@@ -48,15 +59,32 @@ export const PageNote = z.strictObject({
 export const LevelSummary = z.strictObject({
   level: z.string(),
   name: z.string(),
-  /** Each sheet's total for the level, where it is complete. */
+  /** Each sheet's total for the level, where it is complete (empty in an anonymous report). */
   totals: z.array(z.number().int()),
+  /** How many sheets' totals the median is of. */
+  counted: z.number().int().nonnegative(),
   median: z.number().nullable(),
   band: z.string().nullable(),
+});
+
+/**
+ * A round of fewer sheets than the anonymity limit: the report shows the group's medians only, never a
+ * sheet's answers or totals, a row's picture, or a file's or page's name (`sheets` and the notes are empty).
+ */
+export const Anonymity = z.strictObject({
+  /** The smallest group whose sheets are shown one by one (`--min-group`, default 5). */
+  minGroup: z.number().int().positive(),
+  sheets: z.number().int().nonnegative(),
+  /** Statements still to check by hand, and pages or files not read: counts only. */
+  uncertain: z.number().int().nonnegative(),
+  notRead: z.number().int().nonnegative(),
 });
 
 export const Results = z.strictObject({
   material: z.string(),
   round: z.string().optional(),
+  /** Present when the report is anonymous (a round smaller than the limit). */
+  anonymous: Anonymity.optional(),
   sheets: z.array(Sheet),
   levels: z.array(LevelSummary),
   /** Pages that are not scoring-sheet pages with statements (a worksheet, a blank page): skipped. */
@@ -65,8 +93,29 @@ export const Results = z.strictObject({
   unreadable: z.array(PageNote),
 });
 
+/** The default anonymity limit: a round of fewer sheets shows the group's medians only. */
+export const MIN_GROUP = 5;
+export const MinGroup = z.number().int().min(1).max(1000);
+
+/** Control characters (C0, C1), line and paragraph separators, and the bidirectional overrides. */
+export const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A round's name as it is stored and printed back: one line, no control or direction characters,
+ * at most 80 characters (trimmed). The same rule on the command line and the web page.
+ */
+export const ROUND_NAME_MAX = 80;
+export const RoundName = z
+  .string()
+  .trim()
+  .min(1, "a round needs a name, like \"Forår 2027\"")
+  .max(ROUND_NAME_MAX, `a round's name is at most ${ROUND_NAME_MAX} characters`)
+  .refine((s) => !UNPRINTABLE.test(s), "a round's name is one line of text, without control characters");
+
 export type Score = z.infer<typeof Score>;
 export type Doubt = z.infer<typeof Doubt>;
+export type Resolution = z.infer<typeof Resolution>;
+export type Anonymity = z.infer<typeof Anonymity>;
 export type UncertainRow = z.infer<typeof UncertainRow>;
 export type Sheet = z.infer<typeof Sheet>;
 export type PageNote = z.infer<typeof PageNote>;

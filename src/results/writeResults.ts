@@ -11,18 +11,30 @@ export function resultsJson(results: Results): OutputFile {
   return { name: "results.json", bytes: new TextEncoder().encode(JSON.stringify(results, null, 2) + "\n") };
 }
 
-/** One row per sheet: where it came from (file:page …), every statement's score (empty: not certain), each level's total. */
+/**
+ * One row per sheet: where it came from (file:page …), every statement's score (empty: not certain), each
+ * level's total, the rows decided by hand and those still uncertain. An anonymous report has no sheets'
+ * rows: one row per level, with how many sheets it counts, the median and its band.
+ */
 export function resultsCsv(results: Results, fields: string[], levels: { level: string; field: string }[]): OutputFile {
-  const header = ["sheet", "pages", "from", ...fields, ...levels.map((l) => l.field), "uncertain"];
+  const csv = (rows: (string | number)[][]) => ({ name: "results.csv", bytes: new TextEncoder().encode(stringify(rows)) });
+  if (results.anonymous) {
+    return csv([
+      ["level", "sheets", "counted", "median", "band"],
+      ...results.levels.map((l) => [l.level, results.anonymous!.sheets, l.counted, l.median ?? "", l.band ?? ""]),
+    ]);
+  }
+  const header = ["sheet", "pages", "from", ...fields, ...levels.map((l) => l.field), "resolved", "uncertain"];
   const rows = results.sheets.map((s) => [
     s.number,
     s.pages.map((p) => `${p.source}:${p.page}`).join(" "),
     s.from,
     ...fields.map((f) => s.answers[f] ?? ""),
     ...levels.map((l) => s.totals[l.level] ?? ""),
+    s.resolved.map((r) => `${r.field}: ${r.value ?? "no valid mark"}`).join("; "),
     s.uncertain.map((u) => `${u.field}: ${u.reason}`).join("; "),
   ]);
-  return { name: "results.csv", bytes: new TextEncoder().encode(stringify([header, ...rows])) };
+  return csv([header, ...rows]);
 }
 
 export async function writeResults(dir: string, files: OutputFile[]): Promise<string[]> {

@@ -1,6 +1,7 @@
 // The company profile: the one definition of what a profile file may hold, and its limits.
 import { z } from "zod";
 import { FOLDER_PATTERN } from "../slug.js";
+import { BlankCardsOption, CardSizeOption, DuplexOption } from "../cards/options.js";
 
 /** Longest value of each kind of field: a name is printed on one line of a card or a page. */
 export const PROFILE_LIMITS = { company: 200, name: 200, hours: 100, email: 254, url: 300, films: 50 } as const;
@@ -117,6 +118,14 @@ export const Profile = z.strictObject({
     .record(z.string().max(100), url)
     .refine((films) => Object.keys(films).length <= PROFILE_LIMITS.films, `expected at most ${PROFILE_LIMITS.films} films`)
     .default({}),
+  /** Card sheets, as `build`'s --card-size, --duplex and --blank-cards take them (a flag given wins). */
+  cards: z
+    .strictObject({
+      cardSize: z.preprocess(asText, CardSizeOption).optional(),
+      duplex: DuplexOption.optional(),
+      blankCards: z.preprocess(asText, BlankCardsOption).optional(),
+    })
+    .optional(),
 });
 
 export type Profile = z.infer<typeof Profile>;

@@ -13,6 +13,8 @@ import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
 import { publicError, SERVER_FAULT } from "./publicError.js";
 import { cardOptionsOf, PackRequest, PreviewRequest } from "./request.js";
 import { zipPack } from "./zip.js";
+import { loadNeeds } from "../workshop/loadNeeds.js";
+import { deckCards } from "../workshop/workshop.js";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -51,8 +53,12 @@ const infoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   const info = {
     title: ctx.toolkit.info.title,
     films: [...films].map(([id, label]) => ({ id, label })),
-    materials: listMaterials(ctx.toolkit).map((m) => ({ id: m.id, title: m.title })),
+    materials: listMaterials(ctx.toolkit).map((m) => ({ id: m.id, title: m.title, kind: m.kind })),
     maxUploadBytes: MAX_UPLOAD_BYTES,
+    // "Til workshoppen": the tools as the page presents them, and what each one's workshop prints (the page plans with src/workshop).
+    tools: ctx.toolkit.tools.map((t) => ({ id: t.id, number: t.number, title: t.title, audience: t.audience, purpose: t.purpose, time: t.time })),
+    workshop: await loadNeeds(),
+    deckCards: deckCards(ctx.toolkit),
   };
   app.get("/api/info", async () => info);
 };
@@ -137,7 +143,7 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
     if (!job) return notFound(reply);
     reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
+    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
     const send = (event: JobEvent) => {
       raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       if (event.type === "done" || event.type === "failed") raw.end();
@@ -151,7 +157,7 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   app.get<{ Params: { id: string; name: string } }>("/api/builds/:id/files/:name", { schema: { params } }, (request, reply) => {
     const bytes = ctx.jobs.get(request.params.id)?.files.get(request.params.name);
     if (!bytes) return notFound(reply);
-    const type = request.params.name.endsWith(".pdf") ? "application/pdf" : "application/json";
+    const type = request.params.name.endsWith(".pdf") ? "application/pdf" : request.params.name.endsWith(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/json";
     return reply.type(type).header("content-disposition", `attachment; filename="${request.params.name}"`).send(Buffer.from(bytes));
   });
 

@@ -96,14 +96,16 @@ export class JobQueue {
           profile: ws.profile,
           out: ws.out,
           only: request.only,
+          workshop: request.workshop,
           cards: cardOptionsOf(request),
           date: this.options.date,
           onProgress: (p) => emit(job, { type: "progress", ...p }),
         });
         job.folder = path.basename(result.dir);
         for (const name of (await readdir(result.dir)).sort()) job.files.set(name, await readFile(path.join(result.dir, name)));
-        const files = [...result.files.map((f) => f.file), "manifest.json"].map((name): DownloadEntry => {
-          const entry = result.files.find((f) => f.file === name);
+        const listed: { file: string; title: string; pages?: number; sha256: string }[] = [...result.files, ...result.word]; // the PDFs, then the Word files
+        const files = [...listed.map((f) => f.file), "manifest.json"].map((name): DownloadEntry => {
+          const entry = listed.find((f) => f.file === name);
           return { file: name, title: entry?.title ?? "Manifest", pages: entry?.pages, sha256: entry?.sha256, bytes: job.files.get(name)!.length };
         });
         done = { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => scrub(w.message, dirs)) };

@@ -49,6 +49,8 @@ const hex = (...rgb: number[]) => `#${rgb.map((v) => Math.round(v).toString(16).
 
 export class LogoStore {
   private readonly logos = new Map<string, StoredLogo>();
+  /** Uploads being checked, by id: the same bytes sent twice at once are checked once. */
+  private readonly checking = new Map<string, Promise<StoredLogo>>();
 
   constructor(
     private readonly tempRoot: string,
@@ -63,14 +65,19 @@ export class LogoStore {
   /** Checks the bytes as `workshopkit build` checks a logo file; throws its WorkshopkitError if they are not a logo. */
   async add(bytes: Buffer): Promise<StoredLogo> {
     const id = sha256(bytes);
-    const known = this.logos.get(id);
+    const known = this.logos.get(id) ?? this.checking.get(id);
     if (known) return known;
+    const checked = this.check(id, bytes).finally(() => this.checking.delete(id));
+    this.checking.set(id, checked);
+    return checked;
+  }
+
+  private async check(id: string, bytes: Buffer): Promise<StoredLogo> {
     const dir = await mkdtemp(path.join(this.tempRoot, "logo-"));
     try {
       const file = path.join(dir, "upload");
       await writeFile(file, bytes);
-      const { logo, warnings } = await inspectLogo(file, "logo");
-      const format = (await sharp(bytes).metadata()).format ?? "png";
+      const { logo, format, warnings } = await inspectLogo(file, "logo");
       const stored: StoredLogo = { id, original: bytes, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png), warnings: warnings.map((w) => w.message.replace(/^logo \([^)]*\): /, "")) };
       this.logos.set(id, stored);
       while (this.logos.size > this.capacity) this.logos.delete(this.logos.keys().next().value!);

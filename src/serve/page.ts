@@ -1,19 +1,51 @@
 // The page itself: web/ bundled by esbuild into memory when the server starts (React, the profile's
-// zod schema and the Danish messages in one script), the stylesheet, and Lato from assets/fonts.
+// zod schema and the Danish messages in one script), the stylesheet, and Lato as WOFF2; each compressed once.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { FastifyPluginAsync } from "fastify";
+import zlib, { brotliCompressSync, gzipSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type {} from "@fastify/compress"; // its route option `compress`
 import { WorkshopkitError } from "../errors.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WEB = path.join(ROOT, "web");
 
-/** The only font files served, by the name the stylesheet uses: no path from a request is ever opened. */
-const FONTS: Record<string, string> = {
-  "lato-regular.ttf": "Lato-Regular.ttf",
-  "lato-bold.ttf": "Lato-Bold.ttf",
-  "lato-italic.ttf": "Lato-Italic.ttf",
-};
+const FONT_DIST = path.join(ROOT, "dist/fonts");
+
+/** The web fonts as WOFF2: made by `npm run compile` into dist/fonts, else here, once (wawoff2 and subset-font, development tools like esbuild). */
+async function webFonts(): Promise<Map<string, Buffer>> {
+  const { WEB_FONTS, woff2Of } = (await import(pathToFileURL(path.join(ROOT, "scripts/webFonts.mjs")).href)) as { WEB_FONTS: Record<string, { ttf: string; latin: boolean }>; woff2Of: (spec: { ttf: string; latin: boolean }) => Promise<Buffer> };
+  const fonts = new Map<string, Buffer>();
+  for (const [name, ttf] of Object.entries(WEB_FONTS)) {
+    const made = await readFile(path.join(FONT_DIST, name)).catch(() => undefined);
+    fonts.set(name, made ?? (await woff2Of(ttf).catch(() => {
+      throw new WorkshopkitError("The web page's fonts cannot be made: wawoff2 or subset-font, which make them, is not installed.", "Install workshopkit with its development tools: npm ci (without --omit=dev).");
+    })));
+  }
+  return fonts;
+}
+
+/** A text asset compressed once, as brotli (at its best, once) and gzip, for the encodings a browser accepts. */
+interface Packed {
+  type: string;
+  raw: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+function pack(type: string, text: string): Packed {
+  const raw = Buffer.from(text);
+  return { type, raw, br: brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }), gzip: gzipSync(raw, { level: 9 }) };
+}
+
+function sendPacked(request: FastifyRequest, reply: FastifyReply, asset: Packed, headers: Record<string, string>) {
+  const accepted = String(request.headers["accept-encoding"] ?? "");
+  const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : undefined;
+  void reply.headers(headers).header("vary", "accept-encoding").type(asset.type);
+  if (!encoding) return reply.send(asset.raw);
+  return reply.header("content-encoding", encoding).send(asset[encoding]);
+}
 
 export async function bundlePage(): Promise<string> {
   const { build } = await import("esbuild").catch(() => {
@@ -35,18 +67,18 @@ export async function bundlePage(): Promise<string> {
 }
 
 export const pagePlugin: FastifyPluginAsync = async (app) => {
-  const [html, css, script] = await Promise.all([readFile(path.join(WEB, "index.html"), "utf8"), readFile(path.join(WEB, "style.css"), "utf8"), bundlePage()]);
-  const fonts = new Map<string, Buffer>();
-  for (const [name, file] of Object.entries(FONTS)) fonts.set(name, await readFile(path.join(ROOT, "assets/fonts", file)));
+  const [html, css, script, fonts] = await Promise.all([readFile(path.join(WEB, "index.html"), "utf8"), readFile(path.join(WEB, "style.css"), "utf8"), bundlePage(), webFonts()]);
+  const assets = { html: pack("text/html; charset=utf-8", html), css: pack("text/css; charset=utf-8", css), script: pack("text/javascript; charset=utf-8", script) };
+  // Compressed here, once: the compress plugin would do it again for every request.
 
-  const security = { "x-content-type-options": "nosniff", "content-security-policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'" };
-  app.get("/", (_req, reply) => reply.headers(security).type("text/html; charset=utf-8").send(html));
-  app.get("/app.js", (_req, reply) => reply.headers(security).type("text/javascript; charset=utf-8").send(script));
-  app.get("/style.css", (_req, reply) => reply.headers(security).type("text/css; charset=utf-8").send(css));
+  // Security headers (the page's Content-Security-Policy among them) are the guard's (guard.ts).
+  app.get("/", { compress: false }, (req, reply) => sendPacked(req, reply, assets.html, {}));
+  app.get("/app.js", { compress: false }, (req, reply) => sendPacked(req, reply, assets.script, {}));
+  app.get("/style.css", { compress: false }, (req, reply) => sendPacked(req, reply, assets.css, {}));
   app.get("/favicon.ico", (_req, reply) => reply.code(204).send());
-  app.get<{ Params: { name: string } }>("/fonts/:name", (req, reply) => {
+  app.get<{ Params: { name: string } }>("/fonts/:name", { compress: false }, (req, reply) => {
     const font = fonts.get(req.params.name);
     if (!font) return reply.code(404).send({ error: "Den fil findes ikke." });
-    return reply.type("font/ttf").header("cache-control", "max-age=86400").send(font);
+    return reply.type("font/woff2").header("cache-control", "max-age=86400").send(font); // WOFF2 is compressed already
   });
 };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Profile } from "../schema/profile.js";
 import { CardCliOptions, DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { PREVIEW_ORDER } from "../preview/preview.js";
+import { WorkshopChoice } from "../workshop/choice.js";
 
 /** A logo is named by the sha256 of its bytes, as the upload answered it: never by a path. */
 export const LogoId = z.string().regex(/^[0-9a-f]{64}$/, "expected the id of an uploaded logo");
@@ -17,6 +18,8 @@ export const PackRequest = z.strictObject({
   logo: LogoId.optional(),
   cards: CardCliOptions.strict().default({}),
   only: z.array(MaterialId).max(40).optional(),
+  /** A workshop: only what its tools need is built, with a print list (then `only` is not used). */
+  workshop: WorkshopChoice.optional(),
 });
 
 export type PackRequest = z.infer<typeof PackRequest>;

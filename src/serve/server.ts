@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
+import compress from "@fastify/compress";
+import zlib from "node:zlib";
 import { loadContent } from "../load/loadContent.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
 import { preview } from "../preview/preview.js";
@@ -14,7 +16,9 @@ import { apiPlugin, MAX_UPLOAD_BYTES } from "./api.js";
 import { JobQueue } from "./jobs.js";
 import { LogoStore } from "./logos.js";
 import { pagePlugin } from "./page.js";
-import { publicError, SERVER_FAULT } from "./publicError.js";
+import { resultsPlugin } from "./results.js";
+import { EXAMPLE_COMPANY } from "./example.js";
+import { guardPlugin } from "./guard.js";
 
 export interface ServerOptions {
   /** Builds at a time (default 1: the machine's cores go to one build and the preview). */
@@ -25,18 +29,14 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where the server's temporary folder is made (default: the system's temporary folder). */
   tempParent?: string;
+  /** The address listened on (`--host`): requests naming another Host are refused (default 127.0.0.1). */
+  host?: string;
+  /** Further origins the page may be used from, like `https://hr.example.dk` behind a reverse proxy. */
+  origins?: string[];
   /** Draw one preview when the server starts, so the first real one is quick (default true). */
   warm?: boolean;
-}
-
-/** Messages for the framework's own refusals, in the page's language. */
-function refusal(code: string | undefined, status: number): string {
-  if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return "Forespørgslen er for stor til at være en profil.";
-  if (code === "FST_REQ_FILE_TOO_LARGE" || status === 413) return `Filen er for stor. Den må højst fylde ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
-  if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") return "Send én fil ad gangen.";
-  if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) return "Serveren kan ikke læse den slags indhold.";
-  if (code === "FST_ERR_VALIDATION") return "Adressen er ikke gyldig.";
-  return "Forespørgslen kunne ikke læses.";
+  /** The folder of the rounds databases, results/<company>.sqlite (default: results/ where the server starts), as the CLI's. */
+  resultsDir?: string;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -52,21 +52,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const logos = new LogoStore(tempRoot);
   const jobs = new JobQueue({ tempRoot, logos, date, concurrency: options.concurrency ?? 1, log: fault });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _request, reply) => {
-    const known = publicError(err, [tempRoot]);
-    if (known) return reply.code(422).send(known);
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) return reply.code(status).send({ error: refusal(err.code, status), problems: [] });
-    fault(err);
-    return reply.code(500).send(SERVER_FAULT);
-  });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "Den side findes ikke.", problems: [] }));
-
+  // Host, Origin, security headers, and every refusal in Danish: before anything else.
+  await app.register(guardPlugin, { host: options.host, origins: options.origins, maxUploadBytes: MAX_UPLOAD_BYTES, dirs: [tempRoot], fault });
+  // Answers compressed (the API's JSON; the page's own files are compressed once, in page.ts), quickly: brotli at 4, not its slow best.
+  await app.register(compress, { encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
   await app.register(pagePlugin);
   await app.register(apiPlugin, { toolkit, logos, jobs, date, fault });
+  await app.register(resultsPlugin, { logos, date, dir: options.resultsDir, fault });
   if (options.warm ?? true) {
-    const profile = { label: "profile", profile: Profile.parse({ company: "workshopkit" }) };
+    // The example pages a page shows before a name is typed: ready when the first page asks.
+    const profile = { label: "profile", profile: Profile.parse({ company: EXAMPLE_COMPANY }) };
     app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch(fault));
   }
   // However the process ends (Ctrl+C exits at once, from the CLI's signal handler), the folder goes with it.

@@ -3,8 +3,9 @@
 // materials it does not build.
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { access, readFile, readdir, readlink, stat } from "node:fs/promises";
+import { access, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
+import { readBounded } from "../load/readDataFile.js";
 import { escapeControl, WorkshopkitError, type Warning } from "../errors.js";
 import { slug } from "../slug.js";
 import { removeStaleTempFolders } from "./tempFolders.js";
@@ -62,7 +63,8 @@ async function existing(dir: string): Promise<{ kind: "none" } | { kind: "pack";
   const names = await readdir(dir);
   if (names.length === 0) return { kind: "none" };
   try {
-    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    // Through the shared reader: a FIFO or a device planted as manifest.json is refused, not read for ever.
+    const manifest = JSON.parse((await readBounded(path.join(dir, "manifest.json"), 16 * 2 ** 20)).toString("utf8")) as Manifest;
     if (typeof manifest.company === "string") return { kind: "pack", manifest };
   } catch {
     // no manifest, or not ours

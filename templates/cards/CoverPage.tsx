@@ -20,7 +20,7 @@ export interface CoverFacts {
 function PrintHelp({ printing, duplex, facts, palette }: { printing: CardPrinting; palette: Palette } & CoverFacts) {
   const steps = [printing.scale, printing.duplex[duplex], printing.paper, printing.cut];
   return (
-    <View wrap={false} style={{ ...styles.box, borderColor: palette.brand, marginTop: mm(5), fontSize: 10, lineHeight: 1.35 }}>
+    <View wrap={false} style={{ ...styles.box, borderColor: palette.line, marginTop: mm(5), fontSize: 10, lineHeight: 1.35 }}>
       <Text style={{ ...styles.h3, marginTop: 0, color: palette.ink }}>{printing.heading}</Text>
       <Text style={{ ...styles.small, marginBottom: mm(2) }}>{facts.join("   ·   ")}</Text>
       {steps.map((s, i) => (
@@ -52,6 +52,7 @@ export function CoverPage({
   printing,
   cover,
   children,
+  after,
 }: {
   brand: Brand;
   page: { width: number; height: number };
@@ -62,6 +63,8 @@ export function CoverPage({
   printing: CardPrinting;
   cover: CoverFacts;
   children?: ReactNode;
+  /** Below the printing help (the help card's front and back at their size). */
+  after?: ReactNode;
 }) {
   // One page: the card pages that follow must keep their place (fronts odd, backs even). Should
   // the content ever run over, finishPdf finds more pages than page boxes and the build stops.
@@ -76,6 +79,7 @@ export function CoverPage({
         {subtitle && <Text style={{ fontSize: 11, color: grey }}>{subtitle}</Text>}
         {children}
         <PrintHelp printing={printing} palette={brand.palette} {...cover} />
+        {after}
       </View>
     </Page>
   );

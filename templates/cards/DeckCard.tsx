@@ -36,7 +36,7 @@ export function CardFront({ face, layout, rect, deckTitle, colour }: { face: Car
           ))}
           <View style={{ height: g.gap }} />
           {face.topic.map((l, i) => (
-            <Text key={`t${i}`} style={{ fontSize: topicSize, lineHeight: TYPE.topic.lineHeight, fontWeight: 700, color: ink, textAlign: "center" }}>{l}</Text>
+            <Text key={`t${i}`} style={{ fontSize: face.topicSize ?? topicSize, lineHeight: TYPE.topic.lineHeight, fontWeight: 700, color: ink, textAlign: "center" }}>{l}</Text>
           ))}
         </View>
       )}

@@ -8,7 +8,7 @@ import { TYPE, type Face } from "../../src/cards/face.js";
 import { FOOTER_LINE } from "../../src/cards/helpCard.js";
 import type { Rect } from "../../src/cards/impose.js";
 import type { Brand, Material, ResolvedPack } from "../../src/model.js";
-import { grey, styles } from "../theme.js";
+import { grey, MARGIN, mm, rule, styles } from "../theme.js";
 import { BrandSlot } from "../parts/BrandSlot.js";
 import { companyKicker, CoverBack, CoverPage } from "./CoverPage.js";
 import { HelpPanelText } from "./HelpPanelText.js";
@@ -19,6 +19,9 @@ type HelpCardMaterial = Extract<Material, { kind: "help-card" }>;
 const abs = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width, height: r.height });
 /** A text box gets no height: react-pdf drops a line whose box is a hair shorter than the line. */
 const at = (r: Rect) => ({ position: "absolute" as const, left: r.x, top: r.y, width: r.width });
+
+/** What the cover holds above the card's preview: its title and the printing help, generously. */
+const COVER_TOP = mm(115);
 
 /** The front's footer: the company's name in up to two lines, the last where a one-line footer sits. */
 const FOOTER_LINES = 2;
@@ -63,13 +66,34 @@ export function HelpCardTemplate({ material, brand, pack }: { material: HelpCard
       </View>
     </>
   );
+  // The cover shows one card, front and back, at its printed size (side by side, or one above the
+  // other; the front alone where both do not fit): what the sheet makes.
+  const card = { x: 0, y: 0, width: face.card.width, height: face.card.height };
+  const gap = mm(6);
+  const room = { width: sheet.page.width - 2 * MARGIN.side, height: sheet.page.height - MARGIN.top - MARGIN.bottom - COVER_TOP };
+  const row = 2 * card.width + gap <= room.width && card.height <= room.height;
+  const column = !row && card.width <= room.width && 2 * card.height + gap <= room.height;
+  const sides = row || column ? [front, backText] : card.width <= room.width && card.height <= room.height ? [front] : [];
+  const preview = sides.length > 0 && (
+    <View wrap={false} style={{ flexDirection: row ? "row" : "column", marginTop: mm(6) }}>
+      {sides.map((side, i) => (
+        <View key={i} style={{ width: card.width, height: card.height, [row ? "marginRight" : "marginBottom"]: gap }}>
+          {/* The cut as a dashed frame, beside the card rather than around it: the card's parts keep whole-point places. */}
+          <View style={{ ...abs(card), borderWidth: 0.5, borderStyle: "dashed", borderColor: rule }} />
+          <Panel face={face} rect={card} palette={brand.palette}>
+            {side}
+          </Panel>
+        </View>
+      ))}
+    </View>
+  );
   const facts = [`${layout.sheet.slots.length} × ${helpCard.title}`, `${printing.labels.cardSize} ${options.size.width} × ${options.size.height} mm`];
   return (
     <>
       {layout.pages.map((p, i) => {
         switch (p.kind) {
           case "cover":
-            return <CoverPage key={i} brand={brand} page={sheet.page} kicker={<BrandSlot brand={brand} part={companyKicker(sheet.page)} style={{ marginBottom: styles.kicker.marginBottom }} />} title={helpCard.title} printing={printing} cover={{ facts, duplex: options.duplex }} />;
+            return <CoverPage key={i} brand={brand} page={sheet.page} kicker={<BrandSlot brand={brand} part={companyKicker(sheet.page)} style={{ marginBottom: styles.kicker.marginBottom }} />} title={helpCard.title} printing={printing} cover={{ facts, duplex: options.duplex }} after={preview} />;
           case "cover-back":
             return <CoverBack key={i} page={sheet.page} text={printing.coverBack} />;
           case "fronts":

@@ -1,9 +1,11 @@
 // A 100 mm calibration ruler: measured on paper, it shows whether the printer scaled the page.
 import { Line, Svg, Text, View } from "@react-pdf/renderer";
-import { ink, mm } from "../theme.js";
+import { ink, mm, TYPE } from "../theme.js";
 
 const LENGTH = mm(100);
 const PAD = 2;
+/** A label's box, centred on its tick. */
+const LABEL = mm(8);
 
 export function Ruler({ caption }: { caption: string }) {
   const ticks = Array.from({ length: 101 }, (_, i) => i);
@@ -16,12 +18,14 @@ export function Ruler({ caption }: { caption: string }) {
           <Line key={i} x1={PAD + mm(i)} y1={mm(3.5)} x2={PAD + mm(i)} y2={mm(3.5) - tick(i)} stroke={ink} strokeWidth={i % 10 === 0 ? 0.6 : 0.3} />
         ))}
       </Svg>
-      <View style={{ width: LENGTH + 2 * PAD, flexDirection: "row", justifyContent: "space-between", marginTop: 1 }}>
-        <Text style={{ fontSize: 7 }}>0</Text>
-        <Text style={{ fontSize: 7 }}>50</Text>
-        <Text style={{ fontSize: 7 }}>100 mm</Text>
+      {/* Each number centred on its tick; the unit after the last, outside the centring. */}
+      <View style={{ width: LENGTH + 2 * PAD + LABEL, height: TYPE.caption.fontSize * 1.2, marginTop: 1 }}>
+        {[0, 50, 100].map((at) => (
+          <Text key={at} style={{ position: "absolute", left: PAD + mm(at) - LABEL / 2, width: LABEL, textAlign: "center", fontSize: 7, lineHeight: 1.2 }}>{String(at)}</Text>
+        ))}
+        <Text style={{ position: "absolute", left: PAD + LENGTH + LABEL / 2 - mm(0.5), fontSize: 7, lineHeight: 1.2 }}>mm</Text>
       </View>
-      <Text style={{ fontSize: 8.5, lineHeight: 1.3, marginTop: mm(1), maxWidth: mm(130) }}>{caption}</Text>
+      <Text style={{ ...TYPE.caption, marginTop: mm(1), maxWidth: mm(130) }}>{caption}</Text>
     </View>
   );
 }

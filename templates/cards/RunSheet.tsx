@@ -12,7 +12,7 @@ export function RunSheet({ runSheet, palette }: { runSheet: RunSheetModel; palet
   return (
     <View style={{ marginTop: mm(4), fontSize: 9, lineHeight: 1.3 }}>
       <Text style={{ ...styles.h2, marginTop: 0, color: palette.ink }}>{runSheet.title}</Text>
-      <View style={{ flexDirection: "row", borderBottomWidth: 1.5, borderBottomColor: palette.brand }}>
+      <View style={{ flexDirection: "row", borderBottomWidth: 1.5, borderBottomColor: palette.line }}>
         {agenda.columns.map((c, i) => (
           <Text key={i} style={{ ...cell, borderBottomWidth: 0, width: WIDTHS[i], fontWeight: 700, fontSize: 8 }}>{c}</Text>
         ))}

@@ -22,7 +22,7 @@ export function Contents({ brand, labels, entries, separate = [] }: { brand: Bra
     <Page size={brand.paper} style={styles.page} wrap>
       <BrandSlot fixed brand={brand} part={markPart(0.58 * (pageWidth(brand.paper) - 2 * FRAME_SIDE))} style={{ position: "absolute", top: mm(8) - (MARK_HEIGHT - MARK_LOGO) / 2, left: FRAME_SIDE }} />
       <Text style={{ ...styles.h1, marginBottom: mm(6) }}>{labels.contents.title}</Text>
-      <View style={{ flexDirection: "row", borderBottomWidth: 1.2, borderBottomColor: brand.palette.brand, paddingBottom: mm(1) }}>
+      <View style={{ flexDirection: "row", borderBottomWidth: 1.2, borderBottomColor: brand.palette.line, paddingBottom: mm(1) }}>
         <Text style={{ flex: 1 }} />
         <Text style={{ ...styles.small, width: mm(15), textAlign: "right" }}>{labels.contents.page}</Text>
       </View>

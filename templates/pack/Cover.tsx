@@ -3,7 +3,8 @@ import { Image, Page, Text, View } from "@react-pdf/renderer";
 import type { Brand } from "../../src/model.js";
 import type { PackLabels } from "../../src/schema/pack.js";
 import type { ToolkitInfo } from "../../src/schema/toolkit.js";
-import { grey, mm, styles } from "../theme.js";
+import { grey, mm, styles, TYPE } from "../theme.js";
+import { balanced, wholeWords } from "../parts/fitWords.js";
 
 export function Cover({ brand, toolkit, labels, date }: { brand: Brand; toolkit: ToolkitInfo; labels: PackLabels; date: string }) {
   const logo = brand.logo;
@@ -14,15 +15,15 @@ export function Cover({ brand, toolkit, labels, date }: { brand: Brand; toolkit:
     <Page size={brand.paper} style={{ ...styles.page, paddingTop: mm(30), paddingBottom: mm(25), paddingHorizontal: mm(25) }}>
       <View style={{ position: "absolute", top: mm(15), bottom: mm(15), left: mm(15), width: mm(4), backgroundColor: brand.palette.brand }} />
       {logo && <Image src={{ data: logo.png, format: "png" }} style={{ width: logoWidth, height: (logoWidth * logo.height) / logo.width, marginBottom: mm(8) }} />}
-      <Text style={{ fontSize: 9, color: grey }}>{labels.cover.preparedFor.toUpperCase()}</Text>
-      <Text style={{ fontSize: 18, fontWeight: 700, lineHeight: 1.2, marginTop: mm(1) }} hyphenationCallback={(word) => [word]}>{brand.company}</Text>
+      <Text style={{ ...styles.kicker, color: grey }}>{labels.cover.preparedFor.toUpperCase()}</Text>
+      <Text style={{ ...TYPE.heading, fontWeight: 700, marginTop: mm(1) }} hyphenationCallback={wholeWords}>{brand.company}</Text>
       <View style={{ flex: 1 }} />
-      <View style={{ borderTopWidth: 2.5, borderTopColor: brand.palette.brand, paddingTop: mm(6) }}>
-        <Text style={{ fontSize: 34, fontWeight: 700, lineHeight: 1.1 }} hyphenationCallback={(word) => [word]}>{toolkit.title}</Text>
-        <Text style={{ fontSize: 14, lineHeight: 1.3, marginTop: mm(4), maxWidth: mm(140) }} hyphenationCallback={(word) => [word]}>{toolkit.subtitle}</Text>
+      <View style={{ borderTopWidth: 2.5, borderTopColor: brand.palette.line, paddingTop: mm(6) }}>
+        <Text style={{ ...TYPE.display, fontWeight: 700 }} hyphenationCallback={wholeWords}>{balanced(toolkit.title)}</Text>
+        <Text style={{ ...TYPE.heading, lineHeight: 1.3, marginTop: mm(4), maxWidth: mm(140) }} hyphenationCallback={wholeWords}>{balanced(toolkit.subtitle)}</Text>
       </View>
       <View style={{ flex: 1 }} />
-      <Text style={{ fontSize: 10, color: grey }}>{`${toolkit.publisher} · ${labels.cover.version} ${toolkit.version} · ${date}`}</Text>
+      <Text style={{ ...TYPE.note, color: grey }}>{`${toolkit.publisher} · ${labels.cover.version} ${toolkit.version} · ${date}`}</Text>
     </Page>
   );
 }

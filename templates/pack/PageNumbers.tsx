@@ -1,22 +1,26 @@
-// The pack's page numbers, one transparent page per numbered page of the pack; finish lays each
-// over its page. The materials number their own pages ("Side 2 af 3"); these count the whole pack,
-// so the contents can point to them on paper.
+// Page numbers as overlays, one transparent page per numbered page; finish lays each over its page.
+// Both numberings sit where a page's footer has its number (templates/parts/PageFrame.tsx), so a page
+// has one number in one place: a material's own file its folio ("Side 2 af 3", src/finish/packFolios.ts),
+// the complete pack its own number, which the contents point to.
 import { Document, Page, Text } from "@react-pdf/renderer";
 import { FONT_FAMILY } from "../../src/fonts.js";
-import { grey, mm } from "../theme.js";
+import { FOOTER_BOTTOM, FRAME_SIDE, footerText } from "../parts/PageFrame.js";
 
 export interface NumberedPage {
-  number: number;
+  /** What the page is numbered: "23", or "Side 2 af 3". */
+  text: string;
   width: number;
   height: number;
+  /** The pack's numbers are bold, a material's folio is not. */
+  bold?: boolean;
 }
 
 export function PageNumbers({ pages }: { pages: NumberedPage[] }) {
   return (
     <Document creator="workshopkit" producer="workshopkit">
-      {pages.map((p) => (
-        <Page key={p.number} size={[p.width, p.height]} style={{ fontFamily: FONT_FAMILY }}>
-          <Text style={{ position: "absolute", bottom: mm(4.5), left: 0, right: 0, textAlign: "center", fontSize: 8, fontWeight: 700, color: grey }}>{String(p.number)}</Text>
+      {pages.map((p, i) => (
+        <Page key={i} size={[p.width, p.height]} style={{ fontFamily: FONT_FAMILY }}>
+          <Text style={{ ...footerText, position: "absolute", bottom: FOOTER_BOTTOM, right: FRAME_SIDE, textAlign: "right", fontWeight: p.bold ? 700 : 400 }}>{p.text}</Text>
         </Page>
       ))}
     </Document>

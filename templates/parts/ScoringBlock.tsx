@@ -32,7 +32,7 @@ function Level({ block, level, ctx, lead }: { block: Scoring; level: Scoring["le
   return (
     <View wrap={false} style={{ marginBottom: mm(4) }}>
       {lead}
-      <View style={{ flexDirection: "row", alignItems: "flex-end", borderTopWidth: 2, borderTopColor: ctx.palette.brand, paddingTop: mm(1.2), paddingBottom: mm(1), ...line }}>
+      <View style={{ flexDirection: "row", alignItems: "flex-end", borderTopWidth: 2, borderTopColor: ctx.palette.line, paddingTop: mm(1.2), paddingBottom: mm(1), ...line }}>
         <View style={{ flex: 1 }}>
           <Text style={{ fontWeight: 700 }}>{`${level.name} – ${block.statementHeader}`}</Text>
           <Text style={{ fontSize: 8.5, color: grey }}>{level.description}</Text>

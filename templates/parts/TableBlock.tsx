@@ -3,7 +3,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Block } from "../../src/schema/content.js";
-import { LINE_GAP, mm, rule, styles } from "../theme.js";
+import { LINE_GAP, MARGIN, mm, rule, styles } from "../theme.js";
 import { fieldName, type BlockContext } from "./blockContext.js";
 import { FieldMark } from "./FieldMark.js";
 import { fitWords, wholeWords } from "./fitWords.js";
@@ -14,13 +14,15 @@ type Table = Extract<Block, { type: "table" }>;
 type Row = Table["rows"][number];
 
 const CELL_FONT_SIZE = 9.5;
-const CELL_LINE = CELL_FONT_SIZE * 1.35;
+/** Cells are set a little tighter than running text: a table is read across, a row at a time. */
+const CELL_LEADING = 1.25;
+const CELL_LINE = CELL_FONT_SIZE * CELL_LEADING;
 const PAD_X = mm(1.5);
 const PAD_Y = mm(1.2);
-/** The narrowest text column a table gets (A4 portrait, 174 mm): estimates err on the tall side. */
-const NARROWEST_WIDTH = mm(174);
-/** The narrowest landscape text column (US Letter, 279.4 − 2 × 18 mm). */
-const NARROWEST_LANDSCAPE = mm(243.4);
+/** The narrowest text column a table gets (A4 portrait, 210 mm less the margins): estimates err on the tall side. */
+const NARROWEST_WIDTH = mm(210) - 2 * MARGIN.side;
+/** The narrowest landscape text column (US Letter, 279.4 mm less the margins). */
+const NARROWEST_LANDSCAPE = mm(279.4) - 2 * MARGIN.side;
 /** Lato's average advance is about half its size; a little more for capitals. */
 const AVERAGE_ADVANCE = 0.56;
 
@@ -28,16 +30,18 @@ const cell = { borderRightWidth: 0.6, borderBottomWidth: 0.6, borderColor: rule 
 
 /**
  * A cell's text: a first line set apart by a line break ("GRUPPENIVEAU\nHvad kan vi …") is its heading.
- * A heading is never hyphenated: in a narrow column it is set a little smaller until its longest word fits.
+ * No cell is hyphenated (an overview's "Omsorgs-/samtale" reads badly): in a narrow column the cell is
+ * set a little smaller, to 7.5 pt, until its longest word fits.
  */
 function CellText({ text, bold = false, width }: { text: string; bold?: boolean; width: number }) {
   const [head = "", ...rest] = text.split("\n");
   const isHead = bold || rest.length > 0;
-  const size = isHead ? fitWords(head, width - 2 * PAD_X, CELL_FONT_SIZE, true, 7.5) : CELL_FONT_SIZE;
+  const room = width - 2 * PAD_X;
+  const size = Math.min(fitWords(head, room, CELL_FONT_SIZE, isHead, 7.5), fitWords(rest.join(" "), room, CELL_FONT_SIZE, false, 7.5));
   return (
     <View style={{ paddingHorizontal: PAD_X, paddingVertical: PAD_Y }}>
-      <Text style={{ fontSize: size, fontWeight: isHead ? 700 : 400 }} hyphenationCallback={isHead ? wholeWords : undefined}>{head}</Text>
-      {rest.length > 0 && <Text style={{ fontSize: CELL_FONT_SIZE }}>{rest.join("\n")}</Text>}
+      <Text style={{ fontSize: size, lineHeight: CELL_LEADING, fontWeight: isHead ? 700 : 400 }} hyphenationCallback={wholeWords}>{head}</Text>
+      {rest.length > 0 && <Text style={{ fontSize: size, lineHeight: CELL_LEADING }} hyphenationCallback={wholeWords}>{rest.join("\n")}</Text>}
     </View>
   );
 }
@@ -98,7 +102,7 @@ export function TableBlock({ block, ctx, lead }: { block: Table; ctx: BlockConte
       <View style={{ marginBottom: mm(2) }}>
         <View fixed style={{ flexDirection: "row", borderLeftWidth: 0.6, borderLeftColor: rule }}>
           {block.columns.map((c, i) => (
-            <View key={i} style={{ ...cell, width: width(i), borderTopWidth: 2, borderTopColor: ctx.palette.brand }}>
+            <View key={i} style={{ ...cell, width: width(i), borderTopWidth: 2, borderTopColor: ctx.palette.line }}>
               <CellText text={c} bold width={points(i)} />
             </View>
           ))}

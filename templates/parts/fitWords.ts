@@ -14,3 +14,24 @@ export function fitWords(text: string, width: number, size: number, bold: boolea
   for (let s = size; s >= min - 1e-9; s -= 0.5) if (longest * s <= width - SAFETY) return s;
   return min;
 }
+
+/**
+ * The largest size from `size` down to `min` (quarter points) at which `text` fits `width` on one
+ * line; `min` where even that is too wide (the text then wraps, never clipped).
+ */
+export function fitLine(text: string, width: number, size: number, bold: boolean, min: number): number {
+  const em = textWidth(text, 1, bold);
+  for (let s = size; s >= min - 1e-9; s -= 0.25) if (em * s <= width - SAFETY) return s;
+  return min;
+}
+
+/**
+ * A title whose last line never holds one word alone: its last two words bound by a no-break space
+ * (react-pdf breaks lines at spaces, not at U+00A0). Short titles are left as they are.
+ */
+export function balanced(title: string): string {
+  const words = title.trim().split(/ +/);
+  if (words.length < 3) return title;
+  const last = words.pop()!;
+  return `${words.join(" ")}\u00A0${last}`;
+}

@@ -4,12 +4,15 @@
 // the rows to check by hand, each with its picture; the pages not read.
 import { Document, Image, Text, View } from "@react-pdf/renderer";
 import type { Brand, Material } from "../../src/model.js";
-import type { LevelSummary, NoteCode, PageNote, Results, Sheet } from "../../src/results/schema.js";
+import type { LevelSummary, PageNote, Results, Sheet } from "../../src/results/schema.js";
 import { brandInk } from "../../src/cards/colour.js";
 import { BandLegend } from "../parts/BandLegend.js";
 import { PageFrame } from "../parts/PageFrame.js";
 import { grey, mm, rule, styles } from "../theme.js";
+import { escapeControl } from "../../src/errors.js";
 import { DotPlot, LegendMark, ProfileChart, seriesGrey, type ProfileSeries } from "./charts.js";
+import { DOUBT, NOTE } from "./words.js";
+import { sheetCount } from "../../src/results/anonymise.js";
 
 type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
 
@@ -31,29 +34,6 @@ export interface ResultsReportProps {
   meta: { title: string; author: string; subject: string; creationDate: Date };
 }
 
-const DOUBT: Record<string, string> = {
-  "no mark": "Intet kryds",
-  "more than one mark": "Mere end ét kryds",
-  "a faint mark": "Svagt kryds – usikkert",
-  "boxes not found": "Rækkens felter blev ikke fundet",
-  "not answered": "Ikke udfyldt",
-};
-
-/** Why a page was not read, in Danish; a file's own problem keeps workshopkit's English reason beside it. */
-const NOTE: Record<NoteCode, string> = {
-  "not-a-sheet": "ikke en side fra scoreskemaet (ingen sidekode)",
-  "other-material": "en side fra et andet materiale",
-  "no-statements": "en side af scoreskemaet uden udsagn",
-  "empty-form": "et skema uden svar udfyldt på skærmen",
-  "other-version": "trykt fra en anden version af indholdet; læs det med den version, der trykte det",
-  "other-profile": "trykt fra en anden profil; læs det med den profil, der trykte det",
-  "no-code": "sidekoden kunne ikke læses (en utydelig scanning?); scan siden igen ved 200 dpi",
-  registration: "hjørnemærkerne kunne ikke findes (beskåret eller dækket?); scan siden igen",
-  boxes: "felterne sidder ikke, hvor skemaet trykker dem (trykt fra en anden profil eller ikke i 100 %?)",
-  duplicate: "den samme scanning som et skema, der allerede er talt med",
-  file: "filen kunne ikke læses",
-};
-
 const WIDTH = mm(210 - 36);
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const number = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1).replace(".", ","));
@@ -62,25 +42,45 @@ function Heading({ children, colour }: { children: string; colour: string }) {
   return <Text style={{ ...styles.h2, color: brandInk(colour) }}>{children}</Text>;
 }
 
-function Summary({ results, material }: { results: Results; material: ScoringMaterial }) {
-  const uncertain = results.sheets.reduce((n, s) => n + s.uncertain.length, 0);
-  const levelsCounted = results.levels.map((l) => l.totals.length);
+/** A name the user gave (a round's), one line and without control characters, as it is drawn. */
+const named = (name: string) => escapeControl(name);
+
+/** What an anonymous report leaves out, and why: said where the report begins. */
+export function anonymityNote(minGroup: number): string {
+  return `Runden har færre end ${minGroup} skemaer. For at ingen kan genkendes, viser rapporten kun gruppens medianer – ikke det enkelte skemas prikker, billeder af rækker eller fil- og sidenavne. Med mindst ${minGroup} skemaer vises det hele.`;
+}
+
+function Summary({ results }: { results: Results }) {
+  const sheets = sheetCount(results);
+  const uncertain = results.anonymous?.uncertain ?? results.sheets.reduce((n, s) => n + s.uncertain.length, 0);
+  const resolved = results.sheets.reduce((n, s) => n + s.resolved.filter((r) => r.value !== null).length, 0);
+  const notRead = results.anonymous?.notRead ?? results.skipped.length + results.unreadable.length;
+  const levelsCounted = results.levels.map((l) => l.counted);
   const lines = [
-    `${count(results.sheets.length, "skema", "skemaer")} læst${results.round ? ` i runden »${results.round}«` : ""}.`,
-    uncertain > 0 ? `${count(uncertain, "udsagn", "udsagn")} kunne ikke læses sikkert og er ikke talt med: se »Tjek i hånden« sidst i rapporten.` : "Alle udsagn blev læst sikkert.",
-    results.skipped.length + results.unreadable.length > 0 ? `${count(results.skipped.length + results.unreadable.length, "side eller fil", "sider eller filer")} blev ikke læst (listet sidst).` : undefined,
-    Math.min(...levelsCounted) < results.sheets.length ? "Et niveau tæller kun med for et skema, når alle fire udsagn er læst sikkert." : undefined,
+    `${count(sheets, "skema", "skemaer")} læst${results.round ? ` i runden »${named(results.round)}«` : ""}.`,
+    uncertain > 0
+      ? `${count(uncertain, "udsagn", "udsagn")} kunne ikke læses sikkert og er ikke talt med${results.anonymous ? "." : ": se »Tjek i hånden« sidst i rapporten."}`
+      : "Alle udsagn blev læst sikkert.",
+    resolved > 0 ? `${count(resolved, "udsagn", "udsagn")} er tjekket i hånden og talt med, som de blev rettet${results.anonymous ? "." : " (se »Rettet i hånden«)."}` : undefined,
+    notRead > 0 ? `${count(notRead, "side eller fil", "sider eller filer")} blev ikke læst${results.anonymous ? "." : " (listet sidst)."}` : undefined,
+    Math.min(...levelsCounted) < sheets ? "Et niveau tæller kun med for et skema, når alle fire udsagn er læst sikkert." : undefined,
   ].filter((l): l is string => Boolean(l));
   return (
     <View>
       {lines.map((l, i) => (
         <Text key={i} style={{ ...styles.paragraph, fontSize: 10 }}>{l}</Text>
       ))}
+      {results.anonymous ? (
+        <View style={{ borderLeftWidth: 3, borderLeftColor: grey, paddingLeft: mm(3), paddingVertical: mm(1), marginVertical: mm(2) }}>
+          <Text style={{ fontSize: 10, fontWeight: 700 }}>Anonym rapport</Text>
+          <Text style={{ fontSize: 10 }}>{anonymityNote(results.anonymous.minGroup)}</Text>
+        </View>
+      ) : null}
     </View>
   );
 }
 
-function LevelBlock({ summary, material, sheets, colour }: { summary: LevelSummary; material: ScoringMaterial; sheets: number; colour: string }) {
+function LevelBlock({ summary, material, sheets, colour, anonymous }: { summary: LevelSummary; material: ScoringMaterial; sheets: number; colour: string; anonymous: boolean }) {
   const level = material.scoring.levels.find((l) => l.id === summary.level)!;
   const caution = material.labels.cautionLevels.includes(level.id);
   return (
@@ -97,7 +97,7 @@ function LevelBlock({ summary, material, sheets, colour }: { summary: LevelSumma
       </Text>
       <DotPlot totals={summary.totals} median={summary.median} bands={material.scoring.bands} colour={colour} width={WIDTH} />
       <Text style={{ fontSize: 8, color: grey }}>
-        {`${summary.totals.length} af ${count(sheets, "skema", "skemaer")} talt med. Hver prik er ét skemas total; den farvede streg er medianen.`}
+        {`${summary.counted} af ${count(sheets, "skema", "skemaer")} talt med. ${anonymous ? "Den farvede streg er medianen (skemaernes prikker vises ikke i en lille runde)." : "Hver prik er ét skemas total; den farvede streg er medianen."}`}
       </Text>
     </View>
   );
@@ -110,7 +110,7 @@ function RoundsTable({ rounds, material }: { rounds: ReportRound[]; material: Sc
       <View style={{ flexDirection: "row", borderBottomWidth: 0.8, borderBottomColor: rule }}>
         <Text style={{ ...cell, textAlign: "left", fontWeight: 700 }}>Niveau</Text>
         {rounds.map((r) => (
-          <Text key={r.name} style={{ ...cell, fontWeight: 700 }}>{`${r.name}${r.current ? " (denne)" : ""}`}</Text>
+          <Text key={r.name} style={{ ...cell, fontWeight: 700 }}>{`${named(r.name)}${r.current ? " (denne)" : ""}`}</Text>
         ))}
       </View>
       {material.scoring.levels.map((level) => (
@@ -158,6 +158,21 @@ function UncertainRows({ sheets, crops, material }: { sheets: Sheet[]; crops: Re
   );
 }
 
+function ResolvedRows({ sheets, material }: { sheets: Sheet[]; material: ScoringMaterial }) {
+  return (
+    <View>
+      {sheets.flatMap((sheet) =>
+        sheet.resolved.map((r) => (
+          <View key={`${sheet.number}-${r.field}`} wrap={false} style={{ borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: mm(1.2) }}>
+            <Text style={{ fontSize: 9, fontWeight: 700 }}>{`Skema ${sheet.number} · ${DOUBT[r.reason] ?? r.reason} → ${r.value === null ? "ingen gyldig markering (tæller ikke med)" : `rettet til ${r.value}`}`}</Text>
+            <Text style={{ fontSize: 9 }}>{statementOf(material, r.field)}</Text>
+          </View>
+        )),
+      )}
+    </View>
+  );
+}
+
 function Notes({ title, notes }: { title: string; notes: PageNote[] }) {
   if (notes.length === 0) return null;
   return (
@@ -173,17 +188,19 @@ function Notes({ title, notes }: { title: string; notes: PageNote[] }) {
 export function ResultsReport({ brand, material, results, crops, rounds, meta }: ResultsReportProps) {
   const colour = brand.colour;
   const title = `Værktøj ${material.tool.number}: Resultater`;
-  const current: ProfileSeries = { name: results.round ?? "Denne gang", values: results.levels.map((l) => l.median), current: true };
+  const current: ProfileSeries = { name: results.round ? named(results.round) : "Denne gang", values: results.levels.map((l) => l.median), current: true };
   const series: ProfileSeries[] = rounds.length > 0
-    ? rounds.map((r) => ({ name: r.name, values: material.scoring.levels.map((lv) => r.levels.find((l) => l.level === lv.id)?.median ?? null), current: r.current }))
+    ? rounds.map((r) => ({ name: named(r.name), values: material.scoring.levels.map((lv) => r.levels.find((l) => l.level === lv.id)?.median ?? null), current: r.current }))
     : [current];
   const uncertain = results.sheets.some((s) => s.uncertain.length > 0);
+  const resolved = results.sheets.some((s) => s.resolved.length > 0);
+  const anonymous = results.anonymous !== undefined;
   return (
     <Document title={meta.title} author={meta.author} subject={meta.subject} creator="workshopkit" producer="workshopkit" language="da-DK" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
       <PageFrame brand={brand} title={title}>
         <Text style={{ ...styles.kicker, color: brandInk(colour) }}>{title.toUpperCase()}</Text>
         <Text style={styles.h1}>Jeres modenhedsprofil</Text>
-        <Summary results={results} material={material} />
+        <Summary results={results} />
 
         <Heading colour={colour}>Gruppens profil</Heading>
         <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Medianen for hvert niveau. Hvert niveau læses for sig mod båndene; profilen viser, hvor I står – niveau for niveau.</Text>
@@ -206,7 +223,7 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
 
         <Heading colour={colour}>Niveau for niveau</Heading>
         {results.levels.map((summary) => (
-          <LevelBlock key={summary.level} summary={summary} material={material} sheets={results.sheets.length} colour={colour} />
+          <LevelBlock key={summary.level} summary={summary} material={material} sheets={sheetCount(results)} colour={colour} anonymous={anonymous} />
         ))}
 
         {rounds.length > 1 ? (
@@ -219,8 +236,16 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
         {uncertain ? (
           <View break>
             <Heading colour={colour}>Tjek i hånden</Heading>
-            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn er ikke talt med: der var intet kryds, mere end ét kryds eller et kryds for svagt til at være sikker. Se skemaet, og ret tallet i hånden, hvis I vil have det med.</Text>
+            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn er ikke talt med: der var intet kryds, mere end ét kryds eller et kryds for svagt til at være sikker. Se skemaet, og ret tallet i hånden – eller på websiden under »Resultater«, hvor et klik på det felt, der er ment, tæller det med.</Text>
             <UncertainRows sheets={results.sheets} crops={crops} material={material} />
+          </View>
+        ) : null}
+
+        {resolved ? (
+          <View>
+            <Heading colour={colour}>Rettet i hånden</Heading>
+            <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn blev tjekket i hånden på websiden. Et tal tæller med, som det blev rettet; »ingen gyldig markering« tæller ikke med.</Text>
+            <ResolvedRows sheets={results.sheets} material={material} />
           </View>
         ) : null}
 

@@ -49,7 +49,9 @@ export function flowProblems(pages: PageLines[], shapes: DrawnShape[] = []): Flo
       if (trailing.length === 1 && isHeading(last, lines) && !drawnBelow(last)) out.push({ page: page.page, kind: "heading at the foot", text: last.text });
       // The first line of a paragraph alone at the foot: nothing of its block above it, and it runs on.
       const above = lines.at(-2);
-      if (trailing.length === 1 && !last.bold && !isItem(last) && !ENDS.test(last.text.trim()) && full(last, lines) && (!above || !sameBlock(above, last)) && !next[0]!.bold) {
+      // A list item's second line hangs under its first (indented past the bullet): it ends that item, it starts nothing.
+      const hangs = above !== undefined && isItem(above) && last.x0 > above.x0 + 1 && last.x0 - above.x0 < 20 && last.y0 - above.y0 < above.size * 1.6;
+      if (trailing.length === 1 && !last.bold && !isItem(last) && !hangs && !ENDS.test(last.text.trim()) && full(last, lines) && (!above || !sameBlock(above, last)) && !next[0]!.bold) {
         out.push({ page: page.page, kind: "orphan", text: last.text });
       }
       // One item of a list or checklist alone at the foot, the rest of its list over the page.
