@@ -1,143 +1,112 @@
-// `npm run bench` (or `tsx bench/omr.ts [--pages N]`): how well and how fast `workshopkit results` reads
-// paper. Scans are made from the real scoring sheet (tests/support/scans.ts) with known marks, then read
-// as a user's files are; each statement is counted as read correctly, flagged uncertain, or read
-// wrongly. Targets (#14): 0 wrong reads; ≥ 99 % read at 200 dpi with up to ±3° rotation.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// `npm run bench` (or `tsx bench/omr.ts [--pages N] [--kind K] [--keep DIR]`): how well and how fast
+// `workshopkit results` reads paper as people fill and scan it. Pages of every kind in
+// tests/support/paper (pens, marks, changed answers, stains, copies, fax, A4 on Letter, phone photos)
+// are made from the real scoring sheet with known answers and read as a user's files are; each row is
+// counted as read correctly, left for a person (uncertain), or read wrongly (a value where the truth is
+// another value, or no value). Targets (issue #21): 0 wrong over everything; ≥ 99 % of rows read for
+// ballpoint, felt tip and marker at 150–300 dpi; ≥ 90 % for pencil; ≥ 95 % for phone photos.
+// --keep DIR keeps the pages made (and reuses them), for working on the reader.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CONTENT_DIR } from "../src/pipeline.js";
 import { loadProfile } from "../src/load/loadProfile.js";
-import { readerContext, type SheetLayout } from "../src/results/sheetLayout.js";
+import { readerContext } from "../src/results/sheetLayout.js";
 import { loadScans } from "../src/results/loadScans.js";
 import { recognise } from "../src/results/recognise.js";
-import { answerPage, random, scanPage, scanPdf, type PenMark, type ScanOptions } from "../tests/support/scans.js";
+import { makePages, PAPER_KINDS, type PaperKind, type TruePage } from "../tests/support/paper/sets.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const { values: flags } = parseArgs({ options: { pages: { type: "string", default: "40" }, set: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { pages: { type: "string", default: "24" }, kind: { type: "string" }, keep: { type: "string" }, verbose: { type: "boolean", default: false } } });
 const PAGES = Number(flags.pages);
-const work = mkdtempSync(path.join(tmpdir(), "wk-omr-"));
+const work = flags.keep ?? mkdtempSync(path.join(tmpdir(), "wk-omr-"));
+mkdirSync(work, { recursive: true });
 
-interface Page {
-  file: string;
-  marks: PenMark[];
-  /** Statements that must come out uncertain (no mark, two marks): reading a value there is wrong. */
-  mustDoubt: Set<string>;
+const TARGETS: Partial<Record<PaperKind["group"], number>> = { ballpoint: 0.99, "felt tip": 0.99, marker: 0.99, pencil: 0.9, photo: 0.95 };
+
+interface Tally { rows: number; right: number; uncertain: number; wrong: number; mustDoubt: number; pagesNotRead: number; seconds: number; pages: number }
+
+async function pagesOf(layout: Parameters<typeof makePages>[0], kind: PaperKind, k: number): Promise<(TruePage & { file: string })[]> {
+  const index = path.join(work, `kind${k}-${PAGES}.json`);
+  if (flags.keep && existsSync(index)) {
+    const saved = JSON.parse(readFileSync(index, "utf8")) as { file: string; sheetPage: number; truth: [string, string | null][]; describe: string }[];
+    return saved.map((p) => ({ ...p, truth: new Map(p.truth), marks: [], bytes: readFileSync(p.file) }));
+  }
+  const pages = await makePages(layout, kind, PAGES, 7000 + k * 31);
+  const withFiles = pages.map((p, i) => {
+    const file = path.join(work, `kind${k}-${i}.${p.bytes[0] === 0x89 ? "png" : "jpg"}`);
+    writeFileSync(file, p.bytes);
+    return { ...p, file };
+  });
+  writeFileSync(index, JSON.stringify(withFiles.map((p) => ({ file: p.file, sheetPage: p.sheetPage, truth: [...p.truth], describe: p.describe }))));
+  return withFiles;
 }
-
-type Make = (layout: SheetLayout, page: number, rnd: () => number, i: number) => { marks: PenMark[]; mustDoubt: Set<string>; options: ScanOptions };
-
-const SETS: { name: string; make: Make; pdf?: boolean }[] = [
-  {
-    name: "200 dpi, ±3°, office scanner (JPEG 75, slight noise)",
-    make: (layout, page, rnd, i) => ({
-      marks: answerPage(layout, page, rnd),
-      mustDoubt: new Set(),
-      options: { dpi: 200, rotate: rnd() * 6 - 3, shift: [rnd() * 4 - 2, rnd() * 4 - 2], noise: rnd() * 8, jpeg: 75, seed: i },
-    }),
-  },
-  {
-    name: "mixed: 150–300 dpi, ±3°, ±5 mm, 97–103 %, blur, photocopies, upside down, colour (image-only PDF)",
-    pdf: true,
-    make: (layout, page, rnd, i) => ({
-      marks: answerPage(layout, page, rnd),
-      mustDoubt: new Set(),
-      options: {
-        dpi: [150, 200, 300][i % 3]!, rotate: rnd() * 6 - 3, shift: [rnd() * 10 - 5, rnd() * 10 - 5], scale: 0.97 + rnd() * 0.06,
-        blur: rnd() < 0.5 ? 0.3 + rnd() : 0, noise: rnd() * 15, photocopy: rnd() < 0.3, upsideDown: rnd() < 0.25, colour: rnd() < 0.3, jpeg: 55 + Math.round(rnd() * 35), seed: i,
-      },
-    }),
-  },
-  {
-    name: "doubt: rows left empty, marked twice, or marked faintly (200 dpi, ±3°)",
-    make: (layout, page, rnd, i) => {
-      const marks = answerPage(layout, page, rnd);
-      const mustDoubt = new Set<string>();
-      const rows = layout.pages.get(page)!;
-      for (const row of rows) {
-        const r = rnd();
-        const at = marks.findIndex((m) => m.field === row.field);
-        if (r < 0.15) {
-          marks.splice(at, 1);
-          mustDoubt.add(row.field);
-        } else if (r < 0.3) {
-          const other = row.boxes.find((b) => b.option !== marks[at]!.option && rnd() < 0.5) ?? row.boxes.find((b) => b.option !== marks[at]!.option)!;
-          marks.push({ field: row.field, option: other.option, kind: "cross" });
-          mustDoubt.add(row.field);
-        } else if (r < 0.45) {
-          marks[at]!.strength = 0.05 + rnd() * 0.2; // faint: uncertain or read as the box marked, never another
-        }
-      }
-      return { marks, mustDoubt, options: { dpi: 200, rotate: rnd() * 6 - 3, noise: rnd() * 8, jpeg: 75, seed: i } };
-    },
-  },
-];
 
 async function main() {
   const profile = await loadProfile(path.join(ROOT, "content/example-company.yaml"));
   const ctx = await readerContext(CONTENT_DIR, profile);
   const layout = await ctx.layout(profile.profile.paper);
-  const sheetPages = [...layout.pages.keys()];
-  console.log(`OMR bench: ${PAGES} pages per set, from the real scoring sheet (${layout.paper}, ${sheetPages.length} pages with statements).\n`);
-  let failed = false;
-  for (const [s, set] of SETS.entries()) {
-    if (flags.set !== undefined && Number(flags.set) !== s) continue;
-    const rnd = random(1000 + s);
-    const pages: (Page & { jpeg: Buffer; dpi: number; options: ScanOptions })[] = [];
-    for (let i = 0; i < PAGES; i++) {
-      const page = sheetPages[i % sheetPages.length]!;
-      const { marks, mustDoubt, options } = set.make(layout, page, rnd, i);
-      const jpeg = await scanPage(layout, page, marks, options);
-      pages.push({ file: "", marks, mustDoubt, jpeg, dpi: options.dpi, options });
-    }
-    // As a user gives them: JPEG files, or one scanner PDF.
-    let files: string[];
-    if (set.pdf) {
-      const file = path.join(work, `set${s}.pdf`);
-      writeFileSync(file, await scanPdf(pages));
-      files = [file];
-    } else {
-      files = pages.map((p, i) => {
-        const file = path.join(work, `set${s}-${i}.jpg`);
-        writeFileSync(file, p.jpeg);
-        return file;
-      });
-    }
-    let right = 0, uncertain = 0, wrong = 0, unreadable = 0, statements = 0;
+  console.log(`OMR bench: ${PAGES} pages of each kind, made from the real scoring sheet (${layout.paper}).\n`);
+  const tallies: { kind: PaperKind; t: Tally }[] = [];
+  for (const [k, kind] of PAPER_KINDS.entries()) {
+    if (flags.kind !== undefined && !flags.kind.split(",").map(Number).includes(k)) continue;
+    const pages = await pagesOf(layout, kind, k);
+    const t: Tally = { rows: 0, right: 0, uncertain: 0, wrong: 0, mustDoubt: 0, pagesNotRead: 0, seconds: 0, pages: pages.length };
     const started = performance.now();
     let i = 0;
-    for await (const loaded of loadScans(files, ctx.statementOf)) {
+    for await (const loaded of loadScans(pages.map((p) => p.file), ctx.statementOf)) {
       const reading = await recognise(loaded, ctx);
-      const { marks, mustDoubt } = pages[i++]!;
-      const rows = new Set(marks.map((m) => m.field).concat([...mustDoubt]));
-      statements += rows.size;
+      const page = pages[i++]!;
+      t.rows += page.truth.size;
+      for (const v of page.truth.values()) if (v === null) t.mustDoubt++;
       if (reading.kind !== "read") {
-        unreadable++;
-        uncertain += rows.size;
-        console.log(`  page ${i}: ${reading.kind}: ${reading.note.reason} ${process.env.OMR_DEBUG ? JSON.stringify(pages[i - 1]!.options) : ""}`);
-        if (process.env.OMR_DEBUG) writeFileSync(path.join(process.env.OMR_DEBUG, `fail-${s}-${i}.jpg`), pages[i - 1]!.jpeg);
+        t.pagesNotRead++;
+        t.uncertain += page.truth.size;
+        if (flags.verbose) console.log(`  ${path.basename(page.file)}: ${reading.kind}: ${reading.note.reason}  ${page.describe}`);
         continue;
       }
-      for (const st of reading.statements) {
-        const drawn = marks.filter((m) => m.field === st.field);
-        if (st.value === null) uncertain++;
-        else if (!mustDoubt.has(st.field) && drawn.length === 1 && String(st.value) === drawn[0]!.option) right++;
+      for (const s of reading.statements) {
+        const truth = page.truth.get(s.field);
+        if (s.value === null) {
+          t.uncertain++;
+          if (flags.verbose && truth !== null) console.log(`  ${path.basename(page.file)} ${s.field}: ${s.doubt} (meant ${truth})`);
+        } else if (truth !== null && String(s.value) === truth) t.right++;
         else {
-          wrong++;
-          console.log(`  WRONG page ${i} ${st.field}: read ${st.value}, drawn ${drawn.map((d) => `${d.option} (${d.kind}, ${(d.strength ?? 1).toFixed(2)})`).join(" + ") || "nothing"}`);
+          t.wrong++;
+          console.log(`  WRONG ${path.basename(page.file)} ${s.field}: read ${s.value}, meant ${truth ?? "nothing (must be left)"}  ${page.describe}`);
         }
       }
     }
-    const seconds = (performance.now() - started) / 1000;
-    const pct = (n: number) => `${((100 * n) / statements).toFixed(1)} %`;
-    console.log(set.name);
-    console.log(`  statements ${statements}: read correctly ${pct(right)}, uncertain ${pct(uncertain)}, wrong ${pct(wrong)} (${wrong}); pages not read ${unreadable}`);
-    console.log(`  ${(PAGES / seconds).toFixed(2)} pages/s (${seconds.toFixed(1)} s to load and read ${PAGES} pages)\n`);
-    if (wrong > 0) failed = true;
-    if (s === 0 && right / statements < 0.99) failed = true;
+    t.seconds = (performance.now() - started) / 1000;
+    tallies.push({ kind, t });
   }
-  console.log(failed ? "Targets NOT met (0 wrong; ≥ 99 % read at 200 dpi ±3°)." : "Targets met: 0 wrong reads; ≥ 99 % read at 200 dpi ±3°.");
-  rmSync(work, { recursive: true, force: true });
+  // The table: per kind, rows that could be read (those with one meant answer), the share read, wrong reads.
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const lines = [`${pad("kind of paper", 64)} ${pad("rows", 5)} ${pad("read", 8)} ${pad("left", 6)} ${pad("wrong", 5)} ${pad("pages not read", 14)} pages/s`];
+  let failed = false;
+  const groups = new Map<string, { answerable: number; right: number }>();
+  for (const { kind, t } of tallies) {
+    const answerable = t.rows - t.mustDoubt;
+    const share = answerable ? t.right / answerable : 1;
+    const g = groups.get(kind.group) ?? { answerable: 0, right: 0 };
+    groups.set(kind.group, { answerable: g.answerable + answerable, right: g.right + t.right });
+    lines.push(`${pad(kind.name, 64)} ${pad(String(t.rows), 5)} ${pad(`${(100 * share).toFixed(1)} %`, 8)} ${pad(String(t.uncertain - t.mustDoubt), 6)} ${pad(String(t.wrong), 5)} ${pad(String(t.pagesNotRead), 14)} ${(t.pages / t.seconds).toFixed(2)}`);
+    if (t.wrong > 0) failed = true;
+  }
+  console.log(lines.join("\n"));
+  const wrong = tallies.reduce((n, x) => n + x.t.wrong, 0);
+  console.log(`\nwrong reads over everything: ${wrong} (target 0)`);
+  for (const [group, target] of Object.entries(TARGETS)) {
+    const g = groups.get(group as PaperKind["group"]);
+    if (!g) continue;
+    const share = g.answerable ? g.right / g.answerable : 1;
+    const ok = share >= target!;
+    if (!ok) failed = true;
+    console.log(`${pad(group, 10)} ${(100 * share).toFixed(1)} % read (target ≥ ${100 * target!} %) ${ok ? "met" : "NOT met"}`);
+  }
+  console.log(failed ? "\nTargets NOT met." : "\nTargets met.");
+  if (!flags.keep) rmSync(work, { recursive: true, force: true });
   if (failed) process.exitCode = 1;
 }
 

@@ -27,6 +27,7 @@ import { DEFAULT_CARD_OPTIONS, type CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
 import type { Profile } from "./schema/profile.js";
 import { CONTENT_DIR } from "./load/contentDir.js";
+import { scoringCopies } from "./results/numberCopies.js";
 import type { WorkshopChoice } from "./workshop/choice.js";
 import { loadNeeds } from "./workshop/loadNeeds.js";
 import type { PrintEntry } from "./workshop/printList.js";
@@ -49,6 +50,8 @@ export interface BuildOptions {
   onProgress?: (event: { done: number; total: number; material: string }) => void;
   /** The cache of finished materials: a folder, or false for none (default: see src/cache/cacheDir.ts). */
   cacheDir?: string | false;
+  /** Also write the scoring sheet as this many numbered copies for paper (v01-scoring-copies.pdf). */
+  numberedSheets?: number;
 }
 
 export interface BuildResult {
@@ -101,6 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.push(...own[i]!.files);
     entries.push(own[i]!.entry);
     built.push({ material, bytes: branded[i]!.bytes, pages: branded[i]!.pages, layout: finished[i]!.layout });
+    if (options.numberedSheets && material.kind === "scoring") files.push(await scoringCopies(material, own[i]!.files.find((f) => f.name === `${material.id}.pdf`)?.bytes ?? branded[i]!.bytes, pack, options.numberedSheets));
   }
   // finish: the workshop's print list, from the pages built: a file, and the pack's first page after the contents
   const listed = plan && (await workshopPrintList({ plan, needs: needs!, toolkit, pack, cards, built, date }));

@@ -20,6 +20,8 @@ const BOX_GAP = 6;
 const SCORE_COLUMN = SCORES.length * (BOX + BOX_GAP) + BOX_GAP;
 const TOTAL_BOX = { width: 34, height: 20 };
 const line = { borderBottomWidth: 0.6, borderBottomColor: rule } as const;
+/** A changed answer as the reader of paper sheets reads it: the old box filled, the new one marked. */
+const CHANGE_ANSWER = "Vil du ændre et svar? Udfyld det forkerte felt helt, og sæt kryds i det rigtige.";
 
 /** Field names: `v01.passiv.1` … `v01.passiv.4`, `v01.passiv.total`, `v01.passiv.band`. */
 const fieldName = (material: ScoringMaterial, level: Level, leaf: string) => `${material.tool.id}.${level.id}.${leaf}`;
@@ -142,6 +144,8 @@ export function ScoringTemplate({ material, brand, pack }: { material: ScoringMa
       {intro.map((text, i) => (
         <Text key={i} style={{ ...styles.paragraph, fontSize: 9.5 }}>{text}</Text>
       ))}
+      {/* How to change an answer so that the reader of the paper sheet knows (src/results/readBoxes.ts). */}
+      <Text style={{ fontSize: 9, fontWeight: 700, marginTop: mm(0.5) }}>{CHANGE_ANSWER}</Text>
       <View style={{ height: mm(2) }} />
       {scoring.levels.map((level) => (
         <LevelTable key={level.id} material={material} level={level} palette={brand.palette} />

@@ -18,6 +18,11 @@ import { rasterisePdf } from "../src/raster/rasterisePdf.js";
 import { aggregate, bandOf, median, summarise } from "../src/results/aggregate.js";
 import { EXAMPLE_PROFILE, tempDir } from "./support/build.js";
 import { answerPage, random, scanPage, scanPdf, type PenMark, type ScanOptions } from "./support/scans.js";
+import { pen, type DrawnMark, type MarkKind, type PenKind } from "./support/paper/marks.js";
+import { paperPage, type Capture, type PaperDamage } from "./support/paper/page.js";
+import { fitHomography, invert, project } from "../src/results/homography.js";
+import { build } from "../src/pipeline.js";
+import { readFileSync } from "node:fs";
 
 let ctx: ReaderContext;
 let a4: SheetLayout;
@@ -281,5 +286,135 @@ describe("bad input", () => {
       { kind: "unreadable", note: { reason: expect.stringMatching(/200 pages.*at most 150/) } },
       { kind: "unreadable", note: { reason: expect.stringMatching(/20000 × 20000 pixels, too large/) } },
     ]);
+  });
+});
+
+// Paper as people fill it (tests/support/paper): pens, kinds of mark, changed answers, stains, photos.
+describe("reading paper as people fill it", () => {
+  /** Marks for the rows of `page`: row i gets `plan(i)` (undefined: left empty). */
+  function planPage(page: number, plan: (i: number) => { option: string; kind: MarkKind; pen: PenKind; extra?: { option: string; kind: MarkKind; pen?: PenKind } } | undefined, seed: number) {
+    const rnd = random(seed);
+    const marks: DrawnMark[] = [];
+    const truth = new Map<string, string | null>();
+    a4.pages.get(page)!.forEach((row, i) => {
+      const p = plan(i);
+      truth.set(row.field, p ? p.option : null);
+      if (!p) return;
+      marks.push({ field: row.field, option: p.option, kind: p.kind, pen: pen(p.pen, rnd) });
+      if (p.extra) marks.push({ field: row.field, option: p.extra.option, kind: p.extra.kind, pen: pen(p.extra.pen ?? p.pen, rnd) });
+    });
+    return { marks, truth };
+  }
+  async function readPaper(page: number, marks: DrawnMark[], damage: PaperDamage, capture: Capture, seed: number) {
+    const bytes = await paperPage(a4, page, marks, damage, capture, seed);
+    const [reading] = await readFiles([{ name: bytes[0] === 0x89 ? "paper.png" : "paper.jpg", bytes }]);
+    return reading!;
+  }
+  function tally(reading: PageReading, truth: Map<string, string | null>) {
+    if (reading.kind !== "read") throw new Error(`not read: ${JSON.stringify(reading)}`);
+    let right = 0, wrong = 0, left = 0;
+    for (const s of reading.statements) {
+      const meant = truth.get(s.field);
+      if (s.value === null) left++;
+      else if (meant !== null && String(s.value) === meant) right++;
+      else wrong++;
+    }
+    return { right, wrong, left };
+  }
+  const kinds: MarkKind[] = ["cross", "big cross", "tick", "spilling tick", "stroke", "fill", "ring number", "ring box", "dot", "cross", "tick", "stroke"];
+
+  it("reads ballpoint, felt tip and marker marks of every kind, a tick that spills into the next box, and a cross larger than its box", async () => {
+    for (const [n, p] of (["ballpoint", "felt tip", "marker"] as PenKind[]).entries()) {
+      const { marks, truth } = planPage(1, (i) => ({ option: String(1 + ((i + n) % 4)), kind: kinds[(i + n * 3) % kinds.length]!, pen: p }), 60 + n);
+      const reading = await readPaper(1, marks, {}, { kind: "scan", dpi: 200, rotate: 1.2 - n, jpeg: 75, noise: 4 }, 60 + n);
+      const t = tally(reading, truth);
+      expect(t.wrong, p).toBe(0);
+      expect(t.right, p).toBeGreaterThanOrEqual(truth.size - 2);
+    }
+  }, 90_000);
+
+  it("reads a changed answer (a box filled or scribbled out, another marked) as the new one, in pencil too", async () => {
+    const { marks, truth } = planPage(1, (i) => ({ option: String(1 + (i % 5)), kind: (["tick", "cross", "ring number", "stroke"] as MarkKind[])[i % 4]!, pen: i % 3 === 0 ? "pencil" : "ballpoint", extra: { option: String(1 + ((i + 2) % 5)), kind: i % 2 ? "fill" : "scribble" } }), 70);
+    const reading = await readPaper(1, marks, {}, { kind: "scan", dpi: 200, rotate: -0.8, jpeg: 80 }, 70);
+    const t = tally(reading, truth);
+    expect(t.wrong).toBe(0);
+    expect(t.right).toBeGreaterThanOrEqual(truth.size - 2);
+    // A filled box alone is an answer; two marks are not.
+    const alone = planPage(2, (i) => (i % 2 ? { option: "2", kind: "fill", pen: "ballpoint" } : { option: "4", kind: "cross", pen: "ballpoint", extra: { option: "1", kind: "tick" } }), 71);
+    const two = await readPaper(2, alone.marks, {}, { kind: "scan", dpi: 200, jpeg: 80 }, 71);
+    if (two.kind !== "read") throw new Error("not read");
+    for (const [i, s] of two.statements.entries()) expect(s.value, s.field).toBe(i % 2 ? 2 : null);
+  }, 60_000);
+
+  it("reads light, grainy pencil", async () => {
+    const { marks, truth } = planPage(2, (i) => ({ option: String(5 - (i % 5)), kind: kinds[i % kinds.length]!, pen: "pencil" }), 80);
+    const t = tally(await readPaper(2, marks, {}, { kind: "scan", dpi: 200, rotate: 2, jpeg: 70, colour: true }, 80), truth);
+    expect(t.wrong).toBe(0);
+    expect(t.right).toBeGreaterThanOrEqual(truth.size / 2);
+  }, 30_000);
+
+  it("never reads a coffee stain's rim, a crease or a shadow as a mark, nor ink from the next row", async () => {
+    let right = 0, total = 0;
+    for (const seed of [90, 91, 92]) {
+      // Every other row left empty, so a stain's rim there would show as a mark.
+      const { marks, truth } = planPage(1, (i) => (i % 2 ? undefined : { option: String(1 + (i % 5)), kind: kinds[i % kinds.length]!, pen: i % 4 ? "ballpoint" : "pencil" }), seed);
+      // A felt-tip ring around a box, large enough to reach into the row above it.
+      const rows = a4.pages.get(1)!;
+      marks.push({ field: rows[2]!.field, option: "3", kind: "ring box", pen: { ...pen("felt tip", random(seed)), width: 3 } });
+      truth.set(rows[2]!.field, "3");
+      const t = tally(await readPaper(1, marks, { stains: 3, stainsOnBoxes: true, creases: 2, shadow: true }, { kind: "scan", dpi: 150 + (seed % 2) * 50, rotate: -1.5, jpeg: 70 }, seed), truth);
+      expect(t.wrong, `seed ${seed}`).toBe(0);
+      right += t.right;
+      total += [...truth.values()].filter((v) => v !== null).length;
+    }
+    expect(right / total).toBeGreaterThan(0.1); // what a stain covers is left for a person
+  }, 90_000);
+
+  it("straightens a phone photo from its four corner marks and reads it; a photo without them is refused, saying photo", async () => {
+    const { marks, truth } = planPage(1, (i) => ({ option: String(1 + ((i * 3) % 5)), kind: kinds[i % kinds.length]!, pen: "ballpoint" }), 100);
+    const t = tally(await readPaper(1, marks, {}, { kind: "photo", tilt: 15, turn: 6, light: 0.4 }, 100), truth);
+    expect(t.wrong).toBe(0);
+    expect(t.right).toBeGreaterThanOrEqual(truth.size - 4);
+    // The same photo cropped so that two corner marks are out of view.
+    const photo = await paperPage(a4, 1, marks, {}, { kind: "photo", tilt: 15, turn: 6, light: 0.4 }, 100);
+    const meta = await sharp(photo).metadata();
+    const cropped = await sharp(photo).extract({ left: 0, top: 0, width: meta.width!, height: Math.round(meta.height! * 0.6) }).jpeg().toBuffer();
+    const [refused] = await readFiles([{ name: "cropped.jpg", bytes: cropped }]);
+    expect(refused).toMatchObject({ kind: "unreadable", note: { reason: expect.stringMatching(/photo/), hint: expect.stringMatching(/photo/) } });
+  }, 90_000);
+
+  it("joins the pages of numbered copies (build --numbered-sheets) in any order, and names a copy with a page missing", async () => {
+    const out = tempDir("wk-copies-");
+    const built = await build({ profile: EXAMPLE_PROFILE, out, only: ["v01-scoring"], numberedSheets: 3, cacheDir: false });
+    const copies = readFileSync(path.join(built.dir, "v01-scoring-copies.pdf"));
+    const pages: { jpeg: Buffer; dpi: number }[] = [];
+    for await (const p of rasterisePdf(copies, { dpi: 150 })) pages.push({ jpeg: await sharp(p.rgba, { raw: { width: p.width, height: p.height, channels: 4 } }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer(), dpi: 150 });
+    expect(pages).toHaveLength(3 * a4.pageCount);
+    // Each copy's pages carry its number.
+    const codes: string[] = [];
+    for (const p of pages) {
+      const { data, info } = await sharp(p.jpeg).greyscale().raw().toBuffer({ resolveWithObject: true });
+      codes.push(...(await findCodes({ width: info.width, height: info.height, data: new Uint8Array(data) })).map((f) => f.text));
+    }
+    expect(codes.map((c) => parsePageCode(c)?.copy)).toEqual([1, 1, 2, 2, 3, 3]);
+    // Fed backwards, and copy 2's page 1 lost: the pages join by their copy.
+    const read = (copy: number, sheetPage: number, page: number): PageReading => ({ kind: "read", from: "paper", source: "stack.pdf", sha256: "x", page, sheetPage, copy, sheetPages: [1, 2], statements: a4.pages.get(sheetPage)!.map((r) => ({ field: r.field, value: copy })) });
+    const { results } = aggregate([read(3, 2, 1), read(3, 1, 2), read(2, 2, 3), read(1, 2, 4), read(1, 1, 5)], ctx.material);
+    expect(results.sheets.map((s) => s.missingPages)).toEqual([[], [1], []]);
+    expect(results.sheets.map((s) => s.pages.map((p) => p.page))).toEqual([[2, 1], [3], [5, 4]]);
+    expect(results.sheets.map((s) => s.answers[ctx.fields[0]!])).toEqual([3, null, 1]);
+  }, 120_000);
+
+  it("fits a homography through four points exactly, and inverts it", () => {
+    const from: [number, number][] = [[0, 0], [595, 0], [595, 842], [0, 842]];
+    const to: [number, number][] = [[120, 80], [1500, 140], [1620, 2200], [60, 2050]];
+    const h = fitHomography(from, to)!;
+    for (const [i, p] of from.entries()) {
+      const [u, v] = project(h, p[0], p[1]);
+      expect(Math.hypot(u - to[i]![0], v - to[i]![1])).toBeLessThan(1e-6);
+    }
+    const back = invert(h)!;
+    const [x, y] = project(back, ...project(h, 300, 400));
+    expect(Math.hypot(x - 300, y - 400)).toBeLessThan(1e-6);
   });
 });

@@ -13,6 +13,7 @@ const Options = z.object({
   only: z.array(z.string()).optional(),
   cacheDir: z.string().optional(),
   cache: z.boolean().optional(),
+  numberedSheets: z.coerce.number().int("--numbered-sheets must be a whole number, e.g. --numbered-sheets 24").min(1, "--numbered-sheets must be at least 1").max(500, "--numbered-sheets can be at most 500").optional(),
   participants: z.string().optional(),
   groups: z.string().optional(),
   copies: z.array(z.string()).optional(),
@@ -77,6 +78,7 @@ export function buildCommand(): Command {
     .option("--blank-cards <n>", "blank cards added to each deck, for the group's own questions (default 0)")
     .option("--cache-dir <dir>", "the cache of finished materials (default: WORKSHOPKIT_CACHE, else node_modules/.cache/workshopkit)")
     .option("--no-cache", "build everything afresh, without reading or filling the cache")
+    .option("--numbered-sheets <n>", "also write the scoring sheet as n numbered copies for paper (v01-scoring-copies.pdf), whose pages the results reader joins in any order")
     .action(async (raw: unknown) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw WorkshopkitError.of("options.invalid", { detail: parsed.error.issues.map((i) => i.message).join("\n") }, { file: "options" });

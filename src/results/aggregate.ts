@@ -1,6 +1,7 @@
 // aggregate: pages to sheets, sheets to each level's totals, totals to the group's median and band.
-// Scanned pages, in the order given (within a file and across files), belong to one sheet while their
-// page numbers rise (page 1, 2, then page 1 of the next sheet); a sheet filled on screen is one sheet. A level's total counts only if all its statements
+// Pages of a numbered copy (`build --numbered-sheets`) belong to the sheet of their copy, in whatever order they
+// come; other scanned pages, in the order given (within a file and across files), belong to one sheet
+// while their page numbers rise (page 1, 2, then page 1 of the next sheet); a sheet filled on screen is one sheet. A level's total counts only if all its statements
 // were read with certainty; there is no overall score.
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -34,16 +35,31 @@ export function levelFields(material: ScoringMaterial): { level: string; name: s
   return material.scoring.levels.map((level) => ({ level: level.id, name: level.name, fields: level.statements.map((_, i) => `${material.tool.id}.${level.id}.${i + 1}`) }));
 }
 
-/** Groups the pages read into sheets, in the order read. */
+/**
+ * Groups the pages read into sheets, in the order read. Pages of a numbered copy (`build --numbered-sheets`)
+ * join by their copy, in any order; other scanned pages join while their page numbers rise.
+ */
 export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWithCrops[] {
   const groups: Read[][] = [];
+  const byCopy = new Map<number, Read[]>();
   for (const page of pages) {
+    if (page.from === "paper" && page.copy !== undefined) {
+      // A copy's page seen twice (the same scan given again) starts a group of its own: found as a duplicate below.
+      const group = byCopy.get(page.copy);
+      if (group && !group.some((p) => p.sheetPage === page.sheetPage)) group.push(page);
+      else {
+        byCopy.set(page.copy, [page]);
+        groups.push(byCopy.get(page.copy)!);
+      }
+      continue;
+    }
     const current = groups.at(-1);
     const last = current?.at(-1);
-    const continues = last && page.from === "paper" && last.from === "paper" && page.sheetPage > last.sheetPage;
+    const continues = last && page.from === "paper" && last.from === "paper" && last.copy === undefined && page.sheetPage > last.sheetPage;
     if (continues) current!.push(page);
     else groups.push([page]);
   }
+  for (const group of groups) group.sort((a, b) => a.sheetPage - b.sheetPage);
   const levels = levelFields(material);
   return groups.map((group, i) => {
     const first = group[0]!;

@@ -27,6 +27,9 @@ export const MAX_SCAN_BYTES = 256 * 2 ** 20;
 /** Scanned PDFs are drawn at this resolution; larger images are scaled down to it (enough for 0.5 mm QR modules). */
 export const READ_DPI = 200;
 const MAX_READ_SIDE = Math.round((297 / 25.4) * READ_DPI * 1.06);
+/** A phone's photo (not shaped like a page: 4:3, 3:2, 16:9) keeps up to 12 megapixels: the page is only part of it. */
+const MAX_PHOTO_SIDE = 4100;
+const pageShaped = (w: number, h: number) => [297 / 210, 11 / 8.5].some((r) => Math.abs(Math.max(w, h) / Math.min(w, h) - r) < 0.025);
 
 export interface SourceFile {
   /** As named on the command line. */
@@ -166,9 +169,10 @@ async function* imagePages(bytes: Uint8Array, source: SourceFile, page: number, 
   try {
     // rotate(): follow the camera's or scanner's EXIF orientation, then the PDF page's own turn.
     let longest = side;
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    const [w, h] = [meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0];
+    const limit = pageShaped(w, h) ? MAX_READ_SIDE : MAX_PHOTO_SIDE;
     if (longest === undefined) {
-      const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-      const [w, h] = [meta.width ?? 0, meta.height ?? 0];
       if (w * h > MAX_PIXELS || w > MAX_SIDE || h > MAX_SIDE) {
         yield { kind: "error", source, page, reason: `its image is ${w} × ${h} pixels, too large for a scanned page (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS / 1e6} megapixels)`, hint: "Scan at 150–300 dpi." };
         return;
@@ -178,7 +182,7 @@ async function* imagePages(bytes: Uint8Array, source: SourceFile, page: number, 
     let img = sharp(bytes, { page: index, limitInputPixels: MAX_PIXELS }).rotate();
     if (rotate) img = sharp(await img.toBuffer()).rotate(rotate);
     img = img.flatten({ background: "#ffffff" }).greyscale();
-    if (longest > MAX_READ_SIDE) img = img.resize({ width: MAX_READ_SIDE, height: MAX_READ_SIDE, fit: "inside" });
+    if (longest > limit) img = img.resize({ width: limit, height: limit, fit: "inside" });
     const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
     yield { kind: "scan", source, page, image: { width: info.width, height: info.height, data: firstChannel(data, info.channels) } };
   } catch (err) {

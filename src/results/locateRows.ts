@@ -1,6 +1,7 @@
 // Where each row's boxes are on a registered scan: found near where the corner marks put them, the
 // page's map refitted from those hundred points, then each row found again, closely.
 import type { GreyImage } from "./loadScans.js";
+import { fitHomography } from "./homography.js";
 import { apply, fitAffine, scaleOf, type Affine, type Registration } from "./register.js";
 import { FOUND, locateRow, type RowPlace } from "./readBoxes.js";
 import type { Row } from "./sheetLayout.js";
@@ -25,11 +26,13 @@ export function locateRows(image: GreyImage, registered: Extract<Registration, {
   });
   if (from.length - registered.marks.from.length >= 15) {
     // Twice: the second time without the points that the first fit leaves more than 1.5 pt off.
-    const fit = fitAffine(from, to);
+    // A photo's map keeps its perspective; a scanner's is affine.
+    const fitMap = registered.photo ? fitHomography : fitAffine;
+    const fit = fitMap(from, to);
     if (fit) {
       const scale = scaleOf(fit);
       const keep = from.map((p, i) => Math.hypot(apply(fit, p[0], p[1])[0] - to[i]![0], apply(fit, p[0], p[1])[1] - to[i]![1]) <= 1.5 * scale);
-      transform = fitAffine(from.filter((_, i) => keep[i]), to.filter((_, i) => keep[i])) ?? fit;
+      transform = fitMap(from.filter((_, i) => keep[i]), to.filter((_, i) => keep[i])) ?? fit;
     }
   }
   // The boxes may correct the marks by a little (a page not quite flat), never by much: boxes found far

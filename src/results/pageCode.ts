@@ -38,8 +38,15 @@ export function markCentres(paper: Paper): [number, number][] {
  */
 export const QR = { left: 120 * MM, top: 8.5 * MM, module: 0.5 * MM, quiet: 2, clearance: 3 * MM };
 
-/** Modules across the symbol for this text (25 for the page codes: QR version 2, level M, as QrCode draws it). */
-export const qrModules = (text: string) => QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size;
+/**
+ * The error correction a page code is drawn with: M (as templates/parts/QrCode.tsx draws the sheet's
+ * own codes, QR version 2), or L where M would need a larger symbol (a numbered copy's code on Letter),
+ * so that every page code is the same 25 modules across and fits where the sheet leaves room for it.
+ */
+export const qrLevel = (text: string): "M" | "L" => (QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size <= 25 ? "M" : "L");
+
+/** Modules across the symbol for this text (25 for the page codes: QR version 2). */
+export const qrModules = (text: string) => QRCode.create(text, { errorCorrectionLevel: qrLevel(text) }).modules.size;
 
 /** The printed square, quiet zone included, in points. */
 export const qrSize = (text: string) => (qrModules(text) + 2 * QR.quiet) * QR.module;
@@ -69,18 +76,23 @@ export interface PageCode {
   paper: Paper;
   /** A short hash of everything that places the boxes (see layoutKey): a sheet printed from another profile differs. */
   layout: string;
+  /** The printed copy (`build --numbered-sheets`, numberCopies.ts); absent on the sheet as built. */
+  copy?: number;
 }
 
-/** `WK1:V01-SCORING:1.0.0:1:A4:3F9A2C`: upper case, so the QR's compact alphanumeric mode holds it in a version 2 symbol. */
+/**
+ * `WK1:V01-SCORING:1.0.0:1:A4:3F9A2C`, and a numbered copy's `…:3F9A2C:17`: upper case, so the QR's
+ * compact alphanumeric mode holds it in a version 2 symbol.
+ */
 export function encodePageCode(code: PageCode): string {
-  return ["WK1", code.material.toUpperCase(), code.version.toUpperCase(), String(code.page), code.paper, code.layout.toUpperCase()].join(":");
+  return ["WK1", code.material.toUpperCase(), code.version.toUpperCase(), String(code.page), code.paper, code.layout.toUpperCase(), ...(code.copy ? [String(code.copy)] : [])].join(":");
 }
 
 /** The page code in a QR's text, or undefined when the text is not one (another QR on the page, say). */
 export function parsePageCode(text: string): PageCode | undefined {
-  const m = /^WK1:([A-Z0-9-]+):([A-Z0-9.+-]+):(\d{1,3}):(A4|LETTER):([0-9A-F]{6})$/.exec(text.trim());
+  const m = /^WK1:([A-Z0-9-]+):([A-Z0-9.+-]+):(\d{1,3}):(A4|LETTER):([0-9A-F]{6})(?::(\d{1,4}))?$/.exec(text.trim());
   if (!m) return undefined;
-  return { material: m[1]!.toLowerCase(), version: m[2]!.toLowerCase(), page: Number(m[3]), paper: m[4] as Paper, layout: m[5]! };
+  return { material: m[1]!.toLowerCase(), version: m[2]!.toLowerCase(), page: Number(m[3]), paper: m[4] as Paper, layout: m[5]!, ...(m[6] ? { copy: Number(m[6]) } : {}) };
 }
 
 /**
@@ -100,7 +112,7 @@ export function layoutKey(parts: unknown): string {
 }
 
 /** Raise when templates/ScoringTemplate.tsx moves its boxes: sheets printed before are then refused, not misread. */
-export const SHEET_REVISION = 2;
+export const SHEET_REVISION = 3;
 
 /**
  * The layout key of a scoring sheet as resolved for a company. The company's name and logo are not

@@ -1,17 +1,35 @@
-// read: each statement's five boxes judged against each other and against the paper around them.
-// A box counts with its immediate surround (half the gap to its neighbours), so a cross, a tick, a filled
-// box and a ring drawn around the number all count. The printed box and its number are the same in
-// every box of a row, so what a mark adds is a box's ink above the row's middle box. One clear mark is
-// a score; no mark, two marks or a faint one is doubt, kept as a value with the reason.
+// read: each statement's five boxes judged on their own: a box's ink is what is darker than the paper
+// around it where the empty sheet prints nothing (emptySheet.ts), so neither the row's other boxes nor
+// a stain or a grey copy sets what "empty" is. Strokes are followed across the printed borders to the
+// box they are drawn in; ink of another row never counts. One clear mark is a score; a box filled or
+// scribbled out beside one other mark is a changed answer; anything else (no mark, two marks, a faint
+// one, a stroke across boxes or rows) is doubt, kept as a value with the reason.
 import sharp from "sharp";
 import type { GreyImage } from "./loadScans.js";
 import { apply, scaleOf, type Affine } from "./register.js";
 import type { Row } from "./sheetLayout.js";
+import type { Background } from "./background.js";
+import type { PrintMask } from "./emptySheet.js";
 
-/** Mean ink a mark adds to a box's area (0 = paper, 1 = black) at which it clearly is one. */
-export const MARKED = 0.015;
-/** Below this a box is clearly empty; between the two a mark is too faint to be sure of. */
-export const EMPTY = 0.007;
+/** Samples the image at page points through the map (bilinear), in grey levels 0–255. */
+function sampler(image: GreyImage, t: Affine) {
+  const { width, height, data } = image;
+  return (x: number, y: number) => {
+    const [u, v] = apply(t, x, y);
+    return bilinear(data, width, height, u, v);
+  };
+}
+
+function bilinear(data: Uint8Array, width: number, height: number, u: number, v: number): number {
+  const fx = Math.min(Math.max(u - 0.5, 0), width - 1.001);
+  const fy = Math.min(Math.max(v - 0.5, 0), height - 1.001);
+  const ix = Math.floor(fx), iy = Math.floor(fy);
+  const dx = fx - ix, dy = fy - iy;
+  const i = iy * width + ix;
+  const top = data[i]! * (1 - dx) + data[i + 1]! * dx;
+  const bottom = data[i + width]! * (1 - dx) + data[i + width + 1]! * dx;
+  return top * (1 - dy) + bottom * dy;
+}
 
 export type Doubt = "no mark" | "more than one mark" | "a faint mark" | "boxes not found";
 
@@ -20,56 +38,452 @@ export interface RowReading {
   /** "1"…"5", or null when in doubt. */
   value: string | null;
   doubt?: Doubt;
-  /** Each box's ink above the row's middle box, for the record. */
+  /** Each box's ink (pt² of the box's own ink), for the record. */
   ink: number[];
 }
 
-/** Samples the image at page points through the map (bilinear), in grey levels 0–255. */
-function sampler(image: GreyImage, t: Affine) {
-  const { width, height, data } = image;
-  return (x: number, y: number) => {
-    const [u, v] = apply(t, x, y);
-    const fx = Math.min(Math.max(u - 0.5, 0), width - 1.001);
-    const fy = Math.min(Math.max(v - 0.5, 0), height - 1.001);
-    const ix = Math.floor(fx), iy = Math.floor(fy);
-    const dx = fx - ix, dy = fy - iy;
-    const i = iy * width + ix;
-    const top = data[i]! * (1 - dx) + data[i + 1]! * dx;
-    const bottom = data[i + width]! * (1 - dx) + data[i + width + 1]! * dx;
-    return top * (1 - dy) + bottom * dy;
-  };
+/** A box's ink, in pt², at which it clearly holds a mark; below FAINT it holds none. */
+export const MARKED = 5;
+export const FAINT = 1.2;
+/** The margin around a box within which ink still counts as the box's, in points. */
+const MARGIN = 1;
+/** How far the reader looks above and below a row's boxes, in points (half-way into the next row's boxes). */
+const BAND = 10;
+/** Ink pixels this close (points) are one stroke: enough to bridge a printed border (1.5 pt either side of it). */
+const BRIDGE = 2;
+/** Beyond this distance (points) above or below its boxes, ink is near the next row's boxes (rows are 6.8 pt apart at least). */
+const NEIGHBOUR = 5.3;
+/** How far a stroke is followed through printed ink (a border and its widening: 0.9 + 2 × 1.5 pt), in points. */
+const THROUGH = 4.5;
+
+interface Band {
+  row: Row;
+  x0: number; y0: number; nx: number; ny: number; step: number;
+  /** Darkness below the paper around it, 0–1, smoothed a little. */
+  d: Float32Array;
+  /** The empty sheet prints here: never a mark. */
+  printed: Uint8Array;
+  /** How dark the empty sheet is here. */
+  empty: Float32Array;
+  /** The mean darkness of the paper between this row's boxes (set by pageInk). */
+  paper: number;
 }
 
-/** Grey levels of a rectangle in page points, one sample per pixel. */
-function area(sample: (x: number, y: number) => number, step: number, x: number, y: number, w: number, h: number): number[] {
-  const out: number[] = [];
-  for (let yy = y + step / 2; yy < y + h; yy += step) for (let xx = x + step / 2; xx < x + w; xx += step) out.push(sample(xx, yy));
-  return out;
+export interface PageInk {
+  /** Darkness a stroke must reach to be ink at all (above the paper's noise), and for a stroke to count as drawn. */
+  low: number;
+  high: number;
+  /** The most a box's mean darkness (above its row's paper) may be to be sure it is empty. */
+  residue: number;
+  /** The same beside a filled box, which may be a cancelled answer whose new one is lighter. */
+  strict: number;
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
+/**
+ * The page's rows judged box by box. Each box's ink is what is darker than the paper around it
+ * (`background`: stains, shadows and grey copies taken out) where the empty sheet prints nothing
+ * (`mask`); strokes are followed across the printed borders so that a tick spilling into the next box, a
+ * cross larger than its box, or a ring drawn around a box's number belong to the box they are drawn
+ * in; what lies mostly in another row, or runs across many boxes (a stain's rim, a crease), is no mark.
+ * The thresholds follow the page: the paper's noise, and the strength of the pen seen on it.
+ */
+export function readRows(image: GreyImage, rows: Row[], places: (RowPlace & { transform: Affine })[], mask: PrintMask, background: Background): RowReading[] {
+  const bands = rows.map((row, i) => (places[i]!.contrast >= FOUND ? sampleBand(image, row, places[i]!, mask, background) : undefined));
+  const ink = pageInk(bands.filter((b): b is Band => b !== undefined));
+  return rows.map((row, i): RowReading => {
+    const band = bands[i];
+    if (!band) return { field: row.field, value: null, doubt: "boxes not found", ink: [] };
+    return judgeRow(band, ink);
+  });
+}
+
+function sampleBand(image: GreyImage, row: Row, place: RowPlace & { transform: Affine }, mask: PrintMask, background: Background): Band {
+  const t = place.transform;
+  const step = 1 / Math.min(scaleOf(t), 3);
+  const first = row.boxes[0]!, last = row.boxes.at(-1)!;
+  const x0 = first.x - 5, y0 = first.y - BAND;
+  const nx = Math.ceil((last.x + last.width + 5 - x0) / step), ny = Math.ceil((first.height + 2 * BAND) / step);
+  const raw = new Float32Array(nx * ny);
+  const printed = new Uint8Array(nx * ny);
+  const empty = new Float32Array(nx * ny);
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
+    const x = x0 + (i + 0.5) * step, y = y0 + (j + 0.5) * step;
+    const [u, v] = apply(t, x + place.dx, y + place.dy);
+    const paper = background.at(u, v);
+    const grey = bilinear(image.data, image.width, image.height, u, v);
+    raw[j * nx + i] = Math.max(0, Math.min(1, (paper - grey) / paper));
+    printed[j * nx + i] = mask.printed(x, y) ? 1 : 0;
+    empty[j * nx + i] = mask.darkness(x, y);
+  }
+  // A [1 2 1] blur each way: a scanner's noise falls to 40 %, a stroke keeps its darkness.
+  const d = new Float32Array(nx * ny);
+  const tmp = new Float32Array(nx * ny);
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
+    const k = j * nx + i;
+    tmp[k] = (raw[k - (i > 0 ? 1 : 0)]! + 2 * raw[k]! + raw[k + (i < nx - 1 ? 1 : 0)]!) / 4;
+  }
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
+    const k = j * nx + i;
+    d[k] = (tmp[k - (j > 0 ? nx : 0)]! + 2 * tmp[k]! + tmp[k + (j < ny - 1 ? nx : 0)]!) / 4;
+  }
+  return { row, x0, y0, nx, ny, step, d, printed, empty, paper: 0 };
+}
+
+const quantile = (values: Float32Array | number[], q: number) => {
+  if (values.length === 0) return 0;
+  const sorted = Float32Array.from(values).sort();
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-export function readRow(image: GreyImage, t: Affine, row: Row, place: RowPlace = { dx: 0, dy: 0, contrast: 1 }): RowReading {
-  const shifted = sampler(image, t);
-  const sample = (x: number, y: number) => shifted(x + place.dx, y + place.dy);
-  const step = 1 / scaleOf(t);
-  const [b0, b1] = row.boxes;
-  const gap = b1 ? b1.x - b0!.x - b0!.width : 4;
-  const regions = row.boxes.map((b) => area(sample, step, b.x - gap / 2, b.y - gap / 2, b.width + gap, b.height + gap));
-  // The paper of this row: most of the row's area is paper, whatever is marked.
-  const paper = Math.max(quantile(regions.flat(), 0.8), 1);
-  const ink = regions.map((values) => values.reduce((s, v) => s + Math.max(0, paper - v), 0) / values.length / paper);
-  const middle = quantile(ink, 0.5);
-  const above = ink.map((v) => v - middle);
-  const marked = above.flatMap((v, i) => (v >= MARKED ? [i] : []));
-  const faint = above.filter((v) => v > EMPTY && v < MARKED).length;
-  const rounded = above.map((v) => Math.round(v * 1000) / 1000);
-  if (marked.length === 1 && faint === 0) return { field: row.field, value: row.boxes[marked[0]!]!.option, ink: rounded };
-  const doubt: Doubt = marked.length > 1 ? "more than one mark" : faint > 0 ? "a faint mark" : "no mark";
-  return { field: row.field, value: null, doubt, ink: rounded };
+/** The page's thresholds: ink is darker than the paper's noise; a drawn stroke reaches a share of the pen's strength. */
+function pageInk(bands: Band[]): PageInk {
+  const paper: number[] = [];
+  for (const b of bands) for (let k = 0; k < b.d.length; k += 3) if (!b.printed[k]) paper.push(b.d[k]!);
+  const med = quantile(paper, 0.5);
+  const mad = quantile(paper.map((v) => Math.abs(v - med)), 0.5);
+  const low = Math.max(0.07, med + 7 * 1.4826 * mad);
+  // The pen: the darker part of what is darker than that, inside the boxes.
+  const inked: number[] = [];
+  for (const b of bands) for (const box of b.row.boxes) forBox(b, box, 0, (k) => { if (!b.printed[k] && b.d[k]! >= low) inked.push(b.d[k]!); });
+  const pen = inked.length >= 40 ? quantile(inked, 0.85) : 0.5;
+  // A stroke counts as drawn when some of it is this dark: a share of the page's pen, but never so high
+  // that a second, lighter pen on the page (a pencil beside a ballpoint) is lost.
+  const high = Math.min(0.12, Math.max(low * 1.6, pen * 0.45));
+  // How much darker than the paper between its row's boxes an empty box is on this page (most boxes
+  // are empty), and how much that varies: a box that is darker still holds something.
+  const excess: number[] = [];
+  for (const b of bands) {
+    const top = b.row.boxes[0]!.y, bottom = top + b.row.boxes[0]!.height;
+    const inBox = new Uint8Array(b.d.length);
+    for (const box of b.row.boxes) forBox(b, box, MARGIN + 1, (k) => { inBox[k] = 1; });
+    let sum = 0, n = 0;
+    for (let k = 0; k < b.d.length; k++) {
+      const y = b.y0 + (Math.floor(k / b.nx) + 0.5) * b.step;
+      if (b.printed[k] || inBox[k] || y < top || y > bottom || b.d[k]! >= low) continue;
+      sum += b.d[k]!;
+      n++;
+    }
+    b.paper = n ? sum / n : 0;
+    for (const box of b.row.boxes) {
+      let s = 0, c = 0, inked = 0;
+      forBox(b, box, 0, (k) => { if (!b.printed[k]) { s += b.d[k]!; c++; if (b.d[k]! >= low) inked++; } });
+      if (c && inked <= 0.01 * c) excess.push(s / c - b.paper); // boxes with no ink to speak of
+    }
+  }
+  const m = quantile(excess, 0.5);
+  const spread = quantile(excess.map((v) => Math.abs(v - m)), 0.5);
+  return { low, high, residue: m + Math.max(0.004, 4.5 * 1.4826 * spread), strict: m + Math.max(0.003, 3 * 1.4826 * spread) };
+}
+
+/** Calls `f` with each sample index inside the box grown by `margin` points. */
+function forBox(b: Band, box: Row["boxes"][number], margin: number, f: (k: number, x: number, y: number) => void) {
+  const i0 = Math.max(0, Math.floor((box.x - margin - b.x0) / b.step)), i1 = Math.min(b.nx - 1, Math.ceil((box.x + box.width + margin - b.x0) / b.step));
+  const j0 = Math.max(0, Math.floor((box.y - margin - b.y0) / b.step)), j1 = Math.min(b.ny - 1, Math.ceil((box.y + box.height + margin - b.y0) / b.step));
+  for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) {
+    const x = b.x0 + (i + 0.5) * b.step, y = b.y0 + (j + 0.5) * b.step;
+    if (x >= box.x - margin && x <= box.x + box.width + margin && y >= box.y - margin && y <= box.y + box.height + margin) f(j * b.nx + i, x, y);
+  }
+}
+
+interface Stroke {
+  /** Ink (pt²) inside each box's counting area. */
+  inBox: number[];
+  /** Ink in this row's strip outside the boxes, and in another row's. */
+  beside: number;
+  foreign: number;
+  /** Of it, pt² dark enough to count as drawn. */
+  strong: number;
+  width: number;
+  height: number;
+  /** Its extent, in page points. */
+  minX: number; maxX: number; minY: number; maxY: number;
+  /** Samples, to move a spill back to its box. */
+  samples: number[];
+}
+
+function judgeRow(b: Band, ink: PageInk): RowReading {
+  const { row, nx, ny, step, d, printed } = b;
+  const area = step * step;
+  const boxes = row.boxes;
+  const top = boxes[0]!.y, bottom = top + boxes[0]!.height;
+  const isInk = (k: number) => !printed[k] && d[k]! >= ink.low;
+  // Which box's counting area (box + MARGIN) each sample is in, or -1.
+  const owner = new Int8Array(nx * ny).fill(-1);
+  boxes.forEach((box, i) => forBox(b, box, MARGIN, (k) => { owner[k] = i; }));
+  // Strokes: ink samples within BRIDGE of each other.
+  const reach = Math.max(1, Math.round(BRIDGE / step));
+  const offsets: number[][] = [];
+  for (let dj = -reach; dj <= reach; dj++) for (let di = -reach; di <= reach; di++) if ((di || dj) && di * di + dj * dj <= reach * reach) offsets.push([di, dj]);
+  const label = new Int32Array(nx * ny).fill(-1);
+  const strokes: Stroke[] = [];
+  // Through what the sheet prints (a border, a number) a stroke is followed a little further: a tick
+  // drawn over a box's border is one stroke on both sides of it.
+  const through = Math.round(THROUGH / step);
+  const seen = new Int32Array(nx * ny).fill(-1);
+  let visit = 0;
+  const acrossPrint = (k: number, reached: (q: number) => void) => {
+    visit++;
+    let frontier = [k];
+    seen[k] = visit;
+    for (let depth = 0; depth < through && frontier.length; depth++) {
+      const next: number[] = [];
+      for (const p of frontier) {
+        const i = p % nx;
+        const l = i > 0 ? 1 : 0, r = i < nx - 1 ? 1 : 0;
+        for (const q of [p - l, p + r, p - nx, p + nx, p - nx - l, p - nx + r, p + nx - l, p + nx + r]) {
+          if (q < 0 || q >= d.length || seen[q] === visit) continue;
+          seen[q] = visit;
+          // Never through the rules between rows: a stroke is followed on its own row's side only.
+          const qy = b.y0 + (Math.floor(q / nx) + 0.5) * step;
+          if (qy < top - 3.4 || qy > bottom + 3.4) continue;
+          if (printed[q]) next.push(q);
+          else if (depth > 0 && isInk(q)) reached(q);
+        }
+      }
+      frontier = next;
+    }
+  };
+  for (let start = 0; start < d.length; start++) {
+    if (label[start] !== -1 || !isInk(start)) continue;
+    const s: Stroke = { inBox: boxes.map(() => 0), beside: 0, foreign: 0, strong: 0, width: 0, height: 0, minX: 0, maxX: 0, minY: 0, maxY: 0, samples: [] };
+    let minI = nx, maxI = 0, minJ = ny, maxJ = 0;
+    const queue = [start];
+    label[start] = strokes.length;
+    while (queue.length) {
+      const k = queue.pop()!;
+      const i = k % nx, j = (k - i) / nx;
+      s.samples.push(k);
+      const y = b.y0 + (j + 0.5) * step;
+      if (owner[k]! >= 0) s.inBox[owner[k]!]! += area;
+      else if (y < top - NEIGHBOUR || y > bottom + NEIGHBOUR) s.foreign += area;
+      else s.beside += area;
+      if (d[k]! >= ink.high) s.strong += area;
+      if (i < minI) minI = i; if (i > maxI) maxI = i; if (j < minJ) minJ = j; if (j > maxJ) maxJ = j;
+      let nearPrint = false;
+      for (const [di, dj] of offsets) {
+        const ii = i + di!, jj = j + dj!;
+        if (ii < 0 || jj < 0 || ii >= nx || jj >= ny) continue;
+        const q = jj * nx + ii;
+        if (printed[q] && Math.abs(di!) + Math.abs(dj!) === 1) nearPrint = true;
+        if (label[q] === -1 && isInk(q)) { label[q] = strokes.length; queue.push(q); }
+      }
+      if (nearPrint) acrossPrint(k, (q) => { if (label[q] === -1) { label[q] = strokes.length; queue.push(q); } });
+    }
+    s.width = (maxI - minI + 1) * step;
+    s.height = (maxJ - minJ + 1) * step;
+    s.minX = b.x0 + minI * step; s.maxX = b.x0 + (maxI + 1) * step;
+    s.minY = b.y0 + minJ * step; s.maxY = b.y0 + (maxJ + 1) * step;
+    strokes.push(s);
+  }
+
+  const total = boxes.map(() => 0);
+  const own = boxes.map(() => 0); // ink of strokes whose home is the box
+  let across: string | undefined; // a stroke that belongs to two boxes, or to this row and another: a person must look
+  const homes: number[] = [];
+  const boxW = boxes[0]!.width, boxH = boxes[0]!.height;
+  const besides: number[] = []; // strokes mostly beside the boxes
+  const weak: number[] = []; // faint strokes beside them
+  for (const s of strokes) {
+    const inside = s.inBox.reduce((a, v) => a + v, 0);
+    homes.push(-1);
+    if (s.strong < 0.3 || inside + s.beside < 0.5) {
+      // A speck, or too light to be drawn; but a faint arc may complete a ring around a box.
+      if (inside < 0.3 * (inside + s.beside) && s.beside >= 1 && s.foreign === 0) weak.push(strokes.indexOf(s));
+      continue;
+    }
+    if (inside < 0.3 * (inside + s.beside + s.foreign)) {
+      if (s.foreign < s.beside) besides.push(strokes.indexOf(s));
+      continue;
+    }
+    if (s.foreign >= inside) { if (inside > FAINT && s.foreign < 3 * inside) across = "stroke from another row"; continue; } // the next row's
+    if (s.foreign > 0.3 * inside) across = "stroke into another row";
+    // A line across the row (a stain's rim, a crease, an underline): not a mark, and the row is doubtful if it touches a box.
+    // A mark drawn for one box spans at most about one and a half boxes (a tick running on, a cross larger
+    // than its box) and lies mostly inside it.
+    if (s.width > 1.7 * boxW || s.height > 1.7 * boxH || s.beside > 1.2 * inside) {
+      if (inside > FAINT) across = `line across ${s.width.toFixed(0)}x${s.height.toFixed(0)} beside ${s.beside.toFixed(1)} inside ${inside.toFixed(1)}`;
+      continue;
+    }
+    const home = s.inBox.indexOf(Math.max(...s.inBox));
+    homes[homes.length - 1] = home;
+    s.inBox.forEach((v, i) => {
+      if (v === 0) return;
+      if (i === home) { total[i]! += v; own[i]! += v; return; }
+      // Spilled into box i: moved back when it is small and stays near the border it crossed.
+      const nearBorder = spillDepth(b, s, boxes[i]!, i < home ? "right" : "left") < 0.45 * boxW;
+      if (v < 0.5 * s.inBox[home]! && nearBorder) { total[home]! += v; own[home]! += v; }
+      else { total[i]! += v; across = `spans boxes ${home} ${i}`; }
+    });
+  }
+  // Strokes beside the boxes. A ring drawn around a box is that box's mark: one stroke around it, or
+  // its arcs on two opposite sides (where the ring crosses the printed border it cannot be told from
+  // it). A little ink beside a marked box is that mark's overflow (a scribble over the edge). Anything
+  // else that large (a word, a stroke between boxes) leaves the row to a person.
+  const take = (k: number, i: number) => {
+    const s = strokes[k]!;
+    const ink = s.inBox.reduce((a, v) => a + v, 0) + s.beside;
+    homes[k] = i;
+    total[i]! += ink;
+    own[i]! += ink;
+  };
+  const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+  const open = new Set(besides);
+  const ringOf = new Map<number, number[]>(); // box → the pieces of a ring around it
+  boxes.forEach((box, i) => {
+    const pieces = [...open].filter((k) => {
+      const s = strokes[k]!;
+      return s.minX >= box.x - 5.5 && s.maxX <= box.x + box.width + 5.5 && s.minY >= box.y - 5.5 && s.maxY <= box.y + box.height + 5.5;
+    });
+    if (pieces.length === 0) return;
+    // With what is drawn in the box itself (the ring's arcs inside its corners), and faint arcs around it.
+    const inZone = (k: number) => { const s = strokes[k]!; return s.minX >= box.x - 5.5 && s.maxX <= box.x + box.width + 5.5 && s.minY >= box.y - 5.5 && s.maxY <= box.y + box.height + 5.5; };
+    const parts = [...pieces, ...weak.filter(inZone), ...strokes.flatMap((_, k) => (homes[k] === i ? [k] : []))];
+    const minX = Math.min(...parts.map((k) => strokes[k]!.minX)), maxX = Math.max(...parts.map((k) => strokes[k]!.maxX));
+    const minY = Math.min(...parts.map((k) => strokes[k]!.minY)), maxY = Math.max(...parts.map((k) => strokes[k]!.maxY));
+    const across = minX < box.x + 1 && maxX > box.x + box.width - 1, down = minY < box.y + 1 && maxY > box.y + box.height - 1;
+    if (across || down) ringOf.set(i, pieces);
+  });
+  for (const [i, pieces] of ringOf) {
+    // A piece claimed by two boxes' rings: which box is ringed cannot be told.
+    if (pieces.some((k) => [...ringOf].some(([j, other]) => j !== i && other.includes(k)))) { across = "ring between boxes"; continue; }
+    for (const k of pieces) { take(k, i); open.delete(k); }
+  }
+  for (const k of [...open]) {
+    const s = strokes[k]!;
+    // Overflow: next to a box already marked, small beside it.
+    const near = boxes.findIndex((box, i) => total[i]! >= MARKED && s.minX > box.x - 4.5 && s.maxX < box.x + box.width + 4.5 && s.minY > box.y - 4.5 && s.maxY < box.y + box.height + 4.5);
+    if (near >= 0 && s.beside < 0.5 * total[near]!) { take(k, near); open.delete(k); }
+  }
+  for (const k of open) {
+    const s = strokes[k]!;
+    if (s.beside >= MARKED) across = `beside ${s.beside.toFixed(1)} ${(s.maxX - s.minX).toFixed(1)}x${(s.maxY - s.minY).toFixed(1)}`;
+  }
+  // Ink over a box's printed number (a dot, a blot): what the scan shows there beyond what the empty sheet prints.
+  // A box whose only ink is thin pieces in one line (cut apart by the printed number) that goes on outside
+  // the box, beyond the printed border: a crease or a stain's rim, not a mark.
+  boxes.forEach((box, i) => {
+    const pieces = strokes.flatMap((_, k) => (homes[k] === i ? [k] : []));
+    if (pieces.length === 0) return;
+    const ps = pieces.map((k) => strokes[k]!);
+    const inColumn = ps.every((p) => p.maxX - p.minX <= 4.5) && Math.max(...ps.map((p) => p.minX)) <= Math.min(...ps.map((p) => p.maxX)) + 1;
+    const inRow = ps.every((p) => p.maxY - p.minY <= 4.5) && Math.max(...ps.map((p) => p.minY)) <= Math.min(...ps.map((p) => p.maxY)) + 1;
+    if (!inColumn && !inRow) return;
+    const line = { ...ps[0]!, minX: Math.min(...ps.map((p) => p.minX)), maxX: Math.max(...ps.map((p) => p.maxX)), minY: Math.min(...ps.map((p) => p.minY)), maxY: Math.max(...ps.map((p) => p.maxY)) };
+    if (!continuesOutside(b, line, box, label, new Set(pieces), isInk, inColumn)) return;
+    for (const k of pieces) homes[k] = -1;
+    if (total[i]! > FAINT) across = "a line through the box";
+    total[i] = 0;
+    own[i] = 0;
+  });
+  const extent = boxes.map(() => 0); // how far the box's strokes reach (points): a mark is more than a fragment
+  strokes.forEach((s, k) => { const i = homes[k]!; if (i >= 0) extent[i] = Math.max(extent[i]!, s.maxX - s.minX, s.maxY - s.minY); });
+  boxes.forEach((box, i) => {
+    const over = overNumber(b, box);
+    if (over >= 0.1) { total[i]! += over * 30; own[i]! += over * 30; extent[i] = Math.max(extent[i]!, 5); }
+  });
+  // A fragment (a crease or a stain's rim seen between the printed number and border): faint at most.
+  boxes.forEach((_, i) => { if (extent[i]! < 4.5 && total[i]! >= MARKED) total[i] = (MARKED + FAINT) / 2; });
+  const filled = boxes.map((box) => isFilled(b, box, ink));
+  const rounded = total.map((v) => Math.round(v * 10) / 10);
+  const marked = total.flatMap((v, i) => (v >= MARKED ? [i] : []));
+  const faint = total.filter((v) => v >= FAINT && v < MARKED).length;
+  const answer = (i: number): RowReading => ({ field: row.field, value: boxes[i]!.option, ink: rounded });
+  const doubt = (why: Doubt): RowReading => ({ field: row.field, value: null, doubt: why, ink: rounded });
+  if (across) return doubt("more than one mark");
+  // The boxes without a mark must be empty even to a finer look: their paper no darker than the page's
+  // empty boxes (a pencil tick too light to count as ink still shows there).
+  const clean = (except: number[], limit: number) => boxes.every((box, i) => except.includes(i) || residue(b, box, label, homes, i) <= limit);
+  if (marked.length === 1) {
+    if (faint > 0) return doubt("a faint mark");
+    // A filled box alone may be a cancelled answer beside a new one too light to see at first: looked for closely.
+    return clean(marked, filled[marked[0]!] ? ink.strict : ink.residue) ? answer(marked[0]!) : doubt("a faint mark");
+  }
+  if (marked.length === 2 && faint === 0) {
+    // A changed answer: one box filled or scribbled out, another marked (and not filled): the other is meant.
+    const [p, q] = marked as [number, number];
+    if (filled[p] && !filled[q] && own[q]! >= MARKED && clean(marked, ink.strict)) return answer(q);
+    if (filled[q] && !filled[p] && own[p]! >= MARKED && clean(marked, ink.strict)) return answer(p);
+  }
+  if (marked.length >= 2) return doubt("more than one mark");
+  return doubt(faint > 0 ? "a faint mark" : "no mark");
+}
+
+/**
+ * A box's faint darkness: the mean, over its paper (where the sheet prints nothing and no stroke of
+ * another box lies), of how much darker it is than the paper around it.
+ */
+function residue(b: Band, box: Row["boxes"][number], label: Int32Array, homes: number[], index: number): number {
+  let sum = 0, n = 0;
+  forBox(b, box, 0, (k) => {
+    if (b.printed[k]) return;
+    const l = label[k]!;
+    if (l >= 0 && homes[l] !== undefined && homes[l] !== -1 && homes[l] !== index) return;
+    sum += b.d[k]!;
+    n++;
+  });
+  return n ? sum / n - b.paper : 0;
+}
+
+/** Whether ink of other strokes lies in line with `s` (a thin piece, down the box or across it) just outside its box. */
+function continuesOutside(b: Band, s: Pick<Stroke, "minX" | "maxX" | "minY" | "maxY">, box: Row["boxes"][number], label: Int32Array, self: Set<number>, isInk: (k: number) => boolean, vertical: boolean): boolean {
+  const look = (x0: number, x1: number, y0: number, y1: number) => {
+    let n = 0;
+    forBox(b, { ...box, x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, 0, (k) => { if (isInk(k) && !self.has(label[k]!)) n++; });
+    return n >= 2;
+  };
+  // Between rows the sheet prints rules and borders all the way: the line shows again in the next row's box.
+  if (vertical) return look(s.minX - 4, s.maxX + 4, box.y - BAND, box.y - 1.6) || look(s.minX - 4, s.maxX + 4, box.y + box.height + 1.6, box.y + box.height + BAND);
+  return look(box.x - 4.5, box.x - 1.6, s.minY - 4, s.maxY + 4) || look(box.x + box.width + 1.6, box.x + box.width + 4.5, s.minY - 4, s.maxY + 4);
+}
+
+/** How far into box `box` (points from its border on `side`) the stroke's ink reaches. */
+function spillDepth(b: Band, s: Stroke, box: Row["boxes"][number], side: "left" | "right"): number {
+  let depth = 0;
+  for (const k of s.samples) {
+    const i = k % b.nx, j = (k - i) / b.nx;
+    const x = b.x0 + (i + 0.5) * b.step, y = b.y0 + (j + 0.5) * b.step;
+    if (x < box.x - MARGIN || x > box.x + box.width + MARGIN || y < box.y - MARGIN || y > box.y + box.height + MARGIN) continue;
+    depth = Math.max(depth, side === "left" ? x - box.x : box.x + box.width - x);
+  }
+  return depth;
+}
+
+/**
+ * Whether the box is filled or scribbled out: ink in each of its corners and along each side's middle
+ * (where a cross, a tick or a ring leaves paper), not only somewhere.
+ */
+function isFilled(b: Band, box: Row["boxes"][number], ink: PageInk): boolean {
+  const inset = 2.4, size = 3;
+  const spots: [number, number][] = [];
+  for (const fx of [0, 0.5, 1]) for (const fy of [0, 0.5, 1]) if (fx !== 0.5 || fy !== 0.5) spots.push([fx, fy]);
+  let sum = 0, counted = 0, dark = 0, darkN = 0;
+  for (const [fx, fy] of spots) {
+    const x = box.x + inset + fx * (box.width - 2 * inset - size), y = box.y + inset + fy * (box.height - 2 * inset - size);
+    let n = 0, inked = 0;
+    forBox(b, { ...box, x, y, width: size, height: size }, 0, (k) => {
+      if (b.printed[k]) return;
+      n++;
+      if (b.d[k]! >= ink.low) { inked++; dark += b.d[k]!; darkN++; }
+    });
+    if (n < 3) continue;
+    const share = inked / n;
+    if (share < 0.55) return false;
+    sum += share;
+    counted++;
+  }
+  if (counted < 5 || sum / counted < 0.75) return false;
+  // And over the number: a ring drawn around the number covers the corners and sides, not the number.
+  return overNumber(b, box) >= 0.5 * (dark / darkN);
+}
+
+/** How much darker the middle of the box (its number, 5 × 6 pt) is than the empty sheet prints it, 0–1. */
+function overNumber(b: Band, box: Row["boxes"][number]): number {
+  let over = 0, n = 0;
+  forBox(b, { ...box, x: box.x + box.width / 2 - 2.5, y: box.y + box.height / 2 - 3, width: 5, height: 6 }, 0, (k) => {
+    over += b.d[k]! - b.empty[k]!;
+    n++;
+  });
+  return n > 0 ? over / n : 0;
 }
 
 /** Where a row's boxes were found: an offset in points from where the page's map puts them. */

@@ -7,23 +7,28 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import type { GreyImage } from "./loadScans.js";
+import { fitHomography, project, type Projective } from "./homography.js";
 import { MARK, markCentres, parsePageCode, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
 
-/** Page points (from the top left) to pixels: u = a·x + b·y + c, v = d·x + e·y + f. */
-export interface Affine {
-  a: number; b: number; c: number;
-  d: number; e: number; f: number;
-}
+/**
+ * Page points (from the top left) to pixels: u = a·x + b·y + c, v = d·x + e·y + f for a scanner; with
+ * the perspective terms g, h of a photo (homography.ts) where the four corner marks need them.
+ */
+export type Affine = Projective;
 
-export const apply = (t: Affine, x: number, y: number): [number, number] => [t.a * x + t.b * y + t.c, t.d * x + t.e * y + t.f];
-/** Pixels per point, averaged over both axes. */
-export const scaleOf = (t: Affine) => (Math.hypot(t.a, t.d) + Math.hypot(t.b, t.e)) / 2;
+export const apply = project;
+/** Pixels per point near the page's middle, averaged over both axes. */
+export const scaleOf = (t: Affine) => {
+  if (!t.g && !t.h) return (Math.hypot(t.a, t.d) + Math.hypot(t.b, t.e)) / 2;
+  const [u, v] = project(t, 300, 420), [ux, vx] = project(t, 301, 420), [uy, vy] = project(t, 300, 421);
+  return (Math.hypot(ux - u, vx - v) + Math.hypot(uy - u, vy - v)) / 2;
+};
 
 export type Registration =
   /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
-  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; marks: { from: [number, number][]; to: [number, number][] } }
+  | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; /** Seen at an angle (a photo): straightened from its four corner marks. */ photo: boolean; marks: { from: [number, number][]; to: [number, number][] } }
   /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
-  | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean };
+  | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean; /** The image is shaped like a photo, not a page. */ photo?: boolean };
 
 let ready: Promise<unknown> | undefined;
 /** ZXing's WebAssembly from node_modules: never fetched from the network. */
@@ -123,13 +128,18 @@ export function findMark(image: GreyImage, centre: [number, number], radius: num
   const y1 = Math.min(image.height - 1, Math.round(centre[1] + radius));
   if (x1 <= x0 || y1 <= y0) return undefined;
   const w = x1 - x0 + 1, h = y1 - y0 + 1;
-  // The paper's level here (a photocopy's grey, a scanner's tint); ink is what is clearly darker.
+  // The paper's level here (a photocopy's grey, a scanner's tint, a photo's light); ink is what is clearly darker.
   const hist = new Uint32Array(256);
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) hist[image.data[y * image.width + x]!]!++;
-  let seen = 0, paper = 255;
-  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.7) { paper = v; break; }
+  let seen = 0, paper = 255, darkest = 0;
+  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.9) { paper = v; break; }
+  seen = 0;
+  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.002) { darkest = v; break; }
+  // Half-way between the paper and the darkest there: a faded copy's grey marks too, but not a pale smudge.
+  if (paper - darkest < 45) return undefined;
+  const cut = (paper + darkest) / 2;
   const dark = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < paper * 0.5 ? 1 : 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < cut ? 1 : 0;
   // Connected dark areas; keep the square ones.
   let best: { at: [number, number]; distance: number } | undefined;
   const stack: number[] = [];
@@ -172,6 +182,10 @@ function looksLikeSheet(image: GreyImage): boolean {
   return centres.filter(([x, y]) => findMark(image, [x * pxPerPt, y * pxPerPt], 14 * mm, MARK.size * pxPerPt)).length >= 3;
 }
 
+/** Whether the image has a page's proportions (A4 or Letter, either way up), as a scan has; a photo has a camera's. */
+export const pageShaped = (image: { width: number; height: number }) =>
+  [297 / 210, 11 / 8.5].some((r) => Math.abs(Math.max(image.width, image.height) / Math.min(image.width, image.height) - r) < 0.025);
+
 /** An affine map with `linear`'s turn and scale, moved so that page point `from` falls on pixel `to`. */
 function movedTo(linear: Affine, from: [number, number], to: [number, number]): Affine {
   const [u, v] = apply(linear, from[0], from[1]);
@@ -196,8 +210,10 @@ export async function register(image: GreyImage): Promise<Registration> {
   const found = results.map((r) => ({ r, code: r.valid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
   if (!found) {
     if (results.some((r) => r.valid && r.text.startsWith("WK"))) return { ok: false, reason: "its page code is from another workshopkit version, which this one cannot read" };
-    if (looksLikeSheet(image)) return { ok: false, sheetLike: true, reason: "its page code could not be read (a soft or blurred scan?), though its corner marks are there" };
-    return { ok: false, reason: results.some((r) => r.valid) ? "its QR code is not a workshopkit page code" : "it has no page code (not a page of the scoring sheet)" };
+    if (results.some((r) => r.valid)) return { ok: false, reason: "its QR code is not a workshopkit page code" };
+    if (!pageShaped(image)) return { ok: false, sheetLike: true, photo: true, reason: "it looks like a photo, and no page code could be read in it (too small, blurred or in shadow)" };
+    if (looksLikeSheet(image)) return { ok: false, sheetLike: true, reason: "its page code could not be read (a soft, blurred or faded scan, or a copy of a copy?), though its corner marks are there" };
+    return { ok: false, reason: "it has no page code (not a page of the scoring sheet)" };
   }
   const code = found.code!;
   const p = found.r.position;
@@ -217,15 +233,28 @@ export async function register(image: GreyImage): Promise<Registration> {
   const side = MARK.size * scaleOf(fromQr);
   const from: [number, number][] = [];
   const to: [number, number][] = [];
-  let estimate = fromQr;
-  for (const { centre, distance } of marks) {
-    const at = findMark(image, apply(estimate, centre[0], centre[1]), (4 * mm + distance * 0.045) * scaleOf(fromQr), side);
-    if (!at) continue;
-    from.push(centre);
-    to.push(at);
-    estimate = from.length === 1 ? movedTo(fromQr, centre, at) : from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+  // A photo taken at an angle: the far marks lie further from where the page code's map puts them, so
+  // if not all four are found within a scanner's reach they are looked for again, further out.
+  const search = (spread: number) => {
+    from.length = 0;
+    to.length = 0;
+    let estimate = fromQr;
+    for (const { centre, distance } of marks) {
+      const at = findMark(image, apply(estimate, centre[0], centre[1]), (4 * mm + distance * spread) * scaleOf(fromQr), side);
+      if (!at) continue;
+      from.push(centre);
+      to.push(at);
+      estimate = from.length === 1 ? movedTo(fromQr, centre, at) : from.length === 2 ? similarity(from, to) : fitAffine(from, to)!;
+    }
+    return estimate;
+  };
+  let estimate = search(0.045);
+  if (from.length < 4) {
+    const scanner = { from: [...from], to: [...to], estimate };
+    estimate = search(0.16);
+    if (from.length < 4) { from.splice(0, from.length, ...scanner.from); to.splice(0, to.length, ...scanner.to); estimate = scanner.estimate; }
   }
-  if (from.length === 0) return { ok: false, code, reason: "none of its 4 corner marks was found (cut off, or covered?)" };
+  if (from.length === 0) return { ok: false, code, photo: !pageShaped(image), reason: pageShaped(image) ? "none of its 4 corner marks was found (cut off, covered, or too faint?)" : "it looks like a photo, and none of its 4 corner marks was found in it" };
   // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's
   // centre is one more point, precise enough as one end of a long baseline.
   const marksFound = { from: [...from], to: [...to] };
@@ -237,12 +266,19 @@ export async function register(image: GreyImage): Promise<Registration> {
     const mid = (pts: [number, number][]) => [0, 1].map((k) => pts.reduce((sum, p) => sum + p[k]!, 0) / pts.length) as [number, number];
     estimate = similarity([from[0]!, mid(qrCentres)], [to[0]!, mid(finders)]);
   }
-  const transform = estimate;
-  // How well the marks agree with one affine map: a folded or curled page does not.
+  let transform = estimate;
+  // How well the marks agree with one affine map: a scanner's page does; a photo taken at an angle
+  // needs the perspective of its four marks (homography.ts), which the boxes then confirm or refute.
   const mmPx = mm * scaleOf(transform);
   const worst = Math.max(...from.map((pt, i) => Math.hypot(apply(transform, pt[0], pt[1])[0] - to[i]![0], apply(transform, pt[0], pt[1])[1] - to[i]![1])));
-  if (worst > 1.0 * mmPx) return { ok: false, code, reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm: folded, curled or photographed at an angle?)` };
+  let photo = false;
+  if (worst > 1.0 * mmPx) {
+    const seen = from.length === 4 ? fitHomography(from, to) : undefined;
+    if (!seen) return { ok: false, code, photo: !pageShaped(image), reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm), and not all four were found to straighten it: ${pageShaped(image) ? "folded or curled?" : "a photo with a corner mark out of view or in shadow?"}` };
+    transform = seen;
+    photo = true;
+  }
   const paper = PAPER_POINTS[code.paper];
   const upsideDown = apply(transform, paper.width / 2, 0)[1] > apply(transform, paper.width / 2, paper.height)[1];
-  return { ok: true, code, transform, upsideDown, marks: marksFound };
+  return { ok: true, code, transform, upsideDown, photo, marks: marksFound };
 }

@@ -161,7 +161,8 @@ export async function scanPdf(pages: { jpeg: Buffer; dpi: number }[]): Promise<U
   pdf.setCreationDate(new Date(0));
   pdf.setModificationDate(new Date(0));
   for (const p of pages) {
-    const image = await pdf.embedJpg(p.jpeg);
+    const isPng = p.jpeg[0] === 0x89 && p.jpeg[1] === 0x50; // a fax's black-and-white page
+    const image = isPng ? await pdf.embedPng(p.jpeg) : await pdf.embedJpg(p.jpeg);
     const w = (image.width / p.dpi) * 72, h = (image.height / p.dpi) * 72;
     pdf.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h });
   }
