@@ -178,6 +178,7 @@ const CARDS: Danish = {
   "cli.noFreePort": () => FAULT,
   "cli.port": () => FAULT,
   "serve.noEsbuild": () => FAULT,
+  "options.numberedSheets": (p) => `Antallet af nummererede scoreskemaer skal være et helt tal fra 1 til ${p.max}.`,
   "cli.origin": () => "Serverens offentlige adresse skal se ud som https://hr.eksempel.dk.",
   "cache.emptyOption": () => "Mappen til mellemlageret er tom. Angiv en mappe.",
   "cache.isFile": () => "Mappen til mellemlageret er en fil, ikke en mappe. Angiv en mappe.",

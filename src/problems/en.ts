@@ -223,6 +223,7 @@ const catalogue = {
   "cli.portInUse": (p: { port: number }) => ({ message: `Port ${p.port} is in use.`, hint: "Choose another with --port, or leave --port out to take the next free one." }),
   "cli.noFreePort": (p: { from: number; to: number }) => ({ message: `No free port from ${p.from} to ${p.to}.`, hint: "Choose one with --port." }),
   "cli.port": (p: Detail & { given: string }) => `--port: ${p.detail}, not "${p.given}".`,
+  "options.numberedSheets": (p: { given: string; max: number }) => ({ message: `--numbered-sheets must be a whole number from 1 to ${p.max}, not ${p.given}.`, hint: "Give the number of participants, e.g. --numbered-sheets 24." }),
   "cli.origin": (p: { given: string }) => `--origin: expected an address like https://hr.example.dk, not "${p.given}".`,
   "cache.emptyOption": () => ({ message: "--cache-dir is empty.", hint: "Give the cache folder, or leave --cache-dir out (WORKSHOPKIT_CACHE=off turns the cache off)." }),
   "cache.isFile": (p: { given: string; dir: string }) => ({ message: `${p.given} ${p.dir} is a file, not a folder, so nothing can be cached there.`, hint: CACHE_HINT }),

@@ -50,7 +50,7 @@ export async function numberCopies(sheet: Uint8Array, copies: number, code: Omit
 
 /** The build's file of numbered copies of a company's scoring sheet (`bytes`, as branded). */
 export async function scoringCopies(material: Extract<Material, { kind: "scoring" }>, bytes: Uint8Array, pack: ResolvedPack, copies: number): Promise<OutputFile> {
-  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw new WorkshopkitError(`--numbered-sheets must be a whole number from 1 to ${MAX_COPIES}, not ${copies}.`, "Give the number of participants, e.g. --numbered-sheets 24.");
+  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) throw WorkshopkitError.of("options.numberedSheets", { given: String(copies), max: MAX_COPIES }, { file: "options", path: "numbered-sheets" });
   const code = { material: material.id, version: pack.toolkit.version, paper: pack.brand.paper, layout: sheetLayoutKey(material, pack.brand) };
   return { name: `${material.id}-copies.pdf`, bytes: await numberCopies(bytes, copies, code) };
 }

@@ -31,7 +31,7 @@ function bilinear(data: Uint8Array, width: number, height: number, u: number, v:
   return top * (1 - dy) + bottom * dy;
 }
 
-export type Doubt = "no mark" | "more than one mark" | "a faint mark" | "boxes not found";
+export type Doubt = "no mark" | "more than one mark" | "a faint mark" | "boxes not found" | "a stain on the row";
 
 export interface RowReading {
   field: string;
@@ -67,7 +67,16 @@ interface Band {
   empty: Float32Array;
   /** The mean darkness of the paper between this row's boxes (set by pageInk). */
   paper: number;
+  /** How much the paper's own brightness changes across the row, 0–1: a stain's edge runs through it. */
+  shading: number;
 }
+
+/**
+ * Paper whose brightness changes by more than this across one row is stained there (a stain's edge,
+ * a fold's shadow): its rim can look like a stroke where the background estimate lags, so a row on
+ * it is left to a person rather than risk a wrong read. Uneven light changes far less over a row.
+ */
+const STAINED = 0.1;
 
 export interface PageInk {
   /** Darkness a stroke must reach to be ink at all (above the paper's noise), and for a stroke to count as drawn. */
@@ -93,7 +102,8 @@ export function readRows(image: GreyImage, rows: Row[], places: (RowPlace & { tr
   return rows.map((row, i): RowReading => {
     const band = bands[i];
     if (!band) return { field: row.field, value: null, doubt: "boxes not found", ink: [] };
-    return judgeRow(band, ink);
+    const reading = judgeRow(band, ink);
+    return reading.value !== null && band.shading > STAINED ? { ...reading, value: null, doubt: "a stain on the row" } : reading;
   });
 }
 
@@ -106,10 +116,13 @@ function sampleBand(image: GreyImage, row: Row, place: RowPlace & { transform: A
   const raw = new Float32Array(nx * ny);
   const printed = new Uint8Array(nx * ny);
   const empty = new Float32Array(nx * ny);
+  let brightest = 0, darkest = 255;
   for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
     const x = x0 + (i + 0.5) * step, y = y0 + (j + 0.5) * step;
     const [u, v] = apply(t, x + place.dx, y + place.dy);
     const paper = background.at(u, v);
+    brightest = Math.max(brightest, paper);
+    darkest = Math.min(darkest, paper);
     const grey = bilinear(image.data, image.width, image.height, u, v);
     raw[j * nx + i] = Math.max(0, Math.min(1, (paper - grey) / paper));
     printed[j * nx + i] = mask.printed(x, y) ? 1 : 0;
@@ -126,7 +139,7 @@ function sampleBand(image: GreyImage, row: Row, place: RowPlace & { transform: A
     const k = j * nx + i;
     d[k] = (tmp[k - (j > 0 ? nx : 0)]! + 2 * tmp[k]! + tmp[k + (j < ny - 1 ? nx : 0)]!) / 4;
   }
-  return { row, x0, y0, nx, ny, step, d, printed, empty, paper: 0 };
+  return { row, x0, y0, nx, ny, step, d, printed, empty, paper: 0, shading: brightest > 0 ? (brightest - darkest) / brightest : 0 };
 }
 
 const quantile = (values: Float32Array | number[], q: number) => {

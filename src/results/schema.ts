@@ -5,7 +5,7 @@ import { z } from "zod";
 /** A statement's score, or null: not read with certainty (see `uncertain`), or its page was not there. */
 export const Score = z.number().int().min(1).max(5).nullable();
 
-export const Doubt = z.enum(["no mark", "more than one mark", "a faint mark", "boxes not found", "not answered"]);
+export const Doubt = z.enum(["no mark", "more than one mark", "a faint mark", "boxes not found", "a stain on the row", "not answered"]);
 
 export const UncertainRow = z.strictObject({
   /** `v01.passiv.1` … */

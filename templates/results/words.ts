@@ -7,6 +7,7 @@ export const DOUBT: Record<string, string> = {
   "more than one mark": "Mere end ét kryds",
   "a faint mark": "Svagt kryds – usikkert",
   "boxes not found": "Rækkens felter blev ikke fundet",
+  "a stain on the row": "Plet på papiret – tjek i hånden",
   "not answered": "Ikke udfyldt",
 };
 
