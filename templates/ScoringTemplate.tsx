@@ -1,5 +1,6 @@
 // Værktøj 1's maturity scoring sheet: five levels of four statements, a 1–5 box per statement
 // (a radio group on screen), a total per level, the band legend and the five-level profile row.
+import { Fragment } from "react";
 import { Text, View } from "@react-pdf/renderer";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
 import { encodePageCode, MARK, markCentres, QR, qrSize, sheetLayoutKey } from "../src/results/pageCode.js";
@@ -132,6 +133,8 @@ function ReadingMarks({ material, brand, version }: { material: ScoringMaterial;
 export function ScoringTemplate({ material, brand, pack }: { material: ScoringMaterial; brand: Brand; pack: ResolvedPack }) {
   const { tool, scoring } = material;
   const intro = tool.intro.flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+  const announcing = intro.findIndex((text) => text.trimEnd().endsWith(":"));
+  const changeAt = announcing < 0 ? intro.length : announcing;
   // The step's other paragraphs (the closing remark under the sheet in the source).
   const after = tool.steps.flatMap((s) => s.blocks).flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
   return (
@@ -142,10 +145,13 @@ export function ScoringTemplate({ material, brand, pack }: { material: ScoringMa
       <Text style={{ ...styles.kicker, color: brand.palette.ink }}>{material.title.toUpperCase()}</Text>
       <Text style={styles.h1}>{tool.title}</Text>
       {intro.map((text, i) => (
-        <Text key={i} style={{ ...styles.paragraph, fontSize: 9.5 }}>{text}</Text>
+        <Fragment key={i}>
+          {/* How to change an answer so that the reader of the paper sheet knows (src/results/readBoxes.ts): after the instructions, before the sentence that announces the levels. */}
+          {i === changeAt && <Text style={{ fontSize: 9, fontWeight: 700, marginBottom: mm(1.5) }}>{CHANGE_ANSWER}</Text>}
+          <Text style={{ ...styles.paragraph, fontSize: 9.5 }}>{text}</Text>
+        </Fragment>
       ))}
-      {/* How to change an answer so that the reader of the paper sheet knows (src/results/readBoxes.ts). */}
-      <Text style={{ fontSize: 9, fontWeight: 700, marginTop: mm(0.5) }}>{CHANGE_ANSWER}</Text>
+      {changeAt === intro.length && <Text style={{ fontSize: 9, fontWeight: 700, marginTop: mm(0.5) }}>{CHANGE_ANSWER}</Text>}
       <View style={{ height: mm(2) }} />
       {scoring.levels.map((level) => (
         <LevelTable key={level.id} material={material} level={level} palette={brand.palette} />

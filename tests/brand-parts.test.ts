@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PLACEHOLDER_PALETTE, type SlotPlacement } from "../src/brand/brandParts.js";
 import { parsePartKey, partKey, partSpec } from "../src/brand/partKey.js";
 import { renderBrandParts } from "../src/brand/parts.js";
-import { placeholderBrand, placeholderPack } from "../src/brand/placeholder.js";
+import { PLACEHOLDER_COMPANY, placeholderBrand, placeholderPack } from "../src/brand/placeholder.js";
 import { WorkshopkitError } from "../src/errors.js";
 import { loadContent } from "../src/load/loadContent.js";
 import { CONTENT_DIR } from "../src/load/contentDir.js";
@@ -87,7 +87,7 @@ describe("resolve does not depend on the company", () => {
 
   it("gives both companies the same placeholder brand, in the placeholder colours", () => {
     expect(placeholderBrand(example.brand)).toEqual(placeholderBrand(other.brand));
-    expect(placeholderBrand(other.brand)).toEqual({ company: "", colour: PLACEHOLDER_PALETTE.brand, palette: PLACEHOLDER_PALETTE, paper: "A4", placeholder: true });
+    expect(placeholderBrand(other.brand)).toEqual({ company: PLACEHOLDER_COMPANY, colour: PLACEHOLDER_PALETTE.brand, palette: PLACEHOLDER_PALETTE, paper: "A4", placeholder: true });
     expect(example.brand.palette).toEqual({ brand: "#1F6F8B", ink: "#1f6f8b", onBrand: "#ffffff", line: "#1f6f8b", tint: "#e4eef1" });
     expect(other.brand.palette.brand).toBe("#FFE066");
     expect(other.brand.palette.onBrand).toBe("#1a1a1a");

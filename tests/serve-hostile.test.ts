@@ -419,10 +419,10 @@ describe("logos under limits that cover everything inside them, on upload as in 
     header.writeUInt32BE(crc32(header.subarray(12, 29)), 29);
     const embedded = await upload(svgOf(`<image width="400" height="100" href="data:image/png;base64,${header.toString("base64")}"/>`), "logo.svg");
     expect(embedded.status).toBe(422);
-    expect((await embedded.json()).problems[0].message).toMatch(/embeds images of 400 megapixels or more; everything a logo holds is at most 40 megapixels/);
+    expect((await embedded.json()).problems[0].message).toMatch(/Billederne i SVG-logoet har tilsammen 400 megapixel eller mere; et logo må højst have 40 megapixel/); // in Danish, from the code
     const wide = await upload(svgOf("<rect/>", 'width="1e9" height="1e9"'), "logo.svg");
     expect(wide.status).toBe(422);
-    expect((await wide.json()).problems[0].message).toMatch(/declares a canvas of 1000000000 × 1000000000 pixels; at most 100,000/);
+    expect((await wide.json()).problems[0].message).toMatch(/en tegneflade på 1000000000 × 1000000000 pixel; højst 100\.000 pixel på hver led/);
   });
 
   it("stops an SVG of heavy filters after 10 s and serves its page meanwhile", async () => {
@@ -436,7 +436,7 @@ describe("logos under limits that cover everything inside them, on upload as in 
     expect(Date.now() - page).toBeLessThan(5000);
     const r = await slow;
     expect(r.status).toBe(422);
-    expect((await r.json()).problems[0].message).toMatch(/takes longer than 10 s to draw, the limit/);
+    expect((await r.json()).problems[0].message).toMatch(/Logoet tager mere end 10 sekunder at tegne/);
     expect(Date.now() - started).toBeLessThan(30_000);
     // The next logo gets a fresh decoder.
     const png = await sharp({ create: { width: 1200, height: 400, channels: 3, background: "#2a6f97" } }).png().toBuffer();

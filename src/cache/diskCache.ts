@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readBounded } from "../load/readDataFile.js";
+import { readBounded } from "../load/readBounded.js";
 
 /** Bump when the entry format changes: older entries are then simply never found. */
 const FORMAT = "v1";

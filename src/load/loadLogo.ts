@@ -5,7 +5,7 @@ import { WorkshopkitError, warning, type Warning } from "../errors.js";
 import { english, type ParamsOf, type ProblemCode } from "../problems/en.js";
 import { LogoRefusal, MAX_LOGO_PIXELS, type LogoProblem } from "./decodeLogo.js";
 import { decodeLogoLimited, LOGO_SECONDS } from "./logoDecoder.js";
-import { formatBytes, readBounded, UnreadableFile } from "./readDataFile.js";
+import { formatBytes, readBounded, UnreadableFile } from "./readBounded.js";
 
 export { MAX_LOGO_PIXELS, LOGO_SECONDS };
 export const MAX_LOGO_BYTES = 20 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { PDFDict, PDFDocument, PDFName, PDFRadioGroup, PDFRawStream, type PDFFor
 import { openPdfForRaster, rasterisePage } from "../raster/rasterisePdf.js";
 import { WorkshopkitError } from "../errors.js";
 import { sha256 } from "../finish/manifest.js";
-import { readBounded, UnreadableFile } from "../load/readDataFile.js";
+import { readBounded, UnreadableFile } from "../load/readBounded.js";
 import { checkPdfStreams } from "./pdfLimits.js";
 
 /** A page image in grey levels, one byte a pixel, rows top to bottom. */

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { access, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
-import { readBounded } from "../load/readDataFile.js";
+import { readBounded } from "../load/readBounded.js";
 import { escapeControl, warning, WorkshopkitError, type Warning } from "../errors.js";
 import { slug } from "../slug.js";
 import { removeStaleTempFolders } from "./tempFolders.js";

@@ -5,6 +5,7 @@
 // fading and greying), a fax (binarised at 204 × 98 dpi), A4 printed on Letter, or a phone photo (an
 // angle of up to 20°, uneven light, the table around the page). Every choice comes from a seeded
 // random generator: the same seed gives the same bytes.
+import { random } from "../scans.js";
 import sharp, { type Sharp } from "sharp";
 import { rasterisePdf } from "../../../src/raster/rasterisePdf.js";
 import type { SheetLayout } from "../../../src/results/sheetLayout.js";
@@ -36,17 +37,6 @@ export type Capture =
   | { kind: "fax"; upsideDown?: boolean; rotate?: number; /** Fine mode, 204 × 196 dpi; standard is 204 × 98 (too coarse for the page code). */ fine?: boolean }
   | { kind: "photo"; tilt: number; turn?: number; light?: number; jpeg?: number };
 
-/** A small seeded random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const blanks = new Map<string, Promise<Rgb[]>>();
 
@@ -322,4 +312,4 @@ async function photo(page: Rgb, c: Extract<Capture, { kind: "photo" }>, rnd: () 
 }
 
 /** An image-only PDF, as an office scanner makes one: each image a page at its resolution. */
-export { scanPdf } from "../scans.js";
+export { random, scanPdf } from "../scans.js";
