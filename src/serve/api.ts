@@ -16,6 +16,7 @@ import { cardOptionsOf, PackRequest, PreviewRequest } from "./request.js";
 import { zipPack } from "./zip.js";
 import { loadNeeds } from "../workshop/loadNeeds.js";
 import { deckCards } from "../workshop/workshop.js";
+import { streamEvents } from "./eventStream.js";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -154,17 +155,7 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   app.get<{ Params: { id: string } }>("/api/builds/:id/events", { schema: { params } }, (request, reply) => {
     const job = ctx.jobs.get(request.params.id);
     if (!job) return notFound(reply);
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
-    const send = (event: JobEvent) => {
-      raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      if (event.type === "done" || event.type === "failed") raw.end();
-    };
-    for (const event of job.events) send(event);
-    if (job.finished) return;
-    job.listeners.add(send);
-    raw.on("close", () => job.listeners.delete(send));
+    streamEvents(reply, job);
   });
 
   app.get<{ Params: { id: string; name: string } }>("/api/builds/:id/files/:name", { schema: { params } }, (request, reply) => {

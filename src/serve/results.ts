@@ -29,6 +29,7 @@ import { DOUBT, NOTE } from "../../templates/results/words.js";
 import type { LogoStore } from "./logos.js";
 import { LogoId } from "./request.js";
 import { SERVER_FAULT } from "./publicError.js";
+import { streamEvents } from "./eventStream.js";
 
 /** A scan may be large (a stack of pages at 300 dpi), but not an archive: limits for one upload. */
 export const MAX_SCAN_BYTES = 40 * 1024 * 1024;
@@ -146,6 +147,15 @@ function noteText(n: PageNote): string {
 export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx) => {
   const dir = path.resolve(ctx.dir ?? "results");
   const dbOf = (company: string) => defaultDb(company, dir);
+  /** A change to the company's rounds database (made if missing), closed again whatever happens. */
+  const inStore = (company: string, change: (store: RoundStore) => void) => {
+    const store = RoundStore.open(dbOf(company));
+    try {
+      change(store);
+    } finally {
+      store.close();
+    }
+  };
   /** The database as the page names it: relative to where the server was started, as the CLI would write it. */
   const shownDb = (file: string) => path.relative(process.cwd(), file) || file;
   const readings = new PQueue({ concurrency: 1 });
@@ -250,12 +260,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
     const body = parse(ResolveRequest, request.body);
     if (isRefusal(body)) return send(reply, body);
     return answer(reply, async () => {
-      const store = RoundStore.open(dbOf(body.profile.company));
-      try {
-        store.resolve(body.round, body.key, body.field, body.value === "undo" ? undefined : body.value);
-      } finally {
-        store.close();
-      }
+      inStore(body.profile.company, (store) => store.resolve(body.round, body.key, body.field, body.value === "undo" ? undefined : body.value));
       return view(body);
     });
   });
@@ -267,12 +272,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
       const reader = await readerContext(CONTENT_DIR, profileOf(body));
       const unknown = Object.keys(body.answers).filter((f) => !reader.fields.includes(f));
       if (unknown.length > 0) return send(reply, refusal(400, "Skemaet har udsagn, som scoreskemaet ikke kender. Genindlæs siden."));
-      const store = RoundStore.open(dbOf(body.profile.company));
-      try {
-        store.addTyped(body.round, new Date(), typedSheet(reader.material, body.answers));
-      } finally {
-        store.close();
-      }
+      inStore(body.profile.company, (store) => store.addTyped(body.round, new Date(), typedSheet(reader.material, body.answers)));
       return view(body);
     });
   });
@@ -296,12 +296,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
     const body = parse(DeleteTypedRequest, request.body);
     if (isRefusal(body)) return send(reply, body);
     return answer(reply, async () => {
-      const store = RoundStore.open(dbOf(body.profile.company));
-      try {
-        store.deleteTyped(body.round, body.key);
-      } finally {
-        store.close();
-      }
+      inStore(body.profile.company, (store) => store.deleteTyped(body.round, body.key));
       return view(body);
     });
   });
@@ -411,17 +406,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
   app.get<{ Params: { id: string } }>("/api/results/uploads/:id/events", { schema: { params: jobParams } }, (request, reply) => {
     const job = jobs.get(request.params.id);
     if (!job) return reply.code(404).send({ error: "Den indlæsning findes ikke (længere).", problems: [] });
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
-    const write = (event: ReadEvent) => {
-      raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      if (event.type === "done" || event.type === "failed") raw.end();
-    };
-    for (const event of job.events) write(event);
-    if (job.finished) return;
-    job.listeners.add(write);
-    raw.on("close", () => job.listeners.delete(write));
+    streamEvents(reply, job);
   });
 
   app.addHook("onClose", async () => {
