@@ -17,6 +17,7 @@ import { resolve } from "../src/resolve/resolve.js";
 import { wordFiles } from "../src/docx/wordFiles.js";
 import { markWriteIns, segments } from "../src/docx/writeIns.js";
 import { buildPack, pdfText, ROOT, tempDir } from "./support/build.js";
+import { listenLocal } from "./support/listen.js";
 
 const DOCS = ["policy", "stress-guidelines", "manager-guide"];
 const DATE = new Date("2026-03-01T12:34:56Z");
@@ -257,9 +258,7 @@ describe("the web server", () => {
   let base: string;
   beforeAll(async () => {
     app = await createServer({ tempParent: parent, warm: false });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    base = await listenLocal(app);
   });
   afterAll(async () => {
     await app?.close();

@@ -19,6 +19,7 @@ import { Results } from "../src/results/schema.js";
 import { styles } from "../templates/theme.js";
 import { pdfText, runCli } from "./support/build.js";
 import { answerPage, random, scanPage, scanPdf, type PenMark } from "./support/scans.js";
+import { listenLocal } from "./support/listen.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -83,9 +84,7 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     writeFileSync(path.join(work, "letter.pdf"), await scannedStack(1, 31, [1], letter));
     // The rounds databases where the CLI looks for them when run in `work`: results/<company>.sqlite.
     app = await createServer({ tempParent: work, resultsDir: path.join(work, "results"), warm: false });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    base = await listenLocal(app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(60_000);

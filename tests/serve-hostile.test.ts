@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import sharp from "sharp";
 import { createServer } from "../src/serve/server.js";
+import { listenLocal } from "./support/listen.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-hostile-"));
@@ -49,9 +50,7 @@ const serverFolder = () => path.join(parent, readdirSync(parent).find((n) => n.s
 
 beforeAll(async () => {
   app = await createServer({ tempParent: parent, warm: false });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  base = await listenLocal(app);
 });
 afterAll(async () => {
   await app?.close();

@@ -15,6 +15,7 @@ import sharp from "sharp";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createServer } from "../src/serve/server.js";
 import { pdfText, ROOT, runCli } from "./support/build.js";
+import { listenLocal } from "./support/listen.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -77,9 +78,7 @@ if (missing) console.warn(`tests/web-e2e.test.ts is skipped: ${CHROMIUM} is not 
 describe.skipIf(missing)("the web page in Chromium", () => {
   beforeAll(async () => {
     app = await createServer({ tempParent: work });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    base = await listenLocal(app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(60_000);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createServer } from "../src/serve/server.js";
+import { listenLocal } from "./support/listen.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -36,9 +37,7 @@ if (missing) console.warn(`tests/web-problems-e2e.test.ts is skipped: ${CHROMIUM
 describe.skipIf(missing)("problems on the web page, in Danish, on their fields", () => {
   beforeAll(async () => {
     app = await createServer({ tempParent: work });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = await listenLocal(app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(60_000);
