@@ -1,45 +1,50 @@
 // The story of a build, in order: load → validate → resolve → render → finish → write.
-// Each stage is a module of its own; only load reads files and only write touches out/.
-// A material is rendered and finished once for every company, with a placeholder brand (cached),
-// and then stamped with the company's colours, logo and name (src/brand): the finish a company gets.
+// `build` is the CLI's and the batch's: it loads files, compiles, and writes the pack. `compile` is the
+// core every front door shares (the web server calls it straight from the validated request): it takes
+// values (the toolkit, the profile with its logo decoded, the options, a cache) and returns the files
+// and warnings, with no file system, clock or process state of its own. A material is rendered and
+// finished once for every company, with a placeholder brand (cached), and then stamped with the
+// company's colours, logo and name (src/brand): the finish a company gets.
 import { WorkshopkitError, type Warning } from "./errors.js";
 import { loadContent } from "./load/loadContent.js";
-import { loadProfile } from "./load/loadProfile.js";
+import { loadProfile, type LoadedProfile } from "./load/loadProfile.js";
 import { validate } from "./validate/validate.js";
 import { resolve } from "./resolve/resolve.js";
 import { renderMaterial } from "./render/renderMaterial.js";
 import { checkLayout } from "./render/checkLayout.js";
 import { fitPages } from "./fit/fitPages.js";
 import { openCache } from "./cache/cacheDir.js";
-import { cachedMaterial, materialKey, type CachedMaterial } from "./cache/materialCache.js";
+import { cachedMaterial, materialKey, type CachedMaterial, type MaterialStore } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
 import { placeholderPack } from "./brand/placeholder.js";
 import { renderBrandParts } from "./brand/parts.js";
-import { stampMaterial } from "./brand/stampMaterial.js";
+import type { BrandParts } from "./brand/brandParts.js";
+import { stampMaterial, type BrandedMaterial } from "./brand/stampMaterial.js";
 import { slotsOf } from "./render/layoutText.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
-import { withFolios } from "./finish/packFolios.js";
+import { withFolios, type KeptPages } from "./finish/packFolios.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
-import { startPack, type OutputFile } from "./write/writePack.js";
+import { writePack, type OutputFile } from "./write/writePack.js";
 import { wordFiles } from "./docx/wordFiles.js";
 import { chooseOutputFolder } from "./write/outputFolder.js";
 import { DEFAULT_CARD_OPTIONS, type CardOptions } from "./cards/options.js";
 import type { Material, ResolvedPack } from "./model.js";
 import type { Profile } from "./schema/profile.js";
+import type { Toolkit } from "./schema/toolkit.js";
 import { CONTENT_DIR } from "./load/contentDir.js";
 import { scoringCopies } from "./results/numberCopies.js";
 import type { WorkshopChoice } from "./workshop/choice.js";
 import { loadNeeds } from "./workshop/loadNeeds.js";
+import type { WorkshopNeeds } from "./workshop/needs.js";
+import type { WorkshopPlan } from "./workshop/plan.js";
 import type { PrintEntry } from "./workshop/printList.js";
 import { workshopPrintList } from "./workshop/renderPrintList.js";
 import { PRINT_LIST_ID, toolkitPlan } from "./workshop/workshop.js";
 
 export { CONTENT_DIR };
 
-export interface BuildOptions {
-  profile: string;
-  /** The folder that receives `<company-slug>/`. */
-  out: string;
+/** What a pack is made of: the options a front door was given (the CLI's flags, the page's form). */
+export interface PackOptions {
   only?: string[];
   /** A workshop (its tools, participants and groups): only what it needs is built, with a print list (printliste.pdf, in the pack too). */
   workshop?: WorkshopChoice;
@@ -47,20 +52,46 @@ export interface BuildOptions {
   cards?: Partial<CardOptions>;
   /** Creation date of every PDF; defaults to the content's date (see SOURCE_DATE_EPOCH in the CLI). */
   date?: Date;
-  onProgress?: (event: { done: number; total: number; material: string }) => void;
-  /** The cache of finished materials: a folder, or false for none (default: see src/cache/cacheDir.ts). */
-  cacheDir?: string | false;
-  /** Also write the scoring sheet as this many numbered copies for paper (v01-scoring-copies.pdf). */
+  /** Also make the scoring sheet as this many numbered copies for paper (v01-scoring-copies.pdf). */
   numberedSheets?: number;
 }
 
-export interface BuildResult {
-  dir: string;
-  /** Every PDF written, the complete pack last. */
-  files: ManifestEntry[];
+/** Everything a compile needs, as values: what loaders read from files, or the server from a request. */
+export interface CompileInput extends PackOptions {
+  toolkit: Toolkit;
+  /** The profile (schema-checked) with its logo decoded. */
+  profile: LoadedProfile;
+  /** What each tool's workshop prints (content/workshop.yaml): needed when `workshop` is given. */
+  needs?: WorkshopNeeds;
+}
+
+export type Progress = (event: { done: number; total: number; material: string }) => void;
+
+export interface CompileEnv {
+  /** Materials as every company shares them, kept between builds (src/cache); none: everything is rendered. */
+  cache?: MaterialStore;
+  onProgress?: Progress;
+}
+
+/** A compile checked and resolved, before anything is rendered: what it will make. */
+export interface Prepared {
+  input: CompileInput;
+  pack: ResolvedPack;
+  cards: CardOptions;
+  date: Date;
+  plan?: WorkshopPlan;
+  /** The files' materials when only some are made (`only`, a workshop): a partial pack never replaces others. */
+  partial?: string[];
+}
+
+export interface Compiled {
+  /** Every file of the pack, the manifest last. */
+  files: OutputFile[];
+  /** Every PDF, the complete pack last. */
+  pdfs: ManifestEntry[];
   /** The Word files beside their PDFs (the policy, the guidelines, the manager's guide), for HR to edit. */
   word: { file: string; title: string; sha256: string }[];
-  /** The complete pack (also in `files`). */
+  /** The complete pack (also in `pdfs`). */
   pack: ManifestEntry;
   /** Pages of the materials. */
   pages: number;
@@ -71,76 +102,106 @@ export interface BuildResult {
   printList?: PrintEntry[];
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export interface BuildOptions extends PackOptions {
+  profile: string;
+  /** The folder that receives `<company-slug>/`. */
+  out: string;
+  onProgress?: Progress;
+  /** The cache of finished materials: a folder, or false for none (default: see src/cache/cacheDir.ts). */
+  cacheDir?: string | false;
+}
+
+export type BuildResult = Omit<Compiled, "files" | "pdfs"> & {
+  dir: string;
+  /** Every PDF written, the complete pack last. */
+  files: ManifestEntry[];
+};
+
+/** load → compile → write: the pack of the profile file `options.profile`, written to `<out>/<company>/`. */
+export async function build({ profile: file, out, onProgress, cacheDir, ...options }: BuildOptions): Promise<BuildResult> {
   // load
+  const input = await loadInput(file, options);
+  // validate, plan and resolve; then the output folder is checked, before anything is rendered
+  const prepared = prepare(input);
+  const output = await chooseOutputFolder(out, input.profile.profile, prepared.partial);
+  // render and finish
+  const { files, pdfs, ...compiled } = await compile(prepared, { cache: openCache(cacheDir), onProgress });
+  // write: every file in a hidden folder, swapped in whole (an earlier pack stays until then)
+  await writePack(output.dir, files);
+  return { ...compiled, dir: output.dir, files: pdfs, warnings: [...output.warnings, ...compiled.warnings] };
+}
+
+/** load: the toolkit, the profile file (its logo decoded) and, for a workshop, what its tools print. */
+export async function loadInput(profileFile: string, options: PackOptions): Promise<CompileInput> {
   const toolkit = await loadContent(CONTENT_DIR);
-  const profile = await loadProfile(options.profile);
-  const needs = options.workshop && (await loadNeeds());
-  // validate
+  const profile = await loadProfile(profileFile);
+  return { ...options, toolkit, profile, needs: options.workshop && (await loadNeeds()) };
+}
+
+/** validate → plan → resolve: what a compile will make, checked, nothing rendered yet. Pure. */
+export function prepare(input: CompileInput): Prepared {
+  const { toolkit, profile } = input;
   validate(toolkit, profile);
   // plan: a workshop's materials and how many of each (src/workshop)
-  const plan = needs && toolkitPlan(toolkit, needs, options.workshop!);
-  const only = plan ? plan.materials.map((m) => m.id) : options.only;
+  if (input.workshop && !input.needs) throw new Error("compile: a workshop needs content/workshop.yaml's needs (loadNeeds)");
+  const plan = input.workshop && toolkitPlan(toolkit, input.needs!, input.workshop);
+  const only = plan ? plan.materials.map((m) => m.id) : input.only;
   if (plan && only!.length === 0) throw WorkshopkitError.of("workshop.nothing", {}, { file: "options", path: "workshop.copies" });
-  // resolve
-  const cards = cardOptions(profile.profile, options.cards);
+  const cards = cardOptions(profile.profile, input.cards);
   const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only, cards });
-  const output = await chooseOutputFolder(options.out, profile.profile, only?.length ? [...pack.materials.map((m) => m.id), ...(plan ? [PRINT_LIST_ID] : [])] : undefined); // checked before rendering
-  const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
+  const partial = only?.length ? [...pack.materials.map((m) => m.id), ...(plan ? [PRINT_LIST_ID] : [])] : undefined;
+  return { input, pack, cards, plan, partial, date: input.date ?? new Date(`${toolkit.info.date}T00:00:00Z`) };
+}
 
-  const files: OutputFile[] = [];
-  const entries: ManifestEntry[] = [];
-  const built: BuiltMaterial[] = [];
+/** render → finish: every file of a prepared pack, in memory. */
+export async function compile({ input, pack, cards, plan, date }: Prepared, env: CompileEnv = {}): Promise<Compiled> {
+  const { toolkit } = input;
   const total = pack.materials.length + 1; // every material, then the complete pack
   // render and finish what every company shares, or take it from the cache
-  const finished = await renderShared(pack, date, options.cacheDir, (material, done) => options.onProgress?.({ done, total, material: material.id }));
-  // finish: the company's logo and name drawn once, stamped with its colours onto every material
+  const finished = await sharedMaterials(pack, date, env.cache, (material, done) => env.onProgress?.({ done, total, material: material.id }));
+  // finish: the company's logo and name drawn once, stamped with its colours onto every material, each file numbering its pages
   const parts = await renderBrandParts(pack.brand, finished.flatMap((f) => f.slots.map((slot) => slot.part)));
-  const branded = [];
-  for (const [i, material] of pack.materials.entries()) branded.push(await stampMaterial(material, finished[i]!, parts, pack, date));
-  // finish: each material's own file numbers its pages ("Side 2 af 3"); the pack numbers them itself
-  const own = await withFolios(branded, finished.map((f) => f.slots), pack.brand.paper);
+  const { branded, own } = await brandMaterials(pack, finished, parts, date);
+  const files: OutputFile[] = [];
+  const pdfs: ManifestEntry[] = [];
+  const built: BuiltMaterial[] = [];
   for (const [i, material] of pack.materials.entries()) {
     files.push(...own[i]!.files);
-    entries.push(own[i]!.entry);
+    pdfs.push(own[i]!.entry);
     built.push({ material, bytes: branded[i]!.bytes, pages: branded[i]!.pages, layout: finished[i]!.layout });
-    if (options.numberedSheets && material.kind === "scoring") files.push(await scoringCopies(material, own[i]!.files.find((f) => f.name === `${material.id}.pdf`)?.bytes ?? branded[i]!.bytes, pack, options.numberedSheets));
+    if (input.numberedSheets && material.kind === "scoring") files.push(await scoringCopies(material, own[i]!.files.find((f) => f.name === `${material.id}.pdf`)?.bytes ?? branded[i]!.bytes, pack, input.numberedSheets));
   }
   // finish: the workshop's print list, from the pages built: a file, and the pack's first page after the contents
-  const listed = plan && (await workshopPrintList({ plan, needs: needs!, toolkit, pack, cards, built, date }));
+  const listed = plan && (await workshopPrintList({ plan, needs: input.needs!, toolkit, pack, cards, built, date }));
   if (listed) {
     files.unshift(listed.file);
-    entries.unshift(listed.entry);
+    pdfs.unshift(listed.entry);
     built.unshift(listed.built);
   }
   // render: the company's own documents as Word files too, from the same resolved text (src/docx)
   const word = await wordFiles(pack, toolkit, date);
   files.push(...word.files);
-  // write, begun: the materials go to disk in a hidden folder while the pack is put together
-  const dir = output.dir;
-  const writer = await startPack(dir);
-  writer.write(files);
-  try {
-    // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
-    const complete = await completePack(pack, toolkit.pack, built, date, parts);
-    const packEntry: ManifestEntry = { file: complete.name, title: `${toolkit.info.title} – ${pack.brand.company}`, pages: complete.pages, sha256: sha256(complete.bytes) };
-    const last: OutputFile[] = [{ name: complete.name, bytes: complete.bytes }];
-    entries.push(packEntry);
-    options.onProgress?.({ done: total, total, material: complete.name });
-    last.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, entries, [...files, ...last]));
-    // write: the last files, then the folder swapped in whole (nothing is at `dir` before)
-    await writer.commit(last);
-    const pages = built.reduce((n, b) => n + b.pages, 0);
-    return { dir, files: entries, word: word.files.map((f) => ({ file: f.name, title: f.title, sha256: sha256(f.bytes) })), pack: packEntry, pages, packedPages: complete.materialPages, printList: listed?.entries, warnings: [...(profile.warnings ?? []), ...output.warnings, ...pack.warnings, ...word.warnings, ...complete.warnings] };
-  } catch (err) {
-    await writer.abort(); // nothing of this build is left, and the earlier pack is as it was
-    throw err;
-  }
+  // finish: the complete pack (cover, contents, every material, page numbers, bookmarks) and the manifest
+  const complete = await completePack(pack, toolkit.pack, built, date, parts);
+  const packEntry: ManifestEntry = { file: complete.name, title: `${toolkit.info.title} – ${pack.brand.company}`, pages: complete.pages, sha256: sha256(complete.bytes) };
+  files.push({ name: complete.name, bytes: complete.bytes });
+  pdfs.push(packEntry);
+  env.onProgress?.({ done: total, total, material: complete.name });
+  files.push(manifestFile({ company: pack.brand.company, toolkit: toolkit.info.title, version: toolkit.info.version, date: toolkit.info.date }, pdfs, files));
+  return {
+    files,
+    pdfs,
+    word: word.files.map((f) => ({ file: f.name, title: f.title, sha256: sha256(f.bytes) })),
+    pack: packEntry,
+    pages: built.reduce((n, b) => n + b.pages, 0),
+    packedPages: complete.materialPages,
+    printList: listed?.entries,
+    warnings: [...(input.profile.warnings ?? []), ...pack.warnings, ...word.warnings, ...complete.warnings],
+  };
 }
 
 /** Every material of `pack` as every company shares it: from the cache, or rendered, finished and stored there. */
-async function renderShared(pack: ResolvedPack, date: Date, cacheDir: string | false | undefined, onMaterial?: (material: Material, done: number) => void): Promise<CachedMaterial[]> {
-  const cache = openCache(cacheDir);
+export async function sharedMaterials(pack: ResolvedPack, date: Date, cache: MaterialStore | undefined, onMaterial?: (material: Material, done: number) => void): Promise<CachedMaterial[]> {
   const shared = placeholderPack(pack);
   const finished: CachedMaterial[] = [];
   for (const material of pack.materials) {
@@ -151,24 +212,9 @@ async function renderShared(pack: ResolvedPack, date: Date, cacheDir: string | f
 }
 
 /**
- * Fills the cache with the materials named in `options.only` as every company shares them, and
- * writes nothing else: a batch does this first, its materials spread over its workers, so that its
- * companies do not each render the same pages at the same time.
- */
-export async function fillCache(options: Omit<BuildOptions, "out" | "onProgress">): Promise<void> {
-  if (!openCache(options.cacheDir)) return; // caching is off: nothing would be kept
-  const toolkit = await loadContent(CONTENT_DIR);
-  const profile = await loadProfile(options.profile);
-  validate(toolkit, profile);
-  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: options.only, cards: cardOptions(profile.profile, options.cards) });
-  await renderShared(pack, options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`), options.cacheDir);
-}
-
-/**
  * A material as every company shares it: rendered with the placeholder brand (placeholder colours,
  * empty slots for the logo and name), fitted to its pages, checked, its form fields and page boxes
- * added. The same for every company whose resolved material is the same; the web page's preview makes
- * its pages the same way.
+ * added. The same for every company whose resolved material is the same.
  */
 export async function renderForEveryCompany(material: Material, shared: ResolvedPack, date: Date): Promise<CachedMaterial> {
   // render
@@ -176,6 +222,18 @@ export async function renderForEveryCompany(material: Material, shared: Resolved
   const layout = await checkLayout(material.id, rendered);
   // finish: form fields, metadata, page boxes, field map
   return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout, slots: slotsOf(rendered) };
+}
+
+/**
+ * The company's finish of shared materials: its colours, logo and name stamped on (`branded`, what the
+ * complete pack takes), and each material's own file numbering its pages, "Side 2 af 3" (`own`). The
+ * web page's preview brands its pages with this too; `kept` says which pages a preview's material kept.
+ */
+export async function brandMaterials(pack: ResolvedPack, finished: Parameters<typeof stampMaterial>[1][], parts: BrandParts, date: Date, kept: (KeptPages | undefined)[] = []): Promise<{ branded: BrandedMaterial[]; own: BrandedMaterial[] }> {
+  const branded: BrandedMaterial[] = [];
+  for (const [i, material] of pack.materials.entries()) branded.push(await stampMaterial(material, finished[i]!, parts, pack, date));
+  const own = await withFolios(branded, finished.map((f) => f.slots), pack.brand.paper, kept);
+  return { branded, own };
 }
 
 /** The card options of a build: those given (the CLI's flags, the page's form), else the profile's, else the defaults. */

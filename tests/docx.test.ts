@@ -257,7 +257,7 @@ describe("the web server", () => {
   let app: Awaited<ReturnType<typeof createServer>>;
   let base: string;
   beforeAll(async () => {
-    app = await createServer({ tempParent: parent, warm: false });
+    app = await createServer({ warm: false });
     base = await listenLocal(app);
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { guardPlugin, type GuardOptions } from "../src/serve/guard.js";
 
 async function serve(options: Partial<GuardOptions>): Promise<{ app: FastifyInstance; port: number }> {
   const app = Fastify();
-  await app.register(guardPlugin, { maxUploadBytes: 1024, dirs: [], fault: (err) => { throw err; }, ...options });
+  await app.register(guardPlugin, { maxUploadBytes: 1024, fault: (err) => { throw err; }, ...options });
   app.get("/api/info", async () => ({ ok: true }));
   app.post("/api/builds", async () => ({ ok: true }));
   app.get("/boom", async () => {

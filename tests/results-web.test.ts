@@ -83,7 +83,7 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     writeFileSync(path.join(work, "skaerm.pdf"), await screenFilled());
     writeFileSync(path.join(work, "letter.pdf"), await scannedStack(1, 31, [1], letter));
     // The rounds databases where the CLI looks for them when run in `work`: results/<company>.sqlite.
-    app = await createServer({ tempParent: work, resultsDir: path.join(work, "results"), warm: false });
+    app = await createServer({ resultsDir: path.join(work, "results"), warm: false });
     base = await listenLocal(app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
@@ -333,7 +333,7 @@ describe("the results API: refusals in Danish, a foreign database left as it was
   };
 
   beforeAll(async () => {
-    server = await createServer({ tempParent: dir, resultsDir: path.join(dir, "results"), warm: false });
+    server = await createServer({ resultsDir: path.join(dir, "results"), warm: false });
     await server.listen({ host: "127.0.0.1", port: 0 });
     const address = server.server.address();
     url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

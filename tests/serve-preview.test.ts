@@ -23,7 +23,7 @@ async function pixels(png: Buffer): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  app = await createServer({ tempParent: parent, warm: false });
+  app = await createServer({ warm: false });
 });
 afterAll(async () => {
   await app?.close();

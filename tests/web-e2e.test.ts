@@ -77,7 +77,7 @@ if (missing) console.warn(`tests/web-e2e.test.ts is skipped: ${CHROMIUM} is not 
 
 describe.skipIf(missing)("the web page in Chromium", () => {
   beforeAll(async () => {
-    app = await createServer({ tempParent: work });
+    app = await createServer();
     base = await listenLocal(app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });

@@ -36,7 +36,7 @@ if (missing) console.warn(`tests/web-problems-e2e.test.ts is skipped: ${CHROMIUM
 
 describe.skipIf(missing)("problems on the web page, in Danish, on their fields", () => {
   beforeAll(async () => {
-    app = await createServer({ tempParent: work });
+    app = await createServer();
     const base = await listenLocal(app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -2,7 +2,8 @@
 // progress sent to the main thread and its outcome (or its error, as text) returned.
 import type { MessagePort } from "node:worker_threads";
 import { WorkshopkitError } from "../errors.js";
-import { build, fillCache, type BuildOptions } from "../pipeline.js";
+import { openCache } from "../cache/cacheDir.js";
+import { build, loadInput, prepare, sharedMaterials, type BuildOptions } from "../pipeline.js";
 
 export interface BatchTask {
   options: Omit<BuildOptions, "onProgress">;
@@ -32,6 +33,13 @@ export default async function buildOne({ options, progress }: BatchTask): Promis
 }
 
 /** Some of the materials every company shares, into the cache (the batch's first round); a failure is left to the builds to report. */
-export async function fillSharedCache(options: Omit<BuildOptions, "out" | "onProgress">): Promise<void> {
-  await fillCache(options).catch(() => undefined);
+export async function fillSharedCache({ profile, cacheDir, ...options }: Omit<BuildOptions, "out" | "onProgress">): Promise<void> {
+  try {
+    const cache = openCache(cacheDir);
+    if (!cache) return; // caching is off: nothing would be kept
+    const { pack, date } = prepare(await loadInput(profile, options));
+    await sharedMaterials(pack, date, cache);
+  } catch {
+    // each company's build reports its own problems (a bad cache folder among them)
+  }
 }

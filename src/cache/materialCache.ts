@@ -9,9 +9,14 @@ import type { Material, ResolvedPack } from "../model.js";
 import type { FinishedMaterial } from "../finish/finishMaterial.js";
 import type { TextLayout } from "../render/checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
-import { DiskCache } from "./diskCache.js";
 import { codeFingerprint } from "./fingerprint.js";
 import { sha256 } from "../finish/manifest.js";
+
+/** Where shared materials are kept between builds: the disk cache (src/cache/diskCache.ts), or any store of blobs by key. */
+export interface MaterialStore {
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, blob: Uint8Array): Promise<void>;
+}
 
 /** A material rendered and finished for every company (placeholder brand), with its layout facts and brand slots. */
 export type CachedMaterial = FinishedMaterial & { layout: TextLayout; slots: SlotPlacement[] };
@@ -48,7 +53,7 @@ function unpack(blob: Uint8Array): CachedMaterial {
 }
 
 /** The material from the cache, or made by `make` and stored. Without a cache, just `make`. */
-export async function cachedMaterial(cache: DiskCache | undefined, key: string, make: () => Promise<CachedMaterial>): Promise<CachedMaterial> {
+export async function cachedMaterial(cache: MaterialStore | undefined, key: string, make: () => Promise<CachedMaterial>): Promise<CachedMaterial> {
   if (cache) {
     const blob = await cache.get(key);
     if (blob) {

@@ -56,7 +56,6 @@ export function serveCommand(): Command {
       if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") {
         console.log("Listening beyond this machine: anyone who can reach this address can build packs. See README, “The web page”.");
       }
-      // The server keeps the process alive; Ctrl+C (the CLI's signal handler) ends it, and the
-      // server's temporary folder is removed as the process exits.
+      // The server keeps the process alive; Ctrl+C (the CLI's signal handler) ends it.
     });
 }

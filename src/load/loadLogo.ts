@@ -27,32 +27,45 @@ export async function loadLogo(file: string, field: string): Promise<Logo> {
   return (await inspectLogo(file, field)).logo;
 }
 
-/** Loads the logo; a logo that cannot be used is a WorkshopkitError with one problem for `field`. */
+/** A logo that cannot be used: a WorkshopkitError with one problem for `field`. */
+function refusal<C extends ProblemCode>(code: C, params: ParamsOf<C>, field: string, label: string, shown: string): WorkshopkitError {
+  const { message: reason, hint: advice } = english(code, params);
+  const at = { file: label, path: "logo" };
+  const problem = { code, params, ...at, message: `${reason} (${shown}). ${advice}` };
+  return WorkshopkitError.composed(code, params, { message: `${field} (${shown}): ${reason}`, hint: advice }, at, [problem]);
+}
+
+/** Loads the logo file; a logo that cannot be used is a WorkshopkitError with one problem for `field`. */
 export async function inspectLogo(file: string, field: string, label = field.split(" › ")[0] ?? field): Promise<InspectedLogo> {
-  const fail = <C extends ProblemCode>(code: C, params: ParamsOf<C>): never => {
-    const { message: reason, hint: advice } = english(code, params);
-    const at = { file: label, path: "logo" };
-    const problem = { code, params, ...at, message: `${reason} (${file}). ${advice}` };
-    throw WorkshopkitError.composed(code, params, { message: `${field} (${file}): ${reason}`, hint: advice }, at, [problem]);
-  };
   let input: Buffer;
   try {
     // Always bytes, never a path: sharp must not follow references inside an SVG to other files.
     input = await readBounded(file, MAX_LOGO_BYTES);
   } catch (err) {
     if (!(err instanceof UnreadableFile)) throw err;
-    if (err.kind === "missing") return fail("logo.missing", {});
-    if (err.kind === "folder") return fail("logo.folder", {});
-    if (err.kind === "too-large") return fail("logo.fileTooLarge", { size: err.size!, max: formatBytes(MAX_LOGO_BYTES) });
-    return fail("logo.notRegular", { reason: err.reason });
+    const fail = <C extends ProblemCode>(code: C, params: ParamsOf<C>) => refusal(code, params, field, label, file);
+    if (err.kind === "missing") throw fail("logo.missing", {});
+    if (err.kind === "folder") throw fail("logo.folder", {});
+    if (err.kind === "too-large") throw fail("logo.fileTooLarge", { size: err.size!, max: formatBytes(MAX_LOGO_BYTES) });
+    throw fail("logo.notRegular", { reason: err.reason });
   }
-  if (input.length === 0) return fail("logo.empty", {});
+  return inspectLogoBytes(input, field, label, file);
+}
+
+/**
+ * The logo from its bytes (a file's, or an upload's: the server never writes one to disk), normalised
+ * and checked; `shown` names it in messages.
+ */
+export async function inspectLogoBytes(input: Buffer, field: string, label = field.split(" › ")[0] ?? field, shown = field): Promise<InspectedLogo> {
+  const fail = <C extends ProblemCode>(code: C, params: ParamsOf<C>) => refusal(code, params, field, label, shown);
+  if (input.length === 0) throw fail("logo.empty", {});
+  if (input.length > MAX_LOGO_BYTES) throw fail("logo.fileTooLarge", { size: formatBytes(input.length), max: formatBytes(MAX_LOGO_BYTES) });
   try {
     const { png, width, height, format, warnings } = await decodeLogoLimited(input);
-    const said = (w: LogoProblem): Warning => warning(w.code, w.params as never, { path: "logo" }, `${field} (${file}): ${english(w.code, w.params as never).message}`);
+    const said = (w: LogoProblem): Warning => warning(w.code, w.params as never, { path: "logo" }, `${field} (${shown}): ${english(w.code, w.params as never).message}`);
     return { logo: { png, width, height }, format, warnings: warnings.map(said) };
   } catch (err) {
-    if (err instanceof LogoRefusal) return fail(err.problem.code, err.problem.params as never);
+    if (err instanceof LogoRefusal) throw fail(err.problem.code, err.problem.params as never);
     throw err;
   }
 }

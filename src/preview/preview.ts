@@ -1,6 +1,6 @@
 // The web page's live preview: the pages that carry the branding, drawn small, made by the build's
-// own steps (validate → resolve → render and finish for every company → stamp the company's brand:
-// src/preview/stamped.ts), so what the page shows is what is printed (tests/serve-preview.test.ts
+// own steps (prepare: validate → resolve; render and finish for every company; brandMaterials: stamp the
+// company's brand; src/preview/stamped.ts), so what the page shows is what is printed (tests/serve-preview.test.ts
 // compares the pixels). Only what is drawn is made: the pack's cover without the rest of the pack, a
 // card sheet's first front and back without its cover, a worksheet's first page. A change of the
 // company's name, colour, logo or contacts costs its cover, its parts, the stamps and the drawing: the
@@ -13,8 +13,7 @@ import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";
 import type { CardOptions } from "../cards/options.js";
 import type { Toolkit } from "../schema/toolkit.js";
-import { validate } from "../validate/validate.js";
-import { resolve } from "../resolve/resolve.js";
+import { prepare } from "../pipeline.js";
 import { renderPackCover } from "../finish/packFront.js";
 import { printedDate } from "../finish/pack.js";
 import { drawPages } from "./rasterThread.js";
@@ -132,8 +131,7 @@ export const PREVIEW_ORDER = ["cover", "worksheet", "cards-front", "cards-back",
  * card sheets), the worksheet last. Throws what a build would throw, before the first page.
  */
 export async function* previewPages({ toolkit, profile, cards, date, dpi = 40, pages = PREVIEW_ORDER }: PreviewInput): AsyncGenerator<PreviewPage> {
-  validate(toolkit, profile);
-  const pack = resolve({ toolkit, profile: profile.profile, logo: profile.logo, only: [...PREVIEW_MATERIALS], cards });
+  const { pack } = prepare({ toolkit, profile, only: [...PREVIEW_MATERIALS], cards, date });
   await rememberShaping();
   keepNativeJson();
   // The logo by its hash, the rest of the brand as it is: what the templates are given.

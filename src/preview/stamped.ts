@@ -1,6 +1,6 @@
 // A preview material made as a build makes it for a company, by the pipeline's own steps: rendered and
 // finished once for every company (renderForEveryCompany: the placeholder brand, placeholder colours
-// and empty slots where the logo or name goes), then stamped with the company's brand (stampMaterial).
+// and empty slots where the logo or name goes), then stamped with the company's brand (brandMaterials).
 // The company-independent material is remembered here, so a change of the company's name, colour,
 // logo or contacts (the help card's front is a part) costs the company's parts, the stamps and the
 // drawing, not a render of the materials.
@@ -10,9 +10,8 @@ import type { Material, ResolvedPack } from "../model.js";
 import type { BrandParts, SlotPlacement } from "../brand/brandParts.js";
 import { placeholderPack } from "../brand/placeholder.js";
 import { renderBrandParts } from "../brand/parts.js";
-import { stampMaterial } from "../brand/stampMaterial.js";
-import { withFolios, type KeptPages } from "../finish/packFolios.js";
-import { renderForEveryCompany } from "../pipeline.js";
+import type { KeptPages } from "../finish/packFolios.js";
+import { brandMaterials, renderForEveryCompany } from "../pipeline.js";
 import { keyOf, Memo } from "../memo.js";
 
 /** A material rendered and finished for every company: its PDF (or some of its pages) and the slots its brand goes into. */
@@ -67,8 +66,8 @@ export function partsOf(pack: ResolvedPack, slots: SlotPlacement[]): Promise<Bra
   });
 }
 
-/** The material branded for the company, as a build brands it: its colours, its logo and name in the slots. */
+/** The material branded for the company by the build's own step (brandMaterials): its colours, its logo and name in the slots, "Side n af m" as in its own file. */
 export async function stamped(placeholder: Placeholder, parts: BrandParts, pack: ResolvedPack, material: Material, date: Date): Promise<Uint8Array> {
-  const branded = await stampMaterial(material, placeholder, parts, pack, date);
-  return (await withFolios([branded], [placeholder.slots], pack.brand.paper, [placeholder.kept]))[0]!.files[0]!.bytes; // "Side n af m", as the material's own file
+  const { own } = await brandMaterials({ ...pack, materials: [material] }, [placeholder], parts, date, [placeholder.kept]);
+  return own[0]!.files[0]!.bytes;
 }

@@ -10,9 +10,9 @@ import type { Toolkit } from "../schema/toolkit.js";
 import { previewPages } from "../preview/preview.js";
 import type { LogoStore, StoredLogo } from "./logos.js";
 import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
-import { publicError, publicProblem, say, SERVER_FAULT } from "./publicError.js";
+import { publicError, publicProblem, publicWarning, say, SERVER_FAULT } from "./publicError.js";
 import { draftProblems } from "../validate/validate.js";
-import { cardOptionsOf, PackRequest, PreviewRequest } from "./request.js";
+import { cardOptionsOf, PackRequest, PreviewRequest, profileOf } from "./request.js";
 import { zipPack } from "./zip.js";
 import { loadNeeds } from "../workshop/loadNeeds.js";
 import { deckCards } from "../workshop/workshop.js";
@@ -84,7 +84,7 @@ const logoRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
         width: stored.logo.width,
         height: stored.logo.height,
         suggestion: stored.suggestion ?? null,
-        warnings: stored.warnings,
+        warnings: stored.warnings.map((w) => publicWarning(w).message),
         src: `data:image/png;base64,${stored.logo.png.toString("base64")}`,
       };
     } catch (err) {
@@ -108,7 +108,7 @@ const previewRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
     raw.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
     await queue.add(async () => {
       if (raw.destroyed) return;
-      const profile = { label: "profile", profile: { ...body.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo };
+      const profile = profileOf(body, logo ?? undefined);
       try {
         for await (const page of previewPages({ toolkit: ctx.toolkit, profile, cards: cardOptionsOf(body), date: ctx.date, pages: body.pages, dpi: body.dpi })) {
           if (raw.destroyed) return;

@@ -14,8 +14,6 @@ export interface GuardOptions {
   maxUploadBytes: number;
   /** Logo uploads received and checked at once; more get 503 (each may hold its bytes in memory). */
   maxUploads?: number;
-  /** The server's own folders, removed from messages. */
-  dirs: string[];
   /** A fault of workshopkit itself, printed where the server runs. */
   fault: (err: unknown) => void;
 }
@@ -117,7 +115,7 @@ export async function guardPlugin(app: FastifyInstance, options: GuardOptions): 
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _request, reply) => {
-    const known = publicError(err, options.dirs);
+    const known = publicError(err);
     if (known) return reply.code(422).send(known);
     const status = err.statusCode ?? (isMalformedUpload(err) ? 400 : 500);
     if (status >= 400 && status < 500) return reply.code(status).send({ error: refusal(err, status, options.maxUploadBytes), problems: [] });

@@ -1,14 +1,16 @@
-// The build queue: every build runs through the pipeline's own build(), one or two at a time, each in
-// its own workspace; its progress is kept for the page (server-sent events) and its files for download.
+// The build queue: every build is the pipeline's own compile, straight from the validated request and
+// in memory (nothing is written to disk), one or two at a time; its progress is kept for the page
+// (server-sent events) and its files for download.
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import PQueue from "p-queue";
-import { build } from "../pipeline.js";
+import { compile, prepare } from "../pipeline.js";
+import type { MaterialStore } from "../cache/materialCache.js";
+import type { Toolkit } from "../schema/toolkit.js";
+import type { WorkshopNeeds } from "../workshop/needs.js";
+import { packFolderName } from "../write/outputFolder.js";
 import type { LogoStore } from "./logos.js";
 import { publicError, publicWarning, SERVER_FAULT, type PublicError, type PublicWarning } from "./publicError.js";
-import { cardOptionsOf, type PackRequest } from "./request.js";
-import { withWorkspace } from "./workspace.js";
+import { cardOptionsOf, profileOf, type PackRequest } from "./request.js";
 
 export type JobEvent =
   | { type: "queued"; ahead: number }
@@ -29,15 +31,19 @@ export interface Job {
   /** The pack's folder name (the company's slug): the zip is named after it. */
   folder?: string;
   events: JobEvent[];
-  /** Every file of the pack by its name as build() wrote it, manifest.json included. */
+  /** Every file of the pack by its name, as the CLI writes it, manifest.json included. */
   files: Map<string, Uint8Array>;
   listeners: Set<(event: JobEvent) => void>;
   finished: boolean;
 }
 
 export interface JobQueueOptions {
-  tempRoot: string;
+  toolkit: Toolkit;
+  /** What each tool's workshop prints, for builds of a workshop. */
+  needs: WorkshopNeeds;
   logos: LogoStore;
+  /** The build cache the CLI shares (src/cache), or none. */
+  cache?: MaterialStore;
   date?: Date;
   concurrency?: number;
   /** Builds waiting beyond this are refused (503) rather than queued for ever. */
@@ -86,37 +92,25 @@ export class JobQueue {
   }
 
   private async run(job: Job, request: PackRequest): Promise<void> {
-    const logo = request.logo ? this.options.logos.get(request.logo) : undefined;
-    let dirs: string[] = [];
-    let done: JobEvent | undefined;
+    const { toolkit, needs, logos, cache, date } = this.options;
+    let done: JobEvent;
     try {
-      await withWorkspace(this.options.tempRoot, request, logo, async (ws) => {
-        dirs = [ws.dir];
-        const result = await build({
-          profile: ws.profile,
-          out: ws.out,
-          only: request.only,
-          workshop: request.workshop,
-          cards: cardOptionsOf(request),
-          date: this.options.date,
-          onProgress: (p) => emit(job, { type: "progress", ...p }),
-        });
-        job.folder = path.basename(result.dir);
-        for (const name of (await readdir(result.dir)).sort()) job.files.set(name, await readFile(path.join(result.dir, name)));
-        const listed: { file: string; title: string; pages?: number; sha256: string }[] = [...result.files, ...result.word]; // the PDFs, then the Word files
-        const files = [...listed.map((f) => f.file), "manifest.json"].map((name): DownloadEntry => {
-          const entry = listed.find((f) => f.file === name);
-          return { file: name, title: entry?.title ?? "Manifest", pages: entry?.pages, sha256: entry?.sha256, bytes: job.files.get(name)!.length };
-        });
-        done = { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => publicWarning(w, dirs)) };
+      const prepared = prepare({ toolkit, needs, profile: profileOf(request, request.logo ? logos.get(request.logo) : undefined), only: request.only, workshop: request.workshop, cards: cardOptionsOf(request), date });
+      const result = await compile(prepared, { cache, onProgress: (p) => emit(job, { type: "progress", ...p }) });
+      job.folder = packFolderName(request.profile);
+      for (const file of result.files) job.files.set(file.name, file.bytes);
+      const listed: { file: string; title: string; pages?: number; sha256: string }[] = [...result.pdfs, ...result.word]; // the PDFs, then the Word files
+      const files = [...listed.map((f) => f.file), "manifest.json"].map((name): DownloadEntry => {
+        const entry = listed.find((f) => f.file === name);
+        return { file: name, title: entry?.title ?? "Manifest", pages: entry?.pages, sha256: entry?.sha256, bytes: job.files.get(name)!.length };
       });
+      done = { type: "done", files, pack: result.pack.file, warnings: result.warnings.map((w) => publicWarning(w)) };
     } catch (err) {
-      const problem = publicError(err, dirs);
+      const problem = publicError(err);
       if (!problem) this.options.log?.(err);
       done = { type: "failed", problem: problem ?? SERVER_FAULT };
     }
-    // Told only once the build's folder is gone.
-    emit(job, done!);
+    emit(job, done);
   }
 
   private forgetOld(): void {

@@ -1,24 +1,20 @@
-// Uploaded logos, kept in memory by the sha256 of their bytes: checked once with the CLI's own loader
-// (written to a file the server names, never one the browser names), then referred to by id.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+// Uploaded logos, kept in memory by the sha256 of their bytes: checked once from their bytes by the
+// CLI's own logo loader (never written to disk, never by the browser's file name), then referred to by id.
 import sharp from "sharp";
+import type { Warning } from "../errors.js";
 import { sha256 } from "../finish/manifest.js";
-import { inspectLogo, type Logo } from "../load/loadLogo.js";
-import { publicWarning } from "./publicError.js";
+import { inspectLogoBytes, type Logo } from "../load/loadLogo.js";
 
 export interface StoredLogo {
   id: string;
-  /** The bytes as uploaded: a build writes these, so the CLI and the page read the same file. */
-  original: Buffer;
-  /** File extension by content (sharp's format), for the file a build writes. */
+  /** File extension by content (sharp's format): the profile the page saves names the logo `logo.<extension>`. */
   extension: string;
   /** As the loader normalised it (8-bit sRGB PNG): what the preview draws. */
   logo: Logo;
   /** A brand colour taken from the logo, "#RRGGBB", or undefined for a logo in greys only. */
   suggestion?: string;
-  /** What the CLI would warn about (too small to print sharp, too faint, fonts in an SVG), without the file's name. */
-  warnings: string[];
+  /** What the CLI would warn about (too small to print sharp, too faint, fonts in an SVG). */
+  warnings: Warning[];
 }
 
 const EXTENSIONS: Record<string, string> = { png: "png", jpeg: "jpg", webp: "webp", tiff: "tif", heif: "avif", svg: "svg" };
@@ -54,7 +50,6 @@ export class LogoStore {
   private readonly checking = new Map<string, Promise<StoredLogo>>();
 
   constructor(
-    private readonly tempRoot: string,
     /** Logos kept (the oldest goes first): up to 10 MB each as uploaded, so memory stays bounded. */
     private readonly capacity = 20,
   ) {}
@@ -74,17 +69,10 @@ export class LogoStore {
   }
 
   private async check(id: string, bytes: Buffer): Promise<StoredLogo> {
-    const dir = await mkdtemp(path.join(this.tempRoot, "logo-"));
-    try {
-      const file = path.join(dir, "upload");
-      await writeFile(file, bytes);
-      const { logo, format, warnings } = await inspectLogo(file, "logo");
-      const stored: StoredLogo = { id, original: bytes, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png), warnings: warnings.map((w) => publicWarning(w).message) };
-      this.logos.set(id, stored);
-      while (this.logos.size > this.capacity) this.logos.delete(this.logos.keys().next().value!);
-      return stored;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { logo, format, warnings } = await inspectLogoBytes(bytes, "logo");
+    const stored: StoredLogo = { id, extension: EXTENSIONS[format] ?? "png", logo, suggestion: await suggestColour(logo.png), warnings };
+    this.logos.set(id, stored);
+    while (this.logos.size > this.capacity) this.logos.delete(this.logos.keys().next().value!);
+    return stored;
   }
 }

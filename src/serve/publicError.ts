@@ -1,7 +1,7 @@
 // What the page is told when something fails: in Danish, from the problems' codes (src/problems/da.ts),
 // each on the field it concerns; never a path of the server or a stack trace. Anything that is not a
-// WorkshopkitError is the server's fault and said so plainly.
-import path from "node:path";
+// WorkshopkitError is the server's fault and said so plainly. The server builds in memory, so no
+// message holds a folder of the server's.
 import { WorkshopkitError, type Params, type Problem, type ProblemCode, type Warning } from "../errors.js";
 import { danish } from "../problems/da.js";
 import type { ParamsOf } from "../problems/en.js";
@@ -29,21 +29,9 @@ export interface PublicWarning {
   message: string;
 }
 
-/** Removes the server's folders from a message: `../tmp/ws-1/profile.json › logo` reads `profile › logo`. */
-export function scrub(text: string, dirs: string[]): string {
-  let out = text;
-  for (const dir of dirs.filter(Boolean)) {
-    for (const form of [dir, path.relative(process.cwd(), dir)]) {
-      out = out.split(`${form}${path.sep}profile.json`).join("profile").split(`${form}${path.sep}`).join("");
-    }
-  }
-  return out;
-}
-
-/** The Danish of `code` with `params`, with any folder of the server taken out of the parameters. */
-export function say(code: ProblemCode, params: Params, at: { file?: string; path?: string }, dirs: string[] = []): string {
-  const clean = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? scrub(v, dirs) : v]));
-  return danish(code, clean as ParamsOf<typeof code>, at);
+/** The Danish of `code` with `params`. */
+export function say(code: ProblemCode, params: Params, at: { file?: string; path?: string }): string {
+  return danish(code, params as ParamsOf<typeof code>, at);
 }
 
 /** The form's field a problem's path concerns: a contact as a whole (`contacts.hr`) is marked on its name. */
@@ -52,21 +40,21 @@ function formPath(p: string): string {
 }
 
 /** One problem for the page, on the form's field; one of the toolkit's own files (content/…) is on none: the page shows it at the top. */
-export function publicProblem(p: Problem, dirs: string[] = []): FieldProblem {
-  return { path: p.file.startsWith("content") ? "" : formPath(p.path), code: p.code, message: say(p.code, p.params, p, dirs) };
+export function publicProblem(p: Problem): FieldProblem {
+  return { path: p.file.startsWith("content") ? "" : formPath(p.path), code: p.code, message: say(p.code, p.params, p) };
 }
 
-export function publicError(err: unknown, dirs: string[] = []): PublicError | undefined {
+export function publicError(err: unknown): PublicError | undefined {
   if (!(err instanceof WorkshopkitError)) return undefined;
-  const error = say(err.code, err.params, err, dirs);
-  const problems = err.problems.map((p) => publicProblem(p, dirs));
+  const error = say(err.code, err.params, err);
+  const problems = err.problems.map((p) => publicProblem(p));
   // An error about one field (a contact too long for the help card, say) is marked on that field.
   if (problems.length === 0 && err.path && !err.file.startsWith("content")) problems.push({ path: formPath(err.path), code: err.code, message: error });
   return { error, code: err.code, problems };
 }
 
-export function publicWarning(w: Warning, dirs: string[] = []): PublicWarning {
-  return { code: w.code, ...(w.path ? { path: w.path } : {}), message: say(w.code, w.params, { path: w.path }, dirs) };
+export function publicWarning(w: Warning): PublicWarning {
+  return { code: w.code, ...(w.path ? { path: w.path } : {}), message: say(w.code, w.params, { path: w.path }) };
 }
 
 export const SERVER_FAULT: PublicError = {

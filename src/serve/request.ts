@@ -5,6 +5,8 @@ import { Profile } from "../schema/profile.js";
 import { CardCliOptions, DEFAULT_CARD_OPTIONS, type CardOptions } from "../cards/options.js";
 import { PREVIEW_ORDER } from "../preview/preview.js";
 import { WorkshopChoice } from "../workshop/choice.js";
+import type { LoadedProfile } from "../load/loadProfile.js";
+import type { StoredLogo } from "./logos.js";
 
 /** A logo is named by the sha256 of its bytes, as the upload answered it: never by a path. */
 export const LogoId = z.string().regex(/^[0-9a-f]{64}$/, "expected the id of an uploaded logo");
@@ -37,4 +39,9 @@ export function cardOptionsOf({ cards }: PackRequest): CardOptions {
     duplex: cards.duplex ?? DEFAULT_CARD_OPTIONS.duplex,
     blanks: cards.blankCards ?? DEFAULT_CARD_OPTIONS.blanks,
   };
+}
+
+/** The request's profile as the loader gives a profile file's: its fields, and the uploaded logo, decoded, with what was said about it. */
+export function profileOf(request: Pick<PackRequest, "profile">, logo: StoredLogo | undefined): LoadedProfile {
+  return { label: "profile", profile: { ...request.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo, warnings: logo?.warnings ?? [] };
 }

@@ -27,7 +27,7 @@ import type { Paper } from "../results/pageCode.js";
 import { styles } from "../../templates/theme.js";
 import { DOUBT, NOTE } from "../../templates/results/words.js";
 import type { LogoStore } from "./logos.js";
-import { LogoId } from "./request.js";
+import { LogoId, profileOf as packProfile } from "./request.js";
 import { SERVER_FAULT } from "./publicError.js";
 import { streamEvents } from "./eventStream.js";
 
@@ -162,11 +162,8 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
   const jobs = new Map<string, ReadJob>();
   const reports = new Map<string, { files: Map<string, Uint8Array>; base: string }>();
 
-  const profileOf = (request: ResultsRequest): LoadedProfile => {
-    // A logo the server has forgotten (restarted) is left out of the report; the sheet's boxes do not depend on it.
-    const logo = request.logo ? ctx.logos.get(request.logo) : undefined;
-    return { label: "profile", profile: { ...request.profile, logo: logo ? `logo.${logo.extension}` : undefined }, logo: logo?.logo };
-  };
+  // A logo the server has forgotten (restarted) is left out of the report; the sheet's boxes do not depend on it.
+  const profileOf = (request: ResultsRequest): LoadedProfile => packProfile(request, request.logo ? ctx.logos.get(request.logo) : undefined);
 
   /** Runs `work`, answering the store's refusals and the pipeline's problems in Danish. */
   async function answer(reply: FastifyReply, work: () => Promise<unknown>) {

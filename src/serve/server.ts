@@ -1,14 +1,12 @@
-// The web server: the page and its API on one Fastify instance, with a temporary folder of its own
-// that every upload and build works inside and that is removed when the server closes.
-import { rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+// The web server: the page and its API on one Fastify instance. Uploads, previews and builds are made
+// in memory (the pipeline's compile): the server writes no file but the build cache and the rounds databases.
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import compress from "@fastify/compress";
 import zlib from "node:zlib";
 import { loadContent } from "../load/loadContent.js";
+import { openCache } from "../cache/cacheDir.js";
+import { loadNeeds } from "../workshop/loadNeeds.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
 import { preview } from "../preview/preview.js";
 import { Profile } from "../schema/profile.js";
@@ -27,8 +25,6 @@ export interface ServerOptions {
   date?: Date;
   /** Fastify's logger (default off; the CLI prints what matters itself). */
   logger?: boolean;
-  /** Where the server's temporary folder is made (default: the system's temporary folder). */
-  tempParent?: string;
   /** The address listened on (`--host`): requests naming another Host are refused (default 127.0.0.1). */
   host?: string;
   /** Further origins the page may be used from, like `https://hr.example.dk` behind a reverse proxy. */
@@ -40,7 +36,6 @@ export interface ServerOptions {
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const tempRoot = await mkdtemp(path.join(options.tempParent ?? os.tmpdir(), "workshopkit-serve-"));
   const toolkit = await loadContent(CONTENT_DIR);
   const date = options.date ?? new Date(`${toolkit.info.date}T00:00:00Z`);
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
@@ -49,11 +44,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     if (options.logger) app.log.error(err);
     else process.stderr.write(`workshopkit serve: ${(err as Error).stack ?? String(err)}\n`);
   };
-  const logos = new LogoStore(tempRoot);
-  const jobs = new JobQueue({ tempRoot, logos, date, concurrency: options.concurrency ?? 1, log: fault });
+  const logos = new LogoStore();
+  const jobs = new JobQueue({ toolkit, needs: await loadNeeds(), logos, cache: openCache(), date, concurrency: options.concurrency ?? 1, log: fault });
 
   // Host, Origin, security headers, and every refusal in Danish: before anything else.
-  await app.register(guardPlugin, { host: options.host, origins: options.origins, maxUploadBytes: MAX_UPLOAD_BYTES, dirs: [tempRoot], fault });
+  await app.register(guardPlugin, { host: options.host, origins: options.origins, maxUploadBytes: MAX_UPLOAD_BYTES, fault });
   // Answers compressed (the API's JSON; the page's own files are compressed once, in page.ts), quickly: brotli at 4, not its slow best.
   await app.register(compress, { encodings: ["br", "gzip"], threshold: 1024, brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 }, throwFileSizeLimit: true });
@@ -65,13 +60,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const profile = { label: "profile", profile: Profile.parse({ company: EXAMPLE_COMPANY }) };
     app.addHook("onReady", async () => void preview({ toolkit, profile, date }).catch(fault));
   }
-  // However the process ends (Ctrl+C exits at once, from the CLI's signal handler), the folder goes with it.
-  const removeTemp = () => rmSync(tempRoot, { recursive: true, force: true });
-  process.once("exit", removeTemp);
-  app.addHook("onClose", async () => {
-    await jobs.idle();
-    await rm(tempRoot, { recursive: true, force: true });
-    process.removeListener("exit", removeTemp);
-  });
+  app.addHook("onClose", () => jobs.idle());
   return app;
 }

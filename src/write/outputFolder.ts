@@ -101,12 +101,15 @@ function partialName(base: string, only: string[]): string {
   return `${base}-only-${only.length}-materials-${createHash("sha256").update(only.join("\n")).digest("hex").slice(0, 8)}`;
 }
 
+/** A pack's folder: the profile's `folder:`, else the company's name as a slug ("nordlys-aps"). */
+export const packFolderName = (profile: { company: string; folder?: string }) => profile.folder ?? slug(profile.company);
+
 /** `only`: the ids of the materials a partial build makes; undefined for a full build. */
 export async function chooseOutputFolder(out: string, profile: { company: string; folder?: string }, only?: string[]): Promise<OutputFolder> {
   const request: OutputRequest = { out, company: profile.company, folder: profile.folder, only };
   if (request.out.trim() === "") throw WorkshopkitError.of("out.empty", {}, OUT);
   await checkWritable(request.out, escapeControl(request.out));
-  const base = request.folder ?? slug(request.company);
+  const base = packFolderName(profile);
   const target = path.join(request.out, base);
   await removeStaleTempFolders(target);
   const found = await existing(target);
