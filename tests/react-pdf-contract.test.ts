@@ -8,7 +8,8 @@ import { Document, Font, Page, Text, View } from "@react-pdf/renderer";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { prepareFonts, FONT_FAMILY } from "../src/fonts.js";
-import { PINNED, pdfkitColourOperands, provideFace, registeredFaces, renderDocument, withRenderWarnings, type DocumentElement } from "../src/render/reactPdf.js";
+import { keepNativeJson, PINNED, pdfkitColourOperands, provideFace, registeredFaces, renderDocument, withRenderWarnings, type DocumentElement } from "../src/render/reactPdf.js";
+import { openPdf } from "../src/render/checkLayout.js";
 import type { LayoutNode } from "../src/render/layoutText.js";
 import { ROOT } from "./support/build.js";
 
@@ -118,5 +119,18 @@ describe("warnings, kept per render", () => {
     } finally {
       console.warn = original;
     }
+  });
+});
+
+describe("pdf.js's JSON.stringify", () => {
+  it("is Node's own again once pdf.js (the layout check's read-back) has opened a document", async () => {
+    const before = JSON.stringify;
+    const { bytes } = await renderDocument(doc(h(Text, null, "read back")), () => undefined);
+    const pdf = await openPdf(bytes); // loads pdf.js and its worker part, which install core-js's copy
+    await pdf.getPage(1);
+    expect(JSON.stringify).toBe(before);
+    keepNativeJson();
+    expect(JSON.stringify).toBe(before);
+    await pdf.destroy();
   });
 });

@@ -7,7 +7,7 @@
 // materials as every company shares them are remembered. The preview keeps its own memos and never
 // writes the build's cache (src/cache): a material made here from fewer pages must never reach a pack.
 import { createHash } from "node:crypto";
-import { keepNativeJson } from "../raster/nativeJson.js"; // before pdf.js (a build's layout check in the same server): see there
+import { keepNativeJson } from "../render/reactPdf.js"; // before pdf.js (a build's layout check in the same server): see there
 import type { LoadedProfile } from "../load/loadProfile.js";
 import type { Material, ResolvedPack } from "../model.js";
 import type { PackLabels } from "../schema/pack.js";

@@ -2,7 +2,7 @@
 // react-pdf lets an unbreakable word run off the page without a word; this catches it.
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { WorkshopkitError } from "../errors.js";
-import { keepNativeJson } from "../raster/nativeJson.js";
+import { keepNativeJson } from "./reactPdf.js";
 import { textLayoutOf } from "./layoutText.js";
 
 /** Tolerance in points for glyph boxes that touch the edge of the allowed area. */
@@ -20,7 +20,7 @@ export interface TextRun {
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs"); // loaded only when a PDF is read back
   const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  keepNativeJson(); // pdf.js put core-js's slow JSON.stringify in Node's place (see src/raster/nativeJson.ts)
+  keepNativeJson(); // pdf.js put core-js's slow JSON.stringify in Node's place (see src/render/reactPdf.ts)
   return pdf;
 }
 

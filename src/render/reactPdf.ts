@@ -1,5 +1,6 @@
 // The one place workshopkit reaches into react-pdf's, pdfkit's and fontkit's insides, and changes
-// anything of theirs for the whole process. Each export names what it relies on;
+// anything for the whole process (console.warn during a render, pdf.js's JSON.stringify). Each export
+// names what it relies on;
 // tests/react-pdf-contract.test.ts fails when an upgrade changes any of it, and package.json pins
 // the versions (PINNED) exactly.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -153,3 +154,19 @@ export function wrapLayout(face: FontkitFace, wrap: (layout: FontkitFace["layout
 // ── pdfkit's content streams ──────────────────────────────────────────────────────────────────────
 /** A DeviceRGB colour's operands as pdfkit writes them (its _normalizeColor, then Array.join): what the brand stamp finds. */
 export const pdfkitColourOperands = (rgb: readonly [number, number, number]): string => rgb.map((c) => c / 255).join(" ");
+
+// ── pdf.js's JSON.stringify ───────────────────────────────────────────────────────────────────────
+// pdf.js's legacy build (the layout check's read-back, src/render/checkLayout.ts) installs core-js's
+// JSON.stringify over Node's own when it loads, and again when its worker part loads, because Node 20
+// lacks JSON.rawJSON. That copy is many times slower, for every JSON.stringify in the process:
+// pdfkit compares fonts with it for every run of text it writes (a fifth of a preview's render), and
+// the preview's keys are made with it. Nothing here uses JSON.rawJSON (pdf.js only tests for it), so
+// Node's own is put back. This module is loaded before pdf.js (pdf.js is only ever imported
+// dynamically), so Node's own is the one kept here: core-js's copy prints as "[native code]" too.
+const isNative = (f: unknown) => typeof f === "function" && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+const nativeStringify = isNative(JSON.stringify) ? JSON.stringify : undefined;
+
+/** Puts Node's JSON.stringify back if pdf.js's polyfill replaced it (call after pdf.js opens a document). */
+export function keepNativeJson(): void {
+  if (nativeStringify && JSON.stringify !== nativeStringify) JSON.stringify = nativeStringify;
+}
