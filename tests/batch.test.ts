@@ -71,3 +71,24 @@ describe("workshopkit build with several profiles", () => {
     }
   });
 });
+
+describe("a workshop batch (--participants, --groups)", () => {
+  it("prints the print list once when it is the same for every company, and per company when their paper differs", () => {
+    const dir = tempDir("wk-batch-");
+    const { good } = profiles(path.join(dir, "profiles"));
+    const workshop = ["build", "--only", "v04", "--participants", "8", "--groups", "2"];
+    const same = runCli([...workshop, "--out", path.join(dir, "same"), "--profile", ...good]);
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stdout.match(/^Print list/gm)).toEqual(["Print list"]);
+    expect(same.stdout).toContain("Print list, the same for every company (each company's folder has it as printliste.pdf). Print at actual size (100 %):");
+    expect(same.stdout).toMatch(/^ {2}v04\.pdf: 9 copies; A4, both sides/m);
+    for (const folder of ["alfa-vaerktoej-aps", "beta-bageri-i-s"]) expect(readdirSync(path.join(dir, "same", folder))).toContain("printliste.pdf");
+
+    const letter = path.join(dir, "profiles", "b-firma.yaml");
+    writeFileSync(letter, readFileSync(letter, "utf8").replace(/^paper: .*$/m, "paper: Letter"));
+    const mixed = runCli([...workshop, "--out", path.join(dir, "mixed"), "--profile", ...good]);
+    expect(mixed.status, mixed.stderr).toBe(0);
+    expect(mixed.stdout).toMatch(/^Print list for \S*a-firma\.yaml \(also printliste\.pdf in its folder\)/m);
+    expect(mixed.stdout).toMatch(/^Print list for \S*b-firma\.yaml[^\n]*\n {2}v04\.pdf: 9 copies; US Letter/m);
+  });
+});

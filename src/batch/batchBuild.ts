@@ -2,7 +2,7 @@
 // with one progress line, a table at the end, and a failure if any company failed.
 import { WorkshopkitError } from "../errors.js";
 import type { BuildOptions } from "../pipeline.js";
-import { batchProgress, batchSummary } from "./batchReport.js";
+import { batchPrintLists, batchProgress, batchSummary } from "./batchReport.js";
 import { expandProfiles } from "./profiles.js";
 import { runBatch } from "./runBatch.js";
 
@@ -11,7 +11,7 @@ export async function buildBatch(profileArgs: string[], options: Omit<BuildOptio
   const started = Date.now();
   const progress = batchProgress(process.stderr);
   const results = await runBatch(profiles, options, progress.update).finally(() => progress.end());
-  for (const line of batchSummary(results, Date.now() - started)) console.log(line);
+  for (const line of [...batchSummary(results, Date.now() - started), ...batchPrintLists(results)]) console.log(line);
   const failed = results.filter((r) => !r.outcome.ok).length;
   if (failed > 0) throw WorkshopkitError.of("batch.failed", { failed, total: results.length });
 }

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { BatchProgress, BatchResult } from "./runBatch.js";
+import { printListLines } from "../cli/progress.js";
 
 export function batchProgress(stream: Writable & { isTTY?: boolean; columns?: number }) {
   const tty = Boolean(stream.isTTY);
@@ -49,4 +50,13 @@ export function batchSummary(results: BatchResult[], milliseconds: number, cwd =
     if (outcome.hint) lines.push(`  ${outcome.hint}`);
   }
   return lines;
+}
+
+/** A workshop batch's print list: once when every company's is the same (the usual case), else one per company. */
+export function batchPrintLists(results: BatchResult[]): string[] {
+  const listed = results.flatMap(({ profile, outcome }) => (outcome.ok && outcome.printList ? [{ profile, list: outcome.printList }] : []));
+  if (listed.length === 0) return [];
+  const same = listed.every(({ list }) => JSON.stringify(list) === JSON.stringify(listed[0]!.list));
+  if (same) return printListLines(listed[0]!.list, "Print list, the same for every company (each company's folder has it as printliste.pdf)");
+  return listed.flatMap(({ profile, list }) => printListLines(list, `Print list for ${profile} (also printliste.pdf in its folder)`));
 }

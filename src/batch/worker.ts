@@ -4,6 +4,7 @@ import type { MessagePort } from "node:worker_threads";
 import { WorkshopkitError } from "../errors.js";
 import { openCache } from "../cache/cacheDir.js";
 import { build, loadInput, prepare, sharedMaterials, type BuildOptions } from "../pipeline.js";
+import type { PrintEntry } from "../workshop/printList.js";
 
 export interface BatchTask {
   options: Omit<BuildOptions, "onProgress">;
@@ -11,14 +12,15 @@ export interface BatchTask {
 }
 
 export type BatchOutcome =
-  | { ok: true; dir: string; pages: number; files: number; warnings: string[]; ms: number }
+  | { ok: true; dir: string; pages: number; files: number; warnings: string[]; printList?: PrintEntry[]; ms: number }
   | { ok: false; error: string; hint?: string; ms: number };
 
 export default async function buildOne({ options, progress }: BatchTask): Promise<BatchOutcome> {
   const started = performance.now();
   try {
     const result = await build({ ...options, onProgress: (event) => progress.postMessage(event) });
-    return { ok: true, dir: result.dir, pages: result.pages, files: result.files.length, warnings: result.warnings.map((w) => w.message), ms: performance.now() - started };
+    const { dir, pages, files, warnings, printList } = result;
+    return { ok: true, dir, pages, files: files.length, warnings: warnings.map((w) => w.message), printList, ms: performance.now() - started };
   } catch (err) {
     const known = err instanceof WorkshopkitError;
     return {

@@ -55,8 +55,8 @@ export function buildSummary(result: BuildResult, milliseconds: number, cwd = pr
 }
 
 /** The workshop's print list (printliste.pdf in Danish), for whoever prints: one block per file. */
-export function printListLines(entries: PrintEntry[]): string[] {
-  const lines = ["", "Print list (also printliste.pdf, and the pack's first page after the contents). Print at actual size (100 %):"];
+export function printListLines(entries: PrintEntry[], heading = "Print list (also printliste.pdf, and the pack's first page after the contents)"): string[] {
+  const lines = ["", `${heading}. Print at actual size (100 %):`];
   for (const e of entries) {
     const w = englishWords(e);
     lines.push(`  ${e.file}: ${w.count}; ${w.paper}, ${w.sides}; print ${w.print}${w.cut ? `; ${w.cut}` : ""}`);
