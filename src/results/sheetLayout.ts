@@ -7,6 +7,7 @@ import { resolve } from "../resolve/resolve.js";
 import { renderMaterial } from "../render/renderMaterial.js";
 import { finishMaterial } from "../finish/finishMaterial.js";
 import { readFieldMap } from "../finish/fieldMap.js";
+import { Memo } from "../memo.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { WorkshopkitError } from "../errors.js";
 import { PAPER_POINTS, sheetLayoutKey, type Paper } from "./pageCode.js";
@@ -51,8 +52,12 @@ export interface ReaderContext {
 
 export const SCORING_SHEET = "v01-scoring";
 
-/** Sheets already built, by content, profile and paper: a process reading several stacks renders each once. */
-const layouts = new Map<string, Promise<SheetLayout>>();
+/**
+ * Sheets already built, by content, profile and paper: a process reading several stacks renders each
+ * once. A few are kept (a server sees a new profile with every change of a draft); a render that
+ * failed is forgotten.
+ */
+const layouts = new Memo<Promise<SheetLayout>>(8);
 
 export async function readerContext(contentDir: string, profile: LoadedProfile): Promise<ReaderContext> {
   const toolkit = await loadContent(contentDir);
@@ -63,8 +68,7 @@ export async function readerContext(contentDir: string, profile: LoadedProfile):
   const fields = material.scoring.levels.flatMap((level) => level.statements.map((_, i) => `${material.tool.id}.${level.id}.${i + 1}`));
   const layout = (paper: Paper) => {
     const key = JSON.stringify([contentDir, toolkit.info.version, profile.profile, profile.logo?.png.length, paper]);
-    if (!layouts.has(key)) layouts.set(key, buildLayout(packFor(paper), paper, new Date(`${toolkit.info.date}T00:00:00Z`)));
-    return layouts.get(key)!;
+    return layouts.remember(key, () => buildLayout(packFor(paper), paper, new Date(`${toolkit.info.date}T00:00:00Z`)));
   };
   const byTail = new Map(fields.map((f) => [f.split(".").slice(-2).join("."), f]));
   const statementOf = (name: string) => (name.startsWith(`${material.tool.id}.`) ? byTail.get(name.split(".").slice(-2).join(".")) : undefined);
