@@ -172,6 +172,23 @@ describe("the help card", () => {
     }
   });
 
+  it("writes an open contact's line after its label when lines across the card leave too little room", async () => {
+    // The sparse profile's open contacts take lines across the card (label above, line below).
+    const across = pdfText(path.join(sparse.dir, "help-card.pdf")).split("\f")[2]!;
+    expect(across).toMatch(/^Arbejdsmiljørepræsentant \(AMR\):\n_{30,}$/m);
+    // A long name's two footer lines, the example's long counselling entry and two open contacts do not
+    // fit that way (the build failed on this profile): the lines go after their labels instead.
+    const file = path.join(tempDir("wk-help-"), "long-open.yaml");
+    const contacts = ["  counselling: { name: Falck Healthcare, phone: 70 10 20 30, hours: hverdage kl. 8–20 }", "  hr: { name: \"Personaleafdelingen, Mette Holm\", phone: 86 12 34 50, email: hr@nordlys-maskinfabrik.dk }"];
+    writeFileSync(file, [`company: ${LONG_NAME}`, "paper: LETTER", "contacts:", ...contacts].join("\n"));
+    const result = await buildPack({ profile: file, only: ["help-card"] });
+    const front = pdfText(path.join(result.dir, "help-card.pdf")).split("\f")[2]!;
+    expect(front).toMatch(/^Arbejdsmiljørepræsentant \(AMR\): _{12,}$/m);
+    expect(front).toMatch(/^Tillidsrepræsentant \(TR\): _{12,}$/m);
+    expect(front).toContain("Anonym psykologisk rådgivning: Falck Healthcare");
+    expect(front.split("Vestjyllands Andelsbaserede").length - 1).toBe(8);
+  });
+
   it("stops the build, naming the entry, when the contacts do not fit the card", async () => {
     const file = path.join(tempDir("wk-help-"), "long.yaml");
     const name = JSON.stringify("Personale- og HR-afdelingen i hovedkontoret, att. personalechef og souschef for medarbejderforhold");

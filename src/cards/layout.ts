@@ -142,16 +142,32 @@ export function layoutDeck(deck: Deck, ctx: LayoutContext): { layout: DeckLayout
 export function fitHelpCardFront(text: HelpCardText, ctx: LayoutContext, fields: (string | undefined)[] = []): HelpCardFront {
   const face = faceOf(sheetFor(ctx).card);
   // 112 first, then each contact once, its label in bold on the same line.
-  // A contact the profile leaves open is a line across the card, room for a name and a phone number by hand.
-  const writeIn = "_".repeat(Math.floor((face.text.width - 2) / ctx.measure("_", TYPE.help.max, true)));
+  // A contact the profile leaves open is a line across the card, room for a name and a phone number by
+  // hand; where those lines leave the rest too little room (a long company name's second footer line,
+  // say), each goes on after its label instead, when that leaves at least INLINE_WRITE_IN to write on.
+  const underscores = (room: number) => "_".repeat(Math.floor(room / ctx.measure("_", TYPE.help.max, true)));
   const open = (t: string) => t.includes(WRITE_IN) && !t.split(WRITE_IN).join("").replace(/tlf\.|[\s,.:]/g, "");
-  const contacts = text.contacts.map((c, i) => {
-    const joined = dropRepeatedRole(c.lines.join(", "), c.label);
-    return { label: c.label, text: open(joined) ? writeIn : joined, field: fields[i] };
-  });
-  const panel = fitPanel(text.title, [{ label: text.emergency }, ...contacts], ctx.company, face, ctx.measure, "front");
+  const contacts = (inline: boolean) =>
+    text.contacts.map((c, i) => {
+      const joined = dropRepeatedRole(c.lines.join(", "), c.label);
+      if (!open(joined)) return { label: c.label, text: joined, field: fields[i] };
+      const after = face.text.width - 2 - ctx.measure(`${c.label}: `, TYPE.help.max, true);
+      return { label: c.label, text: underscores(inline && after >= INLINE_WRITE_IN ? after : face.text.width - 2), field: fields[i] };
+    });
+  const fit = (inline: boolean) => fitPanel(text.title, [{ label: text.emergency }, ...contacts(inline)], ctx.company, face, ctx.measure, "front");
+  let panel: FittedPanel;
+  try {
+    panel = fit(false);
+  } catch (err) {
+    const tooLong = err instanceof WorkshopkitError && (err.code === "helpCard.textTooLong" || err.code === "helpCard.entryTooLong");
+    if (!tooLong || !text.contacts.some((c) => open(c.lines.join(", ")))) throw err;
+    panel = fit(true);
+  }
   return { box: { width: face.text.width, height: face.text.height }, panel };
 }
+
+/** The shortest line to write a contact on by hand, after its label on the help card: 25 mm. */
+const INLINE_WRITE_IN = 25 * PT_PER_MM;
 
 /** The sheet, pages and back of the help card: the same for every company (its front's text is the company's part). */
 export function layoutHelpCard(text: Pick<HelpCardText, "resources">, resources: Resource[], ctx: LayoutContext): { layout: HelpCardLayout; boxes: (PageBoxes | null)[] } {
