@@ -11,14 +11,25 @@ import path from "node:path";
 /** Makes the run's cache folder and points WORKSHOPKIT_CACHE at it; the function returned removes it and puts the variable back. */
 export function startRunCache(): { dir: string; stop: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), "wk-run-cache-"));
-  const before = process.env.WORKSHOPKIT_CACHE;
-  process.env.WORKSHOPKIT_CACHE = dir;
+  const restore = useCache(dir);
   return {
     dir,
     stop: () => {
-      if (before === undefined) delete process.env.WORKSHOPKIT_CACHE;
-      else process.env.WORKSHOPKIT_CACHE = before;
+      restore();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Sets WORKSHOPKIT_CACHE for the test file that calls it (a cache of its own, or "off"); the function
+ * returned puts the run's back. Call that in afterAll: test files may share a worker (isolate: false).
+ */
+export function useCache(value: string): () => void {
+  const before = process.env.WORKSHOPKIT_CACHE;
+  process.env.WORKSHOPKIT_CACHE = value;
+  return () => {
+    if (before === undefined) delete process.env.WORKSHOPKIT_CACHE;
+    else process.env.WORKSHOPKIT_CACHE = before;
   };
 }
