@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
 import { paletteOf } from "../src/brand/brandParts.js";
 import { buildPack, pdfText, tempDir } from "./support/build.js";
+import { examplePack } from "./support/examplePack.js";
 import { contrastRatio, drawnShapes, drawnText, hex } from "./support/drawnText.js";
 import { flowProblems } from "./support/pageFlow.js";
 import { textLines } from "./support/textLines.js";
@@ -35,7 +36,7 @@ let a4: BuildResult;
 let letter: BuildResult;
 
 beforeAll(async () => {
-  a4 = await buildPack();
+  a4 = await examplePack(); // built once per run, shared (read only)
   letter = await buildPack({ profile: letterProfile() });
 }, 300_000);
 

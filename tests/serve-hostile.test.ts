@@ -9,12 +9,13 @@ import type { FastifyInstance } from "fastify";
 import sharp from "sharp";
 import { createServer } from "../src/serve/server.js";
 import { listenLocal } from "./support/listen.js";
+import { useCache } from "./support/runCache.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-hostile-"));
 // The build cache of this file's builds, its own (and watched: a preview must never write to it).
 const cache = path.join(parent, "build-cache");
-process.env.WORKSHOPKIT_CACHE = cache;
+const restoreCache = useCache(cache); // the run's cache put back in afterAll
 const cacheEntries = (dir = cache): number => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? cacheEntries(path.join(dir, e.name)) : 1), 0) : 0);
 let app: FastifyInstance;
 let base: string;
@@ -53,6 +54,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
+  restoreCache();
 });
 
 describe("uploads", () => {

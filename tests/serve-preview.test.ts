@@ -10,9 +10,10 @@ import { createServer } from "../src/serve/server.js";
 import { pageToPng, rasterisePdf } from "../src/raster/rasterisePdf.js";
 import { packFileName } from "../src/finish/pack.js";
 import { made } from "../src/preview/stamped.js";
+import { useCache } from "./support/runCache.js";
 
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-preview-"));
-process.env.WORKSHOPKIT_CACHE = "off"; // the build renders afresh, as the preview does
+const restoreCache = useCache("off"); // the build renders afresh, as the preview does (the run's cache put back in afterAll)
 let app: FastifyInstance;
 
 const profile = { company: "Forhåndsvisning & Co ApS", colour: "#7A1F5C", paper: "LETTER", contacts: { hr: { name: "HR", phone: "12 34 56 78" } }, films: {} };
@@ -27,6 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
+  restoreCache();
 });
 
 async function previewed(payload: object): Promise<Map<string, Buffer>> {

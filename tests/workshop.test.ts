@@ -172,12 +172,12 @@ describe("workshopkit build --participants --groups", () => {
   });
 
   it("says plainly what is wrong with the workshop's flags", () => {
-    const only = runCli(["build", "-p", EXAMPLE_PROFILE, "--participants", "10"], ROOT);
+    const only = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--participants", "10"], ROOT);
     expect(only.status).toBe(1);
     expect(only.stderr).toContain("A workshop build needs both --participants and --groups (got only --participants).");
-    const material = runCli(["build", "-p", EXAMPLE_PROFILE, "--only", "policy", "--participants", "10", "--groups", "2"], ROOT);
+    const material = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--only", "policy", "--participants", "10", "--groups", "2"], ROOT);
     expect(material.stderr).toContain('--only names the workshop\'s tools (v01 … v11); "policy" is not one.');
-    const groups = runCli(["build", "-p", EXAMPLE_PROFILE, "--participants", "2", "--groups", "3"], ROOT);
+    const groups = runCli(["build", "-p", EXAMPLE_PROFILE, "-o", tempDir(), "--participants", "2", "--groups", "3"], ROOT);
     expect(groups.stderr).toContain("--groups: expected no more groups than participants");
   });
 });

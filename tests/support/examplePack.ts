@@ -1,5 +1,5 @@
 // The example company's whole pack, built once per test run and shared by the test files that read it
-// (content, pack): the first to ask builds it, in the folder the global setup made; the others wait
+// (content, pack, design): the first to ask builds it, in the folder the global setup made; the others wait
 // for it. Read only: a test that changes a file works on its own copy.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +21,8 @@ export async function examplePack(): Promise<BuildResult> {
   }
   if (mine) {
     try {
-      const result = await build({ profile: EXAMPLE_PROFILE, out: path.join(root, "out"), cacheDir: false });
+      // With the run's cache (tests/support/runCache.ts): what it renders, other builds of the run take from there.
+      const result = await build({ profile: EXAMPLE_PROFILE, out: path.join(root, "out") });
       writeFileSync(`${done}.part`, JSON.stringify(result));
       renameSync(`${done}.part`, done);
     } catch (err) {

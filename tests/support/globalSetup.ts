@@ -1,11 +1,13 @@
 // Before any test: the Debian tools the tests read output with are checked once (all that are missing
-// named in one message, with the line that installs them), and a folder is made where the example
-// company's whole pack is built once for the run, by the first test that asks (tests/support/examplePack.ts).
+// named in one message, with the line that installs them); the run's build cache is made
+// (tests/support/runCache.ts); and a folder is made where the example company's whole pack is built
+// once for the run, by the first test that asks (tests/support/examplePack.ts).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startRunCache } from "./runCache.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -57,7 +59,11 @@ export function missingMessage(missing: string[]): string {
 export default async function setup(project: TestProject): Promise<() => void> {
   const missing = missingTools();
   if (missing.length > 0) throw new Error(missingMessage(missing));
+  const cache = startRunCache();
   const dir = mkdtempSync(path.join(tmpdir(), "wk-example-pack-"));
   project.provide("examplePack", dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    cache.stop();
+  };
 }
