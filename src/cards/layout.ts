@@ -147,20 +147,24 @@ export function fitHelpCardFront(text: HelpCardText, ctx: LayoutContext, fields:
   // say), each goes on after its label instead, when that leaves at least INLINE_WRITE_IN to write on.
   const underscores = (room: number) => "_".repeat(Math.floor(room / ctx.measure("_", TYPE.help.max, true)));
   const open = (t: string) => t.includes(WRITE_IN) && !t.split(WRITE_IN).join("").replace(/tlf\.|[\s,.:]/g, "");
-  const contacts = (inline: boolean) =>
-    text.contacts.map((c, i) => {
-      const joined = dropRepeatedRole(c.lines.join(", "), c.label);
-      if (!open(joined)) return { label: c.label, text: joined, field: fields[i] };
-      const after = face.text.width - 2 - ctx.measure(`${c.label}: `, TYPE.help.max, true);
-      return { label: c.label, text: underscores(inline && after >= INLINE_WRITE_IN ? after : face.text.width - 2), field: fields[i] };
+  const contacts = text.contacts.map((c, i) => {
+    const joined = dropRepeatedRole(c.lines.join(", "), c.label);
+    return { label: c.label, joined, open: open(joined), field: fields[i] };
+  });
+  const fit = (inline: boolean) => {
+    const entries = contacts.map(({ label, joined, open, field }) => {
+      if (!open) return { label, text: joined, field };
+      const after = face.text.width - 2 - ctx.measure(`${label}: `, TYPE.help.max, true);
+      return { label, text: underscores(inline && after >= INLINE_WRITE_IN ? after : face.text.width - 2), field };
     });
-  const fit = (inline: boolean) => fitPanel(text.title, [{ label: text.emergency }, ...contacts(inline)], ctx.company, face, ctx.measure, "front");
+    return fitPanel(text.title, [{ label: text.emergency }, ...entries], ctx.company, face, ctx.measure, "front");
+  };
   let panel: FittedPanel;
   try {
     panel = fit(false);
   } catch (err) {
     const tooLong = err instanceof WorkshopkitError && (err.code === "helpCard.textTooLong" || err.code === "helpCard.entryTooLong");
-    if (!tooLong || !text.contacts.some((c) => open(c.lines.join(", ")))) throw err;
+    if (!tooLong || !contacts.some((c) => c.open)) throw err;
     panel = fit(true);
   }
   return { box: { width: face.text.width, height: face.text.height }, panel };
