@@ -272,6 +272,8 @@ describe.skipIf(missing)("the web page in Chromium", () => {
     const kb = await context.newPage();
     kb.setDefaultTimeout(60_000);
     await kb.goto(base);
+    // The form is drawn by the page's script after load; a Tab pressed before it is there lands on the body.
+    await kb.locator("#f-company").waitFor();
     const stops: { what: string; visible: boolean; ring: number }[] = [];
     /** Presses Tab until `wanted` holds for the focused element, checking every stop on the way. */
     const tabTo = async (wanted: (el: { id: string; text: string; tag: string; download: string | null }) => boolean) => {
