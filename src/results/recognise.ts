@@ -7,6 +7,9 @@ import { cropRow, FOUND, readRows } from "./readBoxes.js";
 import { paperBackground } from "./background.js";
 import { printMasks } from "./emptySheet.js";
 import { pageShaped, register, scaleOf } from "./register.js";
+import { straighten } from "./straighten.js";
+import { READ_DPI } from "./loadScans.js";
+import { encodePageCode } from "./pageCode.js";
 import { SCORING_SHEET, type ReaderContext } from "./sheetLayout.js";
 import type { Doubt, NoteCode, PageNote } from "./schema.js";
 import type { Paper } from "./pageCode.js";
@@ -54,7 +57,19 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
   }
 
   const note = (code: NoteCode, reason: string, hint?: string): PageNote => ({ code, source: source.file, page: loaded.page, reason, ...(hint ? { hint } : {}) });
-  const registered = await register(loaded.image);
+  // A photo is straightened from its corner marks and its light evened out, then read as a scan.
+  let image = loaded.image;
+  let registered = await register(image);
+  if (registered.ok && registered.photo) {
+    // At the photo's own resolution where the page is (a phone's 12 megapixels give some 280 dpi), within what a scanner gives.
+    const dpi = Math.min(300, Math.max(READ_DPI, Math.round(scaleOf(registered.transform) * 72)));
+    const flat = straighten(image, registered.transform, registered.code.paper, dpi);
+    const again = await register(flat);
+    if (again.ok && encodePageCode(again.code) === encodePageCode(registered.code)) {
+      image = flat;
+      registered = { ...again, photo: true };
+    }
+  }
   if (!registered.ok) {
     if (registered.photo) return { kind: "unreadable", note: note(registered.code ? "registration" : "no-code", registered.reason, PHOTO_HINT) };
     if (registered.sheetLike) return { kind: "unreadable", note: note("no-code", registered.reason, "Scan the page again at 200–300 dpi, sharp and unscaled; scan the original sheet rather than a copy of it.") };
@@ -74,21 +89,21 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
   const rows = layout.pages.get(code.page) ?? [];
   if (rows.length === 0) return { kind: "skipped", note: note("no-statements", `page ${code.page} of the scoring sheet has no statements to read`) };
   // Each row's boxes, found near where the map puts them; all but one must be there, or the page is not this sheet.
-  const places = locateRows(loaded.image, registered, rows);
+  const places = locateRows(image, registered, rows);
   if (places.filter((p) => p.contrast >= FOUND).length < rows.length - 1) {
-    if (registered.photo || !pageShaped(loaded.image)) return { kind: "unreadable", note: note("boxes", "it looks like a photo, and its boxes were not found where its corner marks put them (the page not flat or not all in view, or blurred?)", PHOTO_HINT) };
-    return { kind: "unreadable", note: note("boxes", `its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)${otherPaper(loaded.image, code.paper)}`, "Print at actual size (100 %) from this profile's pack, on the paper size the profile names, or read it with the profile it was printed from.") };
+    if (registered.photo || !pageShaped(image)) return { kind: "unreadable", note: note("boxes", "it looks like a photo, and its boxes were not found where its corner marks put them (the page not flat or not all in view, or blurred?)", PHOTO_HINT) };
+    return { kind: "unreadable", note: note("boxes", `its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)${otherPaper(image, code.paper)}`, "Print at actual size (100 %) from this profile's pack, on the paper size the profile names, or read it with the profile it was printed from.") };
   }
   // Each box judged against the empty sheet and the paper around it (stains, shadows, a copy's grey taken out).
   const mask = (await printMasks(layout))[code.page - 1]!;
-  const background = paperBackground(loaded.image, scaleOf(registered.transform) * (72 / 25.4));
-  const readings = readRows(loaded.image, rows, places, mask, background);
+  const background = paperBackground(image, scaleOf(registered.transform) * (72 / 25.4));
+  const readings = readRows(image, rows, places, mask, background);
   const statements: StatementReading[] = [];
   for (const [i, row] of rows.entries()) {
     const place = places[i]!;
     const reading = readings[i]!;
     if (reading.value !== null) statements.push({ field: row.field, value: Number(reading.value) });
-    else statements.push({ field: row.field, value: null, doubt: reading.doubt, crop: await cropRow(loaded.image, place.transform, row, TEXT_LEFT, place) });
+    else statements.push({ field: row.field, value: null, doubt: reading.doubt, crop: await cropRow(image, place.transform, row, TEXT_LEFT, place) });
   }
   return { kind: "read", from: "paper", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: code.page, statements, sheetPages: [...layout.pages.keys()], ...(code.copy ? { copy: code.copy } : {}) };
 }

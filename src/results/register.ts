@@ -122,11 +122,20 @@ export function fitAffine(from: [number, number][], to: [number, number][]): Aff
  * told from text and pen strokes by its size and fill. Its centroid, in pixels.
  */
 export function findMark(image: GreyImage, centre: [number, number], radius: number, side: number): [number, number] | undefined {
+  return markCandidates(image, centre, radius, side)[0]?.at;
+}
+
+/**
+ * Every solid square of about `side` pixels within `radius` of `centre`, nearest first: the marks a
+ * photo's perspective may have put far from where a scanner's map expects them. `spread`: how far a
+ * square's side may differ from `side` (a photo's perspective makes the far marks smaller).
+ */
+export function markCandidates(image: GreyImage, centre: [number, number], radius: number, side: number, spread = 1.4): { at: [number, number]; distance: number; side: number }[] {
   const x0 = Math.max(0, Math.round(centre[0] - radius));
   const x1 = Math.min(image.width - 1, Math.round(centre[0] + radius));
   const y0 = Math.max(0, Math.round(centre[1] - radius));
   const y1 = Math.min(image.height - 1, Math.round(centre[1] + radius));
-  if (x1 <= x0 || y1 <= y0) return undefined;
+  if (x1 <= x0 || y1 <= y0) return [];
   const w = x1 - x0 + 1, h = y1 - y0 + 1;
   // The paper's level here (a photocopy's grey, a scanner's tint, a photo's light); ink is what is clearly darker.
   const hist = new Uint32Array(256);
@@ -136,12 +145,13 @@ export function findMark(image: GreyImage, centre: [number, number], radius: num
   seen = 0;
   for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.002) { darkest = v; break; }
   // Half-way between the paper and the darkest there: a faded copy's grey marks too, but not a pale smudge.
-  if (paper - darkest < 45) return undefined;
+  if (paper - darkest < 45) return [];
   const cut = (paper + darkest) / 2;
   const dark = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < cut ? 1 : 0;
   // Connected dark areas; keep the square ones.
-  let best: { at: [number, number]; distance: number } | undefined;
+  const found: { at: [number, number]; distance: number; side: number }[] = [];
+  const lo = 0.98 / spread, hi = spread, nMin = 0.55 * (1.4 / spread) ** 2, nMax = 1.5 * (spread / 1.4) ** 2;
   const stack: number[] = [];
   for (let start = 0; start < dark.length; start++) {
     if (dark[start] !== 1) continue;
@@ -159,15 +169,14 @@ export function findMark(image: GreyImage, centre: [number, number], radius: num
       if (y < h - 1 && dark[i + w] === 1) { dark[i + w] = 2; stack.push(i + w); }
     }
     const bw = maxX - minX + 1, bh = maxY - minY + 1;
-    const square = bw > side * 0.7 && bw < side * 1.4 && bh > side * 0.7 && bh < side * 1.4 && n > bw * bh * 0.7 && n > side * side * 0.55 && n < side * side * 1.5;
+    const square = bw > side * lo && bw < side * hi && bh > side * lo && bh < side * hi && n > bw * bh * 0.7 && n > side * side * nMin && n < side * side * nMax;
     // A mark cut by the image's edge is no use: its centroid is off.
     const inside = x0 + minX > 0 && y0 + minY > 0 && x0 + maxX < image.width - 1 && y0 + maxY < image.height - 1;
     if (!square || !inside) continue;
     const at: [number, number] = [x0 + sx / n + 0.5, y0 + sy / n + 0.5];
-    const distance = Math.hypot(at[0] - centre[0], at[1] - centre[1]);
-    if (!best || distance < best.distance) best = { at, distance };
+    found.push({ at, distance: Math.hypot(at[0] - centre[0], at[1] - centre[1]), side: Math.sqrt(n) });
   }
-  return best?.at;
+  return found.sort((a, b) => a.distance - b.distance);
 }
 
 /**
@@ -202,6 +211,47 @@ function similarity(p: [number, number][], q: [number, number][]): Affine {
   const b = (dq[1]! * dp[0]! - dq[0]! * dp[1]!) / len; // s·sin
   const linear: Affine = { a, b: -b, c: 0, d: b, e: a, f: 0 };
   return movedTo(linear, p0, q0);
+}
+
+/**
+ * A photo's four corner marks (page points `centres` → pixels) and the homography they give: around
+ * where the page code's map puts each, every mark-sized square within a quarter of the page (a tilt of
+ * 20° moves the far marks that far from a flat page's place, and shrinks or grows them), and of those
+ * the four whose homography puts the page code's three finder patterns where ZXing read them.
+ */
+export function photoMarks(image: GreyImage, centres: [number, number][], fromQr: Affine, qrCentres: [number, number][], finders: [number, number][]): { to: [number, number][]; transform: Projective } | undefined {
+  const scale = scaleOf(fromQr);
+  const mm = 72 / 25.4;
+  const qr = qrCentres[0]!;
+  const lists = centres.map((c) => {
+    const reach = (10 * mm + 0.3 * Math.hypot(c[0] - qr[0], c[1] - qr[1])) * scale;
+    return markCandidates(image, apply(fromQr, c[0], c[1]), reach, MARK.size * scale, 1.8).slice(0, 6);
+  });
+  if (lists.some((l) => l.length === 0)) return undefined;
+  let best: { to: [number, number][]; transform: Projective; error: number } | undefined;
+  const [l0, l1, l2, l3] = lists as [typeof lists[0], typeof lists[0], typeof lists[0], typeof lists[0]];
+  for (const a of l0) for (const b of l1) for (const c of l2) for (const d of l3) {
+    const to = [a.at, b.at, c.at, d.at];
+    const h = fitHomography(centres, to);
+    if (!h) continue;
+    // Each square the size the map makes a mark there: a filled box (5.3 mm) or a table's pattern is not.
+    const sized = [a, b, c, d].every((m, i) => {
+      const [x, y] = centres[i]!;
+      const [u0, v0] = project(h, x - MARK.size / 2, y), [u1, v1] = project(h, x + MARK.size / 2, y);
+      const expected = Math.hypot(u1 - u0, v1 - v0);
+      return m.side > expected * 0.75 && m.side < expected * 1.33;
+    });
+    if (!sized) continue;
+    const error = Math.max(...qrCentres.map((q, i) => {
+      const [u, v] = project(h, q[0], q[1]);
+      return Math.hypot(u - finders[i]![0], v - finders[i]![1]);
+    }));
+    if (!best || error < best.error) best = { to, transform: h, error };
+  }
+  // ZXing's points lie some 2.5 mm from qrFinderCentres' (measured: 4 modules up and left, 2 % closer
+  // together), the same on every page; a page curled a little adds a millimetre. Four wrong squares put
+  // the code further off; a near miss is caught when the straightened page is registered again.
+  return best && best.error < 5 * mm * scale ? best : undefined;
 }
 
 export async function register(image: GreyImage): Promise<Registration> {
@@ -253,6 +303,16 @@ export async function register(image: GreyImage): Promise<Registration> {
     const scanner = { from: [...from], to: [...to], estimate };
     estimate = search(0.16);
     if (from.length < 4) { from.splice(0, from.length, ...scanner.from); to.splice(0, to.length, ...scanner.to); estimate = scanner.estimate; }
+  }
+  // A photo: the four marks that together put the page code where it was read, however far the
+  // perspective moved them (a greedy search from the nearest may have taken a filled box for one).
+  const seen = pageShaped(image) ? undefined : photoMarks(image, markCentres(code.paper), fromQr, qrCentres, finders);
+  if (seen) {
+    from.splice(0, from.length, ...markCentres(code.paper));
+    to.splice(0, to.length, ...seen.to);
+    const paper = PAPER_POINTS[code.paper];
+    const upsideDown = apply(seen.transform, paper.width / 2, 0)[1] > apply(seen.transform, paper.width / 2, paper.height)[1];
+    return { ok: true, code, transform: seen.transform, upsideDown, photo: true, marks: { from: [...from], to: [...to] } };
   }
   if (from.length === 0) return { ok: false, code, photo: !pageShaped(image), reason: pageShaped(image) ? "none of its 4 corner marks was found (cut off, covered, or too faint?)" : "it looks like a photo, and none of its 4 corner marks was found in it" };
   // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's

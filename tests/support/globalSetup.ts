@@ -11,16 +11,21 @@ import { startRunCache } from "./runCache.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** What each of .ci/run's Debian packages gives the tests, checked by running it (dpkg is not on every machine). */
-const PROBES: Record<string, [string, string[]]> = {
-  "poppler-utils": ["pdftotext", ["-v"]],
-  qpdf: ["qpdf", ["--version"]],
-  "python3-pypdf": ["/usr/bin/python3", ["-c", "import pypdf"]],
-  "python3-gi": ["/usr/bin/python3", ["-c", "import gi"]],
-  "gir1.2-poppler-0.18": ["/usr/bin/python3", ["-c", "import gi; gi.require_version('Poppler', '0.18'); from gi.repository import Poppler"]],
-  "mupdf-tools": ["mutool", ["-v"]],
-  ghostscript: ["gs", ["--version"]],
-  chromium: ["/usr/bin/chromium", ["--version"]],
+/**
+ * What each of .ci/run's Debian packages gives the tests, checked by running every program the tests
+ * call from it (a package half there, or a program not on PATH, is missing too; dpkg is not on every machine).
+ */
+const PROBES: Record<string, [string, string[]][]> = {
+  "poppler-utils": ["pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "pdfimages"].map((p) => [p, ["-v"]]),
+  qpdf: [["qpdf", ["--version"]]],
+  "python3-pypdf": [["/usr/bin/python3", ["-c", "import pypdf"]]],
+  "python3-gi": [["/usr/bin/python3", ["-c", "import gi"]]],
+  "gir1.2-poppler-0.18": [["/usr/bin/python3", ["-c", "import gi; gi.require_version('Poppler', '0.18'); from gi.repository import Poppler"]]],
+  "mupdf-tools": [["mutool", ["-v"]]],
+  ghostscript: [["gs", ["--version"]]],
+  chromium: [["/usr/bin/chromium", ["--version"]]],
+  "libreoffice-writer-nogui": [["soffice", ["--version"]]],
+  "python3-docx": [["/usr/bin/python3", ["-c", "import docx"]]],
 };
 
 /** The Debian packages .ci/run installs (its `packages=(…)`): the one list, so the two never drift apart. */
@@ -31,14 +36,15 @@ function ciPackages(): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
-const installed = (pkg: string): boolean => {
-  const probe = PROBES[pkg];
-  if (probe) return spawnSync(probe[0], probe[1], { stdio: "ignore", timeout: 60_000 }).status === 0;
-  return spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" }).stdout?.includes("install ok installed") ?? false;
+const installed = (pkg: string, env: NodeJS.ProcessEnv): boolean => {
+  const probes = PROBES[pkg];
+  if (probes) return probes.every(([cmd, args]) => spawnSync(cmd, args, { stdio: "ignore", timeout: 60_000, env }).status === 0);
+  return spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8", env }).stdout?.includes("install ok installed") ?? false;
 };
 
-export function missingTools(packages = ciPackages()): string[] {
-  return packages.filter((p) => !installed(p));
+/** The packages of `packages` (default: .ci/run's) that are not all there, as found on `env`'s PATH. */
+export function missingTools(packages = ciPackages(), env: NodeJS.ProcessEnv = process.env): string[] {
+  return packages.filter((p) => !installed(p, env));
 }
 
 declare module "vitest" {
@@ -58,7 +64,11 @@ export function missingMessage(missing: string[]): string {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const missing = missingTools();
-  if (missing.length > 0) throw new Error(missingMessage(missing));
+  if (missing.length > 0) {
+    const err = new Error(missingMessage(missing));
+    err.stack = err.message; // the message alone: a newcomer's next step, not where in the setup it was found
+    throw err;
+  }
   const cache = startRunCache();
   const dir = mkdtempSync(path.join(tmpdir(), "wk-example-pack-"));
   project.provide("examplePack", dir);

@@ -1,12 +1,15 @@
 // Pen marks as people make them on the scoring sheet: several pens (a thin or firm ballpoint, a light
 // grainy pencil, a felt tip, a marker) and kinds of mark (cross, tick, stroke, filled box, a ring around
 // the number or the box, a tick that spills into the next box, a cross larger than its box, and the
-// scribble or fill that cancels an answer). Drawn in page points as SVG; the pencil's grain is added
+// scribble or fill that cancels an answer; a cross with one arm run on into the next box, a ring
+// around the box drawn high, into the surround of the row above, a ring around the number that
+// runs over into the next box). Drawn in page points as SVG; the pencil's grain is added
 // per pixel when the layer is laid onto the paper (paper/page.ts).
 import type { Row } from "../../../src/results/sheetLayout.js";
 
 export type PenKind = "ballpoint" | "thin ballpoint" | "pencil" | "felt tip" | "marker";
-export type MarkKind = "cross" | "big cross" | "tick" | "spilling tick" | "stroke" | "fill" | "ring number" | "ring box" | "scribble" | "dot";
+export type MarkKind = "cross" | "big cross" | "tick" | "spilling tick" | "stroke" | "fill" | "ring number" | "ring box" | "scribble" | "dot"
+  | "spilling cross" | "ring up" | "spilling ring";
 
 export interface Pen {
   kind: PenKind;
@@ -102,5 +105,20 @@ export function markSvg(row: Row, mark: DrawnMark, rnd: () => number): string {
       return `<ellipse ${stroke} cx="${cx + j(0.4)}" cy="${cy + j(0.4)}" rx="${w * (0.3 + rnd() * 0.08)}" ry="${h * (0.34 + rnd() * 0.08)}" transform="rotate(${(rnd() - 0.5) * 30} ${cx} ${cy})"/>`;
     case "ring box":
       return `<ellipse ${stroke} cx="${cx + j(0.5)}" cy="${cy + j(0.5)}" rx="${w * (0.6 + rnd() * 0.1)}" ry="${h * (0.58 + rnd() * 0.1)}"/>`;
+    case "spilling cross": {
+      // One arm runs on over a side border, towards the next box (either side).
+      const r = (w / 2) * size, side = rnd() < 0.5 ? -1 : 1, run = w * (0.6 + rnd() * 0.35);
+      return path(`${line(cx - r + j(), cy - r + j(), cx + r + j(), cy + r + j())} ${line(cx - side * r + j(), cy + r + j(), cx + side * run + j(0.5), cy - r - rnd() * 2)}`);
+    }
+    case "ring up": {
+      // A ring around the box drawn high: its top in the 3 pt surround below the row above (rows are 6.8 pt apart).
+      const top = y - 4 - rnd() * 2.5, bottom = y + h + 0.5 + rnd() * 2.5;
+      return `<ellipse ${stroke} cx="${cx + j(0.5)}" cy="${((top + bottom) / 2).toFixed(2)}" rx="${w * (0.58 + rnd() * 0.12)}" ry="${((bottom - top) / 2).toFixed(2)}"/>`;
+    }
+    case "spilling ring": {
+      // A ring around the number, too wide: one side over the border, into the gap or the next box.
+      const side = rnd() < 0.5 ? -1 : 1, rx = w * (0.55 + rnd() * 0.25);
+      return `<ellipse ${stroke} cx="${cx + side * w * 0.15 + j(0.3)}" cy="${cy + j(0.4)}" rx="${rx.toFixed(2)}" ry="${h * (0.36 + rnd() * 0.1)}"/>`;
+    }
   }
 }

@@ -33,6 +33,7 @@ export interface PaperDamage {
 export type Capture =
   | { kind: "scan"; dpi: number; rotate?: number; shift?: [number, number]; scale?: number; upsideDown?: boolean; colour?: boolean; jpeg?: number; noise?: number; blur?: number;
       /** Copies of copies before the scan: 0 for the original. */ generations?: number;
+      /** A copier set light (or low on toner): what is printed and drawn keeps this share of its darkness, 0–1. */ fade?: number;
       /** Printed on the other paper size: "fit" scales to fit, "actual" keeps 100 % and loses the bottom. */ otherPaper?: "fit" | "actual" }
   | { kind: "fax"; upsideDown?: boolean; rotate?: number; /** Fine mode, 204 × 196 dpi; standard is 204 × 98 (too coarse for the page code). */ fine?: boolean }
   | { kind: "photo"; tilt: number; turn?: number; light?: number; jpeg?: number };
@@ -227,6 +228,7 @@ export async function paperPage(layout: SheetLayout, sheetPage: number, marks: D
 
   if (capture.kind === "scan") {
     for (let g = 0; g < (capture.generations ?? 0); g++) img = await photocopy(img, rnd);
+    if (capture.fade !== undefined) for (let i = 0; i < img.data.length; i++) img.data[i] = 255 - (255 - img.data[i]!) * capture.fade!;
     const paperMm = capture.otherPaper ? (layout.paper === "A4" ? LETTER : A4) : layout.paper === "A4" ? A4 : LETTER;
     const width = Math.round((paperMm.width / 25.4) * dpi), height = Math.round((paperMm.height / 25.4) * dpi);
     let scale = capture.scale ?? 1;

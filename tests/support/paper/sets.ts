@@ -22,6 +22,9 @@ export interface FillStyle {
   /** Shares of rows left empty, or marked twice: these must be left for a person. */
   empty?: number;
   double?: number;
+  /** The kinds of the new mark of a changed answer (default: every kind but fill), and how much of the pen's pressure it has (a light tick). */
+  changedTo?: MarkKind[];
+  lighter?: [number, number];
 }
 
 export const EVERY_KIND: MarkKind[] = ["cross", "big cross", "tick", "spilling tick", "stroke", "fill", "ring number", "ring box"];
@@ -53,8 +56,9 @@ export function fillPage(layout: SheetLayout, sheetPage: number, style: FillStyl
       const first = pick(options.filter((o) => o !== option));
       const cancelPen = rnd() < 0.8 ? pagePen : pen(pick(style.pens), rnd);
       marks.push({ field: row.field, option: first, kind: rnd() < 0.5 ? "fill" : "scribble", pen: cancelPen });
-      const newPen = rnd() < 0.3 ? { ...pagePen, opacity: pagePen.opacity * (0.6 + rnd() * 0.3) } : pagePen;
-      marks.push({ field: row.field, option, kind: pick(ANSWER_KINDS_THIN), pen: newPen });
+      const [lo, hi] = style.lighter ?? [0.6, 0.9];
+      const newPen = style.lighter || rnd() < 0.3 ? { ...pagePen, opacity: pagePen.opacity * (lo + rnd() * (hi - lo)) } : pagePen;
+      marks.push({ field: row.field, option, kind: pick(style.changedTo ?? ANSWER_KINDS_THIN), pen: newPen });
       truth.set(row.field, option);
       continue;
     }
@@ -78,6 +82,11 @@ const office = (rnd: () => number, i: number): Capture => ({
   upsideDown: rnd() < 0.25, colour: rnd() < 0.4, jpeg: 55 + Math.round(rnd() * 35), noise: rnd() * 10, blur: rnd() < 0.3 ? 0.3 + rnd() * 0.5 : 0,
 });
 const none = () => ({});
+/** An office scanner as in a held-back set of real scans: 200 dpi, turned up to 2.5°, JPEG 55–75. */
+const sloppy = (rnd: () => number): Capture => ({
+  kind: "scan", dpi: 200, rotate: rnd() * 5 - 2.5, shift: [rnd() * 8 - 4, rnd() * 8 - 4], scale: 0.98 + rnd() * 0.04,
+  upsideDown: rnd() < 0.25, colour: rnd() < 0.5, jpeg: 55 + Math.round(rnd() * 20), noise: 2 + rnd() * 6, blur: rnd() < 0.4 ? 0.3 + rnd() * 0.4 : 0,
+});
 
 export const PAPER_KINDS: PaperKind[] = [
   { name: "ballpoint, every kind of mark, office scans 150–300 dpi", group: "ballpoint", style: { pens: ["ballpoint", "thin ballpoint"], kinds: EVERY_KIND }, damage: none, capture: office },
@@ -103,6 +112,33 @@ export const PAPER_KINDS: PaperKind[] = [
   {
     name: "phone photos (tilt up to 20°, uneven light, table around)", group: "photo", style: { pens: ["ballpoint", "felt tip", "pencil"], kinds: EVERY_KIND, change: 0.1 },
     damage: none, capture: (rnd) => ({ kind: "photo", tilt: rnd() * 20, turn: (rnd() - 0.5) * 16 + (rnd() < 0.15 ? 180 : 0), light: 0.2 + rnd() * 0.4, jpeg: 75 + Math.round(rnd() * 20) }),
+  },
+  // The kinds seen to go wrong or be left in issue #21, each made its own way.
+  {
+    name: "pencil, changed: filled or scribbled out, a light tick beside", group: "pencil",
+    style: { pens: ["pencil"], kinds: EVERY_KIND, change: 0.6, changedTo: ["tick", "tick", "cross", "stroke"], lighter: [0.35, 0.7] }, damage: none, capture: office,
+  },
+  {
+    name: "felt tip, rings reaching into the row above (rows between empty)", group: "felt tip",
+    style: { pens: ["felt tip"], kinds: ["ring up", "ring up", "ring box", "big cross"], empty: 0.4 }, damage: none, capture: office,
+  },
+  {
+    name: "ballpoint, ticks, crosses and rings spilling into the next box", group: "ballpoint",
+    style: { pens: ["ballpoint", "thin ballpoint"], kinds: ["spilling tick", "spilling cross", "spilling ring", "big cross", "ring number"] }, damage: none, capture: office,
+  },
+  {
+    name: "thin ballpoint, 200 dpi ±2.5°, JPEG 55–75", group: "ballpoint",
+    style: { pens: ["thin ballpoint"], kinds: EVERY_KIND, change: 0.1 }, damage: none, capture: sloppy,
+  },
+  {
+    name: "coffee stains with darker rims on the boxes, colour scans", group: "damaged",
+    style: { pens: ["ballpoint", "thin ballpoint", "felt tip"], kinds: EVERY_KIND, change: 0.1, empty: 0.15 },
+    damage: (rnd) => ({ stains: 2 + Math.floor(rnd() * 3), stainsOnBoxes: true }), capture: (rnd, i) => ({ ...(office(rnd, i) as Extract<Capture, { kind: "scan" }>), colour: true }),
+  },
+  {
+    name: "faded copies (a light copier, 1–2 generations)", group: "damaged",
+    style: { pens: ["ballpoint", "thin ballpoint", "felt tip", "pencil"], kinds: EVERY_KIND, change: 0.1 }, damage: none,
+    capture: (rnd, i) => ({ ...(office(rnd, i) as Extract<Capture, { kind: "scan" }>), dpi: [200, 300][i % 2]!, generations: 1 + Math.floor(rnd() * 2), fade: 0.45 + rnd() * 0.3 }),
   },
 ];
 
