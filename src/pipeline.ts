@@ -14,6 +14,7 @@ import { renderMaterial } from "./render/renderMaterial.js";
 import { checkLayout } from "./render/checkLayout.js";
 import { fitPages } from "./fit/fitPages.js";
 import { openCache } from "./cache/cacheDir.js";
+import { loadMeasures, saveMeasures } from "./cache/measureCache.js";
 import { cachedMaterial, materialKey, type CachedMaterial, type MaterialStore } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
 import { placeholderPack } from "./brand/placeholder.js";
@@ -119,13 +120,15 @@ export type BuildResult = Omit<Compiled, "files" | "pdfs"> & {
 
 /** load → compile → write: the pack of the profile file `options.profile`, written to `<out>/<company>/`. */
 export async function build({ profile: file, out, onProgress, cacheDir, ...options }: BuildOptions): Promise<BuildResult> {
-  // load
-  const input = await loadInput(file, options);
+  // load, and the text widths earlier builds measured (src/cache), so that resolve lays out no word again
+  const cache = openCache(cacheDir);
+  const [input, measured] = await Promise.all([loadInput(file, options), loadMeasures(cache)]);
   // validate, plan and resolve; then the output folder is checked, before anything is rendered
   const prepared = prepare(input);
   const output = await chooseOutputFolder(out, input.profile.profile, prepared.partial);
   // render and finish
-  const { files, pdfs, ...compiled } = await compile(prepared, { cache: openCache(cacheDir), onProgress });
+  const { files, pdfs, ...compiled } = await compile(prepared, { cache, onProgress });
+  await saveMeasures(cache, measured);
   // write: every file in a hidden folder, swapped in whole (an earlier pack stays until then)
   await writePack(output.dir, files);
   return { ...compiled, dir: output.dir, files: pdfs, warnings: [...output.warnings, ...compiled.warnings] };
