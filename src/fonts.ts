@@ -186,6 +186,14 @@ export function missingGlyphs(text: string): string[] {
 
 const widths = new Map<string, number>();
 
+/** The widths measured so far, in em, by face and text (`r…`, `b…`): kept between builds by src/cache/measureCache.ts. */
+export const knownWidths = (): [string, number][] => [...widths];
+
+/** Widths measured before, as knownWidths gave them: a text among them is not laid out again. */
+export function rememberWidths(entries: Iterable<[string, number]>): void {
+  for (const [key, em] of entries) if (widths.size < REMEMBERED) widths.set(key, em);
+}
+
 /** Width of `text` in points at `size`, in the regular (0) or bold (1) face. Remembered per text (a layout each otherwise). */
 export function textWidth(text: string, size: number, bold = false): number {
   const em = remember(widths, `${bold ? "b" : "r"}${text}`, () => {

@@ -11,18 +11,18 @@ import { loadProfile, type LoadedProfile } from "./load/loadProfile.js";
 import { validate } from "./validate/validate.js";
 import { resolve } from "./resolve/resolve.js";
 import { renderMaterial } from "./render/renderMaterial.js";
-import { checkLayout } from "./render/checkLayout.js";
 import { fitPages } from "./fit/fitPages.js";
 import { openCache } from "./cache/cacheDir.js";
+import { loadMeasures, saveMeasures } from "./cache/measureCache.js";
 import { cachedMaterial, materialKey, type CachedMaterial, type MaterialStore } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
 import { placeholderPack } from "./brand/placeholder.js";
 import { renderBrandParts } from "./brand/parts.js";
 import type { BrandParts } from "./brand/brandParts.js";
-import { stampMaterial, type BrandedMaterial } from "./brand/stampMaterial.js";
-import { slotsOf } from "./render/layoutText.js";
+import { savedMaterial, stampMaterial, type BrandedMaterial, type StampedMaterial } from "./brand/stampMaterial.js";
 import { completePack, type BuiltMaterial } from "./finish/pack.js";
-import { withFolios, type KeptPages } from "./finish/packFolios.js";
+import { drawFolios, type KeptPages } from "./finish/packFolios.js";
+import { pagesForPack } from "./finish/packMerge.js";
 import { manifestFile, sha256, type ManifestEntry } from "./finish/manifest.js";
 import { writePack, type OutputFile } from "./write/writePack.js";
 import { wordFiles } from "./docx/wordFiles.js";
@@ -119,13 +119,15 @@ export type BuildResult = Omit<Compiled, "files" | "pdfs"> & {
 
 /** load → compile → write: the pack of the profile file `options.profile`, written to `<out>/<company>/`. */
 export async function build({ profile: file, out, onProgress, cacheDir, ...options }: BuildOptions): Promise<BuildResult> {
-  // load
-  const input = await loadInput(file, options);
+  // load, and the text widths earlier builds measured (src/cache), so that resolve lays out no word again
+  const cache = openCache(cacheDir);
+  const [input, measured] = await Promise.all([loadInput(file, options), loadMeasures(cache)]);
   // validate, plan and resolve; then the output folder is checked, before anything is rendered
   const prepared = prepare(input);
   const output = await chooseOutputFolder(out, input.profile.profile, prepared.partial);
   // render and finish
-  const { files, pdfs, ...compiled } = await compile(prepared, { cache: openCache(cacheDir), onProgress });
+  const { files, pdfs, ...compiled } = await compile(prepared, { cache, onProgress });
+  await saveMeasures(cache, measured);
   // write: every file in a hidden folder, swapped in whole (an earlier pack stays until then)
   await writePack(output.dir, files);
   return { ...compiled, dir: output.dir, files: pdfs, warnings: [...output.warnings, ...compiled.warnings] };
@@ -161,15 +163,15 @@ export async function compile({ input, pack, cards, plan, date }: Prepared, env:
   const finished = await sharedMaterials(pack, date, env.cache, (material, done) => env.onProgress?.({ done, total, material: material.id }));
   // finish: the company's logo and name drawn once, stamped with its colours onto every material, each file numbering its pages
   const parts = await renderBrandParts(pack.brand, finished.flatMap((f) => f.slots.map((slot) => slot.part)));
-  const { branded, own } = await brandMaterials(pack, finished, parts, date);
+  const branded = await brandMaterials(pack, finished, parts, date);
   const files: OutputFile[] = [];
   const pdfs: ManifestEntry[] = [];
   const built: BuiltMaterial[] = [];
   for (const [i, material] of pack.materials.entries()) {
-    files.push(...own[i]!.files);
-    pdfs.push(own[i]!.entry);
-    built.push({ material, bytes: branded[i]!.bytes, pages: branded[i]!.pages, layout: finished[i]!.layout });
-    if (input.numberedSheets && material.kind === "scoring") files.push(await scoringCopies(material, own[i]!.files.find((f) => f.name === `${material.id}.pdf`)?.bytes ?? branded[i]!.bytes, pack, input.numberedSheets));
+    files.push(...branded[i]!.files);
+    pdfs.push(branded[i]!.entry);
+    built.push({ material, pdf: branded[i]!.forPack!, pages: branded[i]!.pages, layout: finished[i]!.layout });
+    if (input.numberedSheets && material.kind === "scoring") files.push(await scoringCopies(material, branded[i]!.bytes, pack, input.numberedSheets));
   }
   // finish: the workshop's print list, from the pages built: a file, and the pack's first page after the contents
   const listed = plan && (await workshopPrintList({ plan, needs: input.needs!, toolkit, pack, cards, built, date }));
@@ -217,23 +219,24 @@ export async function sharedMaterials(pack: ResolvedPack, date: Date, cache: Mat
  * added. The same for every company whose resolved material is the same.
  */
 export async function renderForEveryCompany(material: Material, shared: ResolvedPack, date: Date): Promise<CachedMaterial> {
-  // render
-  const rendered = await fitPages(material, (m) => renderMaterial(m, shared, date)); // a nearly empty last page saved (src/fit)
-  const layout = await checkLayout(material.id, rendered);
-  // finish: form fields, metadata, page boxes, field map
-  return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout, slots: slotsOf(rendered) };
+  // render, its layout checked: the PDF, its text as laid out, its brand slots (a nearly empty last page saved: src/fit)
+  const rendered = await fitPages(material, (m) => renderMaterial(m, shared, date));
+  // finish: form fields, metadata, page boxes, field map (one document: read once, saved once)
+  return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout: rendered.layout, slots: rendered.slots };
 }
 
 /**
- * The company's finish of shared materials: its colours, logo and name stamped on (`branded`, what the
- * complete pack takes), and each material's own file numbering its pages, "Side 2 af 3" (`own`). The
- * web page's preview brands its pages with this too; `kept` says which pages a preview's material kept.
+ * The company's finish of shared materials, one document each: read once, its colours, logo and name
+ * stamped on, its pages taken for the complete pack (`forPack`, unless `forPack: false`), numbered in its
+ * own file, "Side 2 af 3", and saved once. The web page's preview brands its pages with this too;
+ * `kept` says which pages a preview's material kept.
  */
-export async function brandMaterials(pack: ResolvedPack, finished: Parameters<typeof stampMaterial>[1][], parts: BrandParts, date: Date, kept: (KeptPages | undefined)[] = []): Promise<{ branded: BrandedMaterial[]; own: BrandedMaterial[] }> {
-  const branded: BrandedMaterial[] = [];
-  for (const [i, material] of pack.materials.entries()) branded.push(await stampMaterial(material, finished[i]!, parts, pack, date));
-  const own = await withFolios(branded, finished.map((f) => f.slots), pack.brand.paper, kept);
-  return { branded, own };
+export async function brandMaterials(pack: ResolvedPack, finished: Parameters<typeof stampMaterial>[1][], parts: BrandParts, date: Date, { kept = [], forPack = true }: { kept?: (KeptPages | undefined)[]; forPack?: boolean } = {}): Promise<BrandedMaterial[]> {
+  const stamped: StampedMaterial[] = [];
+  for (const [i, material] of pack.materials.entries()) stamped.push(await stampMaterial(material, finished[i]!, parts, pack, date));
+  const packPages = stamped.map((m) => (forPack ? pagesForPack(m.pdf) : undefined));
+  await drawFolios(stamped, finished.map((f) => f.slots), pack.brand.paper, kept);
+  return Promise.all(stamped.map((m, i) => savedMaterial(m, packPages[i])));
 }
 
 /** The card options of a build: those given (the CLI's flags, the page's form), else the profile's, else the defaults. */

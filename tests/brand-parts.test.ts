@@ -16,7 +16,7 @@ import { loadContent } from "../src/load/loadContent.js";
 import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import type { Brand, Material, ResolvedPack } from "../src/model.js";
-import { slotsOf } from "../src/render/layoutText.js";
+import type { Rendered } from "../src/render/renderMaterial.js";
 import { renderMaterial } from "../src/render/renderMaterial.js";
 import { checkLayout } from "../src/render/checkLayout.js";
 import { resolve } from "../src/resolve/resolve.js";
@@ -95,9 +95,9 @@ describe("resolve does not depend on the company", () => {
 });
 
 describe("the placeholder render", () => {
-  let v04: Uint8Array;
-  let deck: Uint8Array;
-  let help: Uint8Array;
+  let v04: Rendered;
+  let deck: Rendered;
+  let help: Rendered;
   beforeAll(async () => {
     const pack = placeholderPack(example);
     v04 = await renderMaterial(material(example, "v04"), pack, DATE);
@@ -106,7 +106,7 @@ describe("the placeholder render", () => {
   }, 60_000);
 
   it("finds the header mark and the footer name on every page of a worksheet, in the same place", async () => {
-    const slots = slotsOf(v04);
+    const slots = v04.slots;
     const { pages } = await checkLayout("v04", v04);
     expect(pages.length).toBeGreaterThan(1);
     for (let page = 1; page <= pages.length; page++) expect(kinds(slots, page), `page ${page}`).toEqual(["mark", "name"]);
@@ -127,7 +127,7 @@ describe("the placeholder render", () => {
 
   it("finds one back slot behind every card of a back sheet, and the cover's header", async () => {
     const m = material(example, "v02-dialogkort") as Extract<Material, { kind: "cards" }>;
-    const slots = slotsOf(deck);
+    const slots = deck.slots;
     const { pages } = await checkLayout(m.id, deck);
     expect(pages.length).toBe(m.layout.pages.length);
     m.layout.pages.forEach((p, i) => {
@@ -147,7 +147,7 @@ describe("the placeholder render", () => {
 
   it("finds the help card's cover header and kicker, and the front's text and the company name's line on every card of the front", async () => {
     const m = material(example, "help-card") as Extract<Material, { kind: "help-card" }>;
-    const slots = slotsOf(help);
+    const slots = help.slots;
     expect((await checkLayout(m.id, help)).pages).toHaveLength(m.layout.pages.length);
     m.layout.pages.forEach((p, i) => {
       // The cover shows one card, front and back: its front's text and name line too.
@@ -157,8 +157,8 @@ describe("the placeholder render", () => {
   });
 
   it("prints nothing of the company: no name, no logo, and its colours only in the placeholder palette", () => {
-    for (const [name, bytes] of [["v04", v04], ["deck", deck], ["help", help]] as const) {
-      const file = save(`placeholder-${name}.pdf`, bytes);
+    for (const [name, rendered] of [["v04", v04], ["deck", deck], ["help", help]] as const) {
+      const file = save(`placeholder-${name}.pdf`, rendered.bytes);
       const text = pdfText(file);
       expect(text, name).not.toMatch(/Nordlys Maskinfabrik/i);
       expect(text.length, name).toBeGreaterThan(200);
@@ -178,11 +178,11 @@ describe("the placeholder render", () => {
 
   it("gives the same slots and part keys again", async () => {
     const again = await renderMaterial(material(example, "v04"), placeholderPack(example), DATE);
-    expect(slotsOf(again)).toEqual(slotsOf(v04));
+    expect(again.slots).toEqual(v04.slots);
     // And the same for another company: the keys do not depend on the company.
     const theirs = await renderMaterial(material(other, "v02-dialogkort"), placeholderPack(other), DATE);
-    expect(slotsOf(theirs)).toEqual(slotsOf(deck));
-    expect(Buffer.from(theirs).equals(Buffer.from(deck))).toBe(true);
+    expect(theirs.slots).toEqual(deck.slots);
+    expect(Buffer.from(theirs.bytes).equals(Buffer.from(deck.bytes))).toBe(true);
   });
 });
 
@@ -191,7 +191,7 @@ describe("renderBrandParts", () => {
   let keys: string[];
   beforeAll(async () => {
     const pack = placeholderPack(other);
-    const slots = await Promise.all(["v04", "v02-dialogkort", "help-card", "v11-balkort", "v01-scoring"].map(async (id) => slotsOf(await renderMaterial(material(other, id), pack, DATE))));
+    const slots = await Promise.all(["v04", "v02-dialogkort", "help-card", "v11-balkort", "v01-scoring"].map(async (id) => (await renderMaterial(material(other, id), pack, DATE)).slots));
     keys = keysOf(slots.flat());
   }, 60_000);
 
@@ -257,12 +257,12 @@ describe("renderBrandParts", () => {
 
 describe("the real brand, drawn in place", () => {
   it("still prints the company's name and logo in the slots", async () => {
-    const file = save("real-v04-long.pdf", await renderMaterial(material(other, "v04"), other, DATE));
+    const file = save("real-v04-long.pdf", (await renderMaterial(material(other, "v04"), other, DATE)).bytes);
     const text = normalise(pdfText(file));
     // The footer has the name on one line, on every page; the header wraps it.
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout)![1]);
     expect(text.split(LONG_NAME).length - 1).toBeGreaterThanOrEqual(pages);
-    const deck = save("real-deck-logo.pdf", await renderMaterial(material(example, "v02-dialogkort"), example, DATE));
+    const deck = save("real-deck-logo.pdf", (await renderMaterial(material(example, "v02-dialogkort"), example, DATE)).bytes);
     const m = material(example, "v02-dialogkort") as Extract<Material, { kind: "cards" }>;
     const backs = m.layout.pages.filter((p) => p.kind === "backs").reduce((n, p) => n + p.cards.length, 0);
     const images = spawnSync("pdfimages", ["-list", deck], { encoding: "utf8" }).stdout.trim().split("\n").slice(2).filter((l) => l.trim().split(/\s+/)[2] === "image");

@@ -6,20 +6,19 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withFolios } from "../src/finish/packFolios.js";
+import { drawFolios } from "../src/finish/packFolios.js";
 import { renderBrandParts } from "../src/brand/parts.js";
 import { PLACEHOLDER_COMPANY, placeholderPack } from "../src/brand/placeholder.js";
-import { stampBrandReport } from "../src/brand/stamp.js";
+import { stampDocument } from "../src/brand/stamp.js";
 import { addMarkedFields } from "../src/finish/markedFields.js";
-import { finishPdf, type DocumentInfo } from "../src/finish/finishPdf.js";
+import { finishDocument, type DocumentInfo } from "../src/finish/finishPdf.js";
+import { loadPdf, savePdf } from "../src/finish/savePdf.js";
 import { loadContent } from "../src/load/loadContent.js";
 import { CONTENT_DIR } from "../src/load/contentDir.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import type { Material, ResolvedPack } from "../src/model.js";
-import { slotsOf } from "../src/render/layoutText.js";
-import { renderMaterial } from "../src/render/renderMaterial.js";
+import { renderMaterial, type Rendered } from "../src/render/renderMaterial.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { Profile } from "../src/schema/profile.js";
 import { EXAMPLE_PROFILE } from "./support/build.js";
@@ -38,8 +37,11 @@ beforeAll(async () => {
 }, 60_000);
 
 /** Finished as a material is for every company or for one: form fields, page boxes, metadata. */
-async function finish(material: Material, rendered: Uint8Array, info: DocumentInfo): Promise<Uint8Array> {
-  return (await finishPdf(await addMarkedFields(rendered), { ...info, boxes: material.boxes })).bytes;
+async function finish(material: Material, rendered: Rendered, info: DocumentInfo): Promise<Uint8Array> {
+  const pdf = await loadPdf(rendered.bytes);
+  await addMarkedFields(pdf);
+  finishDocument(pdf, { ...info, boxes: material.boxes });
+  return savePdf(pdf);
 }
 
 function file(name: string, bytes: Uint8Array): string {
@@ -76,7 +78,7 @@ describe("a material stamped with a company's brand", () => {
       const placeholders = await Promise.all(
         shared.materials.map(async (m) => {
           const rendered = await renderMaterial(m, shared, DATE);
-          return { slots: slotsOf(rendered), bytes: await finish(m, rendered, { title: m.title, author: "", subject: pack.toolkit.title, date: DATE }) };
+          return { slots: rendered.slots, bytes: await finish(m, rendered, { title: m.title, author: "", subject: pack.toolkit.title, date: DATE }) };
         }),
       );
       const parts = await renderBrandParts(pack.brand, placeholders.flatMap((p) => p.slots.map((s) => s.part)));
@@ -84,14 +86,13 @@ describe("a material stamped with a company's brand", () => {
         const info = { title: `${material.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.title, date: DATE };
         const { slots, bytes } = placeholders[i]!;
         expect(slots.length, `${material.id} has slots`).toBeGreaterThan(0);
-        const { bytes: branded, report } = await stampBrandReport(bytes, slots, parts, pack.brand.palette, info);
+        const { pdf: branded, report } = await stampDocument(bytes, slots, parts, pack.brand.palette, info);
         expect(report.slots, `${material.id}: every slot drawn`).toBe(slots.length);
         expect(report.recoloured.changed + report.recoloured.entries, `${material.id}: placeholder colours recoloured`).toBeGreaterThan(0);
         expect(report.recoloured.changed, material.id).toBeLessThanOrEqual(report.recoloured.streams);
         // Stamped, and given its folio ("Side n af m") as a material's own file is (src/finish/packFolios.ts).
-        const pages = (await PDFDocument.load(branded)).getPageCount();
-        const [own] = await withFolios([{ files: [{ name: "", bytes: branded }], entry: { file: "", title: "", pages, sha256: "" }, bytes: branded, pages }], [slots], pack.brand.paper);
-        const stamped = file(`${company}-${material.id}-stamped.pdf`, own!.files[0]!.bytes);
+        await drawFolios([{ material, pdf: branded, pages: branded.getPageCount() }], [slots], pack.brand.paper);
+        const stamped = file(`${company}-${material.id}-stamped.pdf`, await savePdf(branded));
         const direct = file(`${company}-${material.id}-direct.pdf`, await finish(material, await renderMaterial(material, pack, DATE), info));
         expect(words(stamped), material.id).toBe(words(direct));
         expect(words(stamped).replace(/[\s\u00ad-]/g, ""), material.id).not.toContain(PLACEHOLDER_COMPANY);

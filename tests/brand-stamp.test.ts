@@ -15,7 +15,8 @@ import { PLACEHOLDER_COMPANY } from "../src/brand/placeholder.js";
 import { Recolourer } from "../src/brand/stampColours.js";
 import { WorkshopkitError } from "../src/errors.js";
 import { addMarkedFields } from "../src/finish/markedFields.js";
-import { finishPdf, type DocumentInfo } from "../src/finish/finishPdf.js";
+import { finishDocument, type DocumentInfo } from "../src/finish/finishPdf.js";
+import { loadPdf, savePdf } from "../src/finish/savePdf.js";
 import { FONT_FAMILY, prepareFonts } from "../src/fonts.js";
 import { FieldMark } from "../templates/parts/FieldMark.js";
 
@@ -106,7 +107,10 @@ beforeAll(async () => {
   await prepareFonts();
   const rendered = new Uint8Array(await renderToBuffer(placeholderMaterial()));
   // finished as a material is before it is cached: form fields, metadata of the placeholder render
-  placeholder = (await finishPdf(await addMarkedFields(rendered), { title: "placeholder", author: "", subject: "", date: new Date(0) })).bytes;
+  const pdf = await loadPdf(rendered);
+  await addMarkedFields(pdf);
+  finishDocument(pdf, { title: "placeholder", author: "", subject: "", date: new Date(0) });
+  placeholder = await savePdf(pdf);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

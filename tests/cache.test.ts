@@ -5,7 +5,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, runCli, tempDir } from "./support/build.js";
+import { loadMeasures, measuresKey } from "../src/cache/measureCache.js";
+import { DiskCache } from "../src/cache/diskCache.js";
+import { textWidth } from "../src/fonts.js";
+import { buildPack, EXAMPLE_PROFILE, runCli, tempDir } from "./support/build.js";
 
 const ONLY = ["v04", "v01-scoring"]; // a worksheet, and a material with radio buttons
 /** The sha256 of every PDF as written (and as the manifest says it is). */
@@ -16,9 +19,10 @@ const hashes = (r: BuildResult) =>
       return [f.file, written === f.sha256 ? written : `${written} (manifest: ${f.sha256})`];
     }),
   );
+/** The cache's entries of materials (not the text widths, src/cache/measureCache.ts). */
 const entries = (cache: string) =>
   readdirSync(path.join(cache, "v1"), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".bin"))
+    .filter((f) => f.endsWith(".bin") && path.basename(f) !== `${measuresKey()}.bin`)
     .map((f) => path.join(cache, "v1", f));
 const fieldMaps = (r: BuildResult) => readFileSync(path.join(r.dir, "v01-scoring.fields.json"), "utf8");
 
@@ -70,6 +74,23 @@ describe("the build cache", () => {
     expect(readdirSync(path.dirname(entries(cache)[0]!)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("keeps the text widths a build measured, as the font gives them; an entry not of widths is measured afresh", async () => {
+    const cache = tempDir("wk-cache-");
+    const first = runCli(["build", "--profile", EXAMPLE_PROFILE, "--only", "v02-dialogkort", "--out", tempDir(), "--cache-dir", cache]);
+    expect(first.status, first.stderr).toBe(0);
+    const store = new DiskCache(cache, 2 ** 30);
+    const kept = JSON.parse(Buffer.from((await store.get(measuresKey()))!).toString("utf8")) as [string, number][];
+    expect(kept.length).toBeGreaterThan(50); // the dialogue cards' words and their texts, fitted to the cards (94 today)
+    for (const [key, em] of kept.slice(0, 50)) expect(em, key).toBe(textWidth(key.slice(1), 1, key.startsWith("b")));
+    expect(await loadMeasures(store)).toBe(kept.length);
+
+    await store.put(measuresKey(), Buffer.from('{"not": "widths"}'));
+    expect(await loadMeasures(store)).toBe(0);
+    const again = runCli(["build", "--profile", EXAMPLE_PROFILE, "--only", "v02-dialogkort", "--out", tempDir(), "--cache-dir", cache]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(await loadMeasures(store)).toBe(kept.length); // measured again and stored
+  });
+
   it("is cleared by `workshopkit cache clear`, which leaves other files in the folder alone", async () => {
     const cache = tempDir("wk-cache-");
     await buildPack({ only: ["about"], cacheDir: cache });
@@ -86,7 +107,6 @@ describe("the build cache", () => {
 
 describe("DiskCache", () => {
   it("stays within its size limit, dropping the entries used longest ago", async () => {
-    const { DiskCache } = await import("../src/cache/diskCache.js");
     const store = new DiskCache(tempDir("wk-cache-"), 520); // three entries of 100 bytes (and 68 of header) fit, four do not
     const key = (i: number) => createHash("sha256").update(String(i)).digest("hex");
     // A file's time has the kernel's clock tick (4 ms here): entries written within one tick tie, so wait between uses.

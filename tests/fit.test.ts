@@ -9,7 +9,7 @@ import { loadContent } from "../src/load/loadContent.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import type { Material } from "../src/model.js";
 import { checkLayout } from "../src/render/checkLayout.js";
-import { renderMaterial } from "../src/render/renderMaterial.js";
+import { renderMaterial, type Rendered } from "../src/render/renderMaterial.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { EXAMPLE_PROFILE, ROOT } from "./support/build.js";
 import path from "node:path";
@@ -19,8 +19,8 @@ interface Case {
   material: Material;
   /** Pages of the first layout, and of each variant in the order fitPages tries them. */
   pages: number;
-  first: Uint8Array;
-  tried: { variant: Material; pages: number; skipped: boolean; bytes: Uint8Array }[];
+  first: Rendered;
+  tried: { variant: Material; pages: number; skipped: boolean; rendered: Rendered }[];
 }
 
 const cases: Case[] = [];
@@ -35,12 +35,12 @@ beforeAll(async () => {
       const first = await renderMaterial(material, pack, date);
       const layout = await checkLayout(material.id, first);
       if (!worthFitting(material, layout)) continue;
-      const facts = await pageFacts(first, layout);
+      const facts = await pageFacts(first.bytes, layout);
       const tried: Case["tried"] = [];
       // Every variant rendered, the skipped ones too: the prediction is checked against what they give.
       for (const variant of variants(material, layout)) {
-        const bytes = await renderMaterial(variant, pack, date);
-        tried.push({ variant, pages: (await checkLayout(material.id, bytes)).pages.length, skipped: cannotSave(material, variant, facts), bytes });
+        const rendered = await renderMaterial(variant, pack, date);
+        tried.push({ variant, pages: (await checkLayout(material.id, rendered)).pages.length, skipped: cannotSave(material, variant, facts), rendered });
       }
       cases.push({ paper, material, pages: layout.pages.length, first, tried });
     }
@@ -71,16 +71,16 @@ describe("fitting a nearly empty last page away", () => {
       // What trying every variant in order keeps: the first that takes a page away, else the first layout.
       const everyVariant = c.tried.find((t) => t.pages < c.pages);
       // The renders made above, handed out again (with the layouts react-pdf gave them): the same bytes a new render makes.
-      const made = new Map([[JSON.stringify(c.material), c.first], ...c.tried.map((t) => [JSON.stringify(t.variant), t.bytes] as const)]);
+      const made = new Map([[JSON.stringify(c.material), c.first], ...c.tried.map((t) => [JSON.stringify(t.variant), t.rendered] as const)]);
       let renders = 0;
       const kept = await fitPages(c.material, async (m) => {
         renders++;
-        const bytes = made.get(JSON.stringify(m));
-        if (!bytes) throw new Error(`${c.paper} ${c.material.id}: a variant not among variants(): ${JSON.stringify({ lineGap: (m as { lineGap?: number }).lineGap, tail: (m as { tail?: string }).tail })}`);
-        return bytes;
+        const rendered = made.get(JSON.stringify(m));
+        if (!rendered) throw new Error(`${c.paper} ${c.material.id}: a variant not among variants(): ${JSON.stringify({ lineGap: (m as { lineGap?: number }).lineGap, tail: (m as { tail?: string }).tail })}`);
+        return rendered;
       });
-      const expected = everyVariant?.bytes ?? c.first;
-      expect(Buffer.from(kept).equals(Buffer.from(expected)), `${c.paper} ${c.material.id}`).toBe(true);
+      const expected = everyVariant?.rendered ?? c.first;
+      expect(Buffer.from(kept.bytes).equals(Buffer.from(expected.bytes)), `${c.paper} ${c.material.id}`).toBe(true);
       const upTo = everyVariant ? c.tried.indexOf(everyVariant) + 1 : c.tried.length;
       expect(renders, `${c.paper} ${c.material.id}`).toBe(1 + c.tried.slice(0, upTo).filter((t) => !t.skipped).length);
       saved += upTo - (renders - 1);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parsePartKey } from "../src/brand/partKey.js";
 import { renderBrandParts } from "../src/brand/parts.js";
 import { placeholderPack } from "../src/brand/placeholder.js";
-import { stampMaterial } from "../src/brand/stampMaterial.js";
+import { savedMaterial, stampMaterial } from "../src/brand/stampMaterial.js";
 import { materialKey } from "../src/cache/materialCache.js";
 import { loadContent } from "../src/load/loadContent.js";
 import { CONTENT_DIR } from "../src/load/contentDir.js";
@@ -81,8 +81,8 @@ describe("the help card material", () => {
 
   it("renders for every company with no company text: the fronts' text is empty slots, the same bytes for both", async () => {
     const [a, b] = await Promise.all([renderMaterial(helpCard(example), placeholderPack(example), DATE), renderMaterial(helpCard(other), placeholderPack(other), DATE)]);
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    const file = save("placeholder.pdf", a);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const file = save("placeholder.pdf", a.bytes);
     const fronts = helpCard(example).layout.pages.findIndex((p) => p.kind === "fronts") + 1;
     expect(pageText(file, fronts)).toBe("");
     const all = spawnSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout;
@@ -130,8 +130,8 @@ describe("the help card front as a brand part", () => {
     const material = helpCard(p);
     const shared = await renderForEveryCompany(material, placeholderPack(p), DATE);
     const parts = await renderBrandParts(p.brand, shared.slots.map((s) => s.part));
-    const stamped = save(`stamped-${p.brand.company.length}.pdf`, (await stampMaterial(material, shared, parts, p, DATE)).bytes);
-    const inPlace = save(`in-place-${p.brand.company.length}.pdf`, await renderMaterial(material, p, DATE));
+    const stamped = save(`stamped-${p.brand.company.length}.pdf`, (await savedMaterial(await stampMaterial(material, shared, parts, p, DATE))).bytes);
+    const inPlace = save(`in-place-${p.brand.company.length}.pdf`, (await renderMaterial(material, p, DATE)).bytes);
     const fronts = material.layout.pages.findIndex((q) => q.kind === "fronts") + 1;
     const [s, i] = [words(stamped, fronts), words(inPlace, fronts)];
     expect(s.length, name).toBeGreaterThan(100);

@@ -6,7 +6,6 @@ import { loadContent } from "../src/load/loadContent.js";
 import { renderMaterial } from "../src/render/renderMaterial.js";
 import { placeholderPack } from "../src/brand/placeholder.js";
 import { checkLayout, openPdf, textRuns, type TextLayout } from "../src/render/checkLayout.js";
-import { textLayoutOf } from "../src/render/layoutText.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { Profile } from "../src/schema/profile.js";
 import { buildPack, ROOT } from "./support/build.js";
@@ -22,7 +21,7 @@ describe("renderMaterial", () => {
   it("renders the same material without the logo", async () => {
     const toolkit = await loadContent(path.join(ROOT, "content"));
     const pack = resolve({ toolkit, profile: Profile.parse({ company: "Testfirma ApS" }), only: ["about"] });
-    const bytes = await renderMaterial(pack.materials[0]!, pack, new Date(0));
+    const { bytes } = await renderMaterial(pack.materials[0]!, pack, new Date(0));
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
   });
 });
@@ -34,8 +33,7 @@ describe("the layout facts come from react-pdf's own layout", () => {
     const toolkit = await loadContent(path.join(ROOT, "content"));
     const pack = resolve({ toolkit, profile: Profile.parse({ company: "Testfirma ApS" }), only: ["v04", "v02-dialogkort"] });
     for (const material of pack.materials) {
-      const bytes = await renderMaterial(material, pack, new Date(0));
-      const fromLayout = textLayoutOf(bytes);
+      const { bytes, layout: fromLayout } = await renderMaterial(material, pack, new Date(0));
       expect(fromLayout, material.id).toBeDefined();
       const pdf = await openPdf(bytes);
       const readBack = await textRuns(pdf);
@@ -56,9 +54,9 @@ describe("the layout facts come from react-pdf's own layout", () => {
     const pack = resolve({ toolkit, profile, only: ["policy"] });
     // As every company's materials are rendered: the name's slots empty (a name too long for them is
     // refused by the brand's parts), the name in the policy's own text, where nothing fits it first.
-    const bytes = await renderMaterial(pack.materials[0]!, placeholderPack(pack), new Date(0));
-    expect(textLayoutOf(bytes)).toBeDefined();
-    await expect(checkLayout("policy", bytes)).rejects.toThrow(/Text in "policy" does not fit its page:\n {2}page 1: "[^"\n]*Testfirma/);
+    const rendered = await renderMaterial(pack.materials[0]!, placeholderPack(pack), new Date(0));
+    expect(rendered.layout).toBeDefined();
+    await expect(checkLayout("policy", rendered)).rejects.toThrow(/Text in "policy" does not fit its page:\n {2}page 1: "[^"\n]*Testfirma/);
   });
 });
 

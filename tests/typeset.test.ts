@@ -13,7 +13,6 @@ import { flowProblems, underfilledLastPage } from "./support/pageFlow.js";
 import { TIGHTER_GAPS, type Fitted } from "../templates/parts/fitting.js";
 import { fitPages, lastPageFill } from "../src/fit/fitPages.js";
 import { loadContent } from "../src/load/loadContent.js";
-import { rememberTextLayout } from "../src/render/layoutText.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { Profile } from "../src/schema/profile.js";
 import { LINE_GAP, mm } from "../templates/theme.js";
@@ -228,19 +227,18 @@ describe("wasted pages", () => {
         tried.push(m);
         const bytes = new Uint8Array([tried.length]);
         const one = saving !== undefined && m.lineGap === saving;
-        rememberTextLayout(bytes, { pages: one ? [A4] : [A4, A4], runs: one ? [run(1, 700)] : [run(1, 700), run(2, lastY)] });
-        return bytes;
+        return { bytes, layout: { pages: one ? [A4] : [A4, A4], runs: one ? [run(1, 700)] : [run(1, 700), run(2, lastY)] }, slots: [] };
       };
       return { tried, render };
     };
     const spill = fake(TIGHTER_GAPS.at(-1), 740);
-    expect([...(await fitPages(v06, spill.render))]).toEqual([3]); // first render, 8.6 mm (still two pages), 8.2 mm
+    expect([...(await fitPages(v06, spill.render)).bytes]).toEqual([3]); // first render, 8.6 mm (still two pages), 8.2 mm
     expect(spill.tried.map((m) => m.lineGap)).toEqual([undefined, ...TIGHTER_GAPS]);
     const full = fake(TIGHTER_GAPS.at(-1), 120);
-    expect([...(await fitPages(v06, full.render))]).toEqual([1]);
+    expect([...(await fitPages(v06, full.render)).bytes]).toEqual([1]);
     expect(full.tried).toHaveLength(1);
     const hopeless = fake(undefined, 740);
-    expect([...(await fitPages(v06, hopeless.render))]).toEqual([1]); // nothing saves the page: the first render stays
+    expect([...(await fitPages(v06, hopeless.render)).bytes]).toEqual([1]); // nothing saves the page: the first render stays
     expect(lastPageFill({ pages: [A4, A4], runs: [run(2, 740)] })).toBeLessThan(0.1);
   });
 

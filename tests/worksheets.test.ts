@@ -7,7 +7,8 @@ import { PDFCheckBox, PDFDocument, PDFRadioGroup, PDFTextField } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMarkedFields } from "../src/finish/markedFields.js";
-import { readFieldMap, type FieldMap } from "../src/finish/fieldMap.js";
+import { fieldMapOf as documentFieldMap, type FieldMap } from "../src/finish/fieldMap.js";
+import { loadPdf } from "../src/finish/savePdf.js";
 import { loadContent } from "../src/load/loadContent.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import type { Material, ResolvedPack } from "../src/model.js";
@@ -308,7 +309,9 @@ describe("writing space that will not fit a page", () => {
       ],
     };
     const rendered = await renderMaterial({ ...material!, tool }, pack, new Date(0));
-    const map = await readFieldMap("v06", await addMarkedFields(rendered));
+    const pdf = await loadPdf(rendered.bytes);
+    await addMarkedFields(pdf);
+    const map = documentFieldMap("v06", pdf);
     const notes = map.fields.filter((f) => f.name.startsWith("v06.big.notes"));
     expect(notes.map((f) => f.name)).toEqual(["v06.big.notes", "v06.big.notes-2"]);
     expect(notes[0]!.widgets[0]!.page).toBeLessThan(notes[1]!.widgets[0]!.page);

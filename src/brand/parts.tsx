@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import type { Brand } from "../model.js";
 import { WorkshopkitError } from "../errors.js";
 import { renderStrict } from "../render/renderMaterial.js";
-import { textLayoutOf } from "../render/layoutText.js";
+import type { TextLayout } from "../render/checkLayout.js";
 import { BrandPart } from "../../templates/parts/BrandSlot.js";
 import { FONT_FAMILY } from "../fonts.js";
 import type { BrandParts } from "./brandParts.js";
@@ -77,10 +77,10 @@ export async function renderBrandParts(brand: Brand, partKeys: string[]): Promis
     </Document>
   );
   const namesPdf = await renderStrict(`the brand parts of "${brand.company}"`, document([<GlyphPrimer key="primer" brand={brand} />, ...names.map(page)]));
-  if (fronts.length === 0) return { pdf: namesPdf, pages };
+  if (fronts.length === 0) return { pdf: namesPdf.bytes, pages };
   const frontsPdf = await renderStrict(`the help card's front for "${brand.company}"`, document(fronts.map(page)));
-  checkHelpCardFront(brand, frontsPdf);
-  return { pdf: await appendPages(namesPdf, frontsPdf), pages };
+  checkHelpCardFront(brand, frontsPdf.layout);
+  return { pdf: await appendPages(namesPdf.bytes, frontsPdf.bytes), pages };
 }
 
 /** One PDF: the pages of `b` after those of `a`, each keeping its own fonts. */
@@ -94,12 +94,12 @@ async function appendPages(a: Uint8Array, b: Uint8Array): Promise<Uint8Array> {
 const SLACK = 0.5;
 
 /**
- * The help card's front (`pdf`: its parts' own document) was fitted by font metrics in resolve; as react-pdf
- * set it, its text lies inside its box, the face's text box. checkLayout saw to this when the front
- * was drawn in the material; for a part, its page is the box, so this is the same check, closer.
+ * The help card's front (`layout`: its parts' own document's, as react-pdf laid it out) was fitted by
+ * font metrics in resolve; as react-pdf set it, its text lies inside its box, the face's text box.
+ * checkLayout saw to this when the front was drawn in the material; for a part, its page is the box,
+ * so this is the same check, closer.
  */
-function checkHelpCardFront(brand: Brand, pdf: Uint8Array): void {
-  const layout = textLayoutOf(pdf);
+function checkHelpCardFront(brand: Brand, layout: TextLayout | undefined): void {
   const outside = (layout?.runs ?? []).filter((r) => {
     const p = layout!.pages[r.page - 1]!;
     return r.x < -SLACK || r.x + r.width > p.width + SLACK || r.y < -SLACK || r.y + r.height > p.height + SLACK;

@@ -1,9 +1,9 @@
 // Brands a material rendered once for every company: its placeholder colours become the company's
 // palette, the company's parts (logo, name) are drawn into its slots, and its metadata names the
 // company. The placeholder render arrives finished (form fields, page boxes); only this is per company.
-import { ParseSpeeds, PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import { setDocumentInfo, type DocumentInfo } from "../finish/finishPdf.js";
-import { savePdf } from "../finish/savePdf.js";
+import { loadPdf, savePdf } from "../finish/savePdf.js";
 import type { TextLayout } from "../render/checkLayout.js";
 import { PLACEHOLDER_PALETTE, type BrandParts, type Palette, type SlotPlacement } from "./brandParts.js";
 import { holdsPlaceholderName } from "./placeholder.js";
@@ -21,20 +21,27 @@ export interface StampReport {
 const searched = new WeakSet<Uint8Array>();
 
 /**
- * The material branded, and what the stamp did. Fails as a fault of workshopkit where the placeholder
- * render holds what the stamp cannot brand: the placeholder name in its text (`layout`, where known),
- * a colour made from a placeholder colour (stampColours.ts), a placeholder colour written in a way it
- * cannot change, a slot it cannot fill. The report's counts are what the tests check per material.
+ * The material read once and branded, as a live document (to be numbered and saved by the caller),
+ * and what the stamp did. Fails as a fault of workshopkit where the placeholder render holds what the
+ * stamp cannot brand: the placeholder name in its text (`layout`, where known), a colour made from a
+ * placeholder colour (stampColours.ts), a placeholder colour written in a way it cannot change, a
+ * slot it cannot fill. The report's counts are what the tests check per material.
  */
-export async function stampBrandReport(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<{ bytes: Uint8Array; report: StampReport }> {
+export async function stampDocument(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<{ pdf: PDFDocument; report: StampReport }> {
   if (layout && holdsPlaceholderName(layout.runs.map((r) => r.text))) throw stampFault("the material prints the company's name itself, not in a brand slot, so every company would get the placeholder's name");
-  const pdf = await PDFDocument.load(placeholderPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // no timer tick every 100 objects
+  const pdf = await loadPdf(placeholderPdf);
   const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette, !searched.has(placeholderPdf)); // before the parts: they are in the company's colours already
   searched.add(placeholderPdf);
   const drawn = await drawParts(pdf, slots, parts);
   if (drawn !== slots.length) throw stampFault(`${drawn} of ${slots.length} brand slots were drawn`);
   setDocumentInfo(pdf, info);
-  return { bytes: await savePdf(pdf), report: { recoloured, slots: drawn } };
+  return { pdf, report: { recoloured, slots: drawn } };
+}
+
+/** The placeholder render branded and saved (the pack's contents), and what the stamp did. */
+export async function stampBrandReport(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<{ bytes: Uint8Array; report: StampReport }> {
+  const { pdf, report } = await stampDocument(placeholderPdf, slots, parts, palette, info, layout);
+  return { bytes: await savePdf(pdf), report };
 }
 
 export async function stampBrand(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<Uint8Array> {

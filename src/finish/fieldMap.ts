@@ -1,7 +1,8 @@
 // The field map written beside each PDF with form fields (`v06.fields.json`): every field read back
 // from the finished PDF itself, so it lists exactly what a program filling or reading the PDF finds.
-import { ParseSpeeds, PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFOptionList, PDFRadioGroup, PDFRef, PDFString, PDFHexString, PDFTextField, type PDFField } from "pdf-lib";
+import { PDFCheckBox, type PDFDocument, PDFDropdown, PDFName, PDFOptionList, PDFRadioGroup, PDFRef, PDFString, PDFHexString, PDFTextField, type PDFField } from "pdf-lib";
 import type { OutputFile } from "../write/writePack.js";
+import { loadPdf } from "./savePdf.js";
 
 /** Where a field's widget is: page (from 1) and [x, y, width, height] in points from the page's bottom left. */
 export interface FieldWidget {
@@ -39,8 +40,14 @@ function typeOf(field: PDFField): FieldEntry["type"] {
   return "other";
 }
 
+/** The field map of a finished PDF's bytes. */
 export async function readFieldMap(material: string, bytes: Uint8Array): Promise<FieldMap> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // not a pause every 100 objects
+  return fieldMapOf(material, await loadPdf(bytes));
+}
+
+/** The field map of a document as it stands: its form's fields and where their widgets are. */
+export function fieldMapOf(material: string, pdf: PDFDocument): FieldMap {
+  if (!pdf.catalog.getAcroForm()) return { material, fields: [] }; // getForm() would add an empty form to the document
   const pageOf = new Map<string, number>();
   pdf.getPages().forEach((page, i) => {
     for (const ref of page.node.Annots()?.asArray() ?? []) if (ref instanceof PDFRef) pageOf.set(ref.toString(), i + 1);

@@ -1,11 +1,14 @@
-// Finishes one material as far as every company shares it: form fields over their marks, page
-// boxes, and the form's field map read back from the file. Its metadata names no company yet: the
-// brand stamp (src/brand/stampMaterial.ts) gives every company its own title and author.
+// Finishes one material as far as every company shares it, as one pdf-lib document: the render read
+// once, form fields over its marks, metadata and page boxes, the form's field map read from the
+// document itself, saved once. Its metadata names no company yet: the brand stamp
+// (src/brand/stampMaterial.ts) gives every company its own title and author.
 import type { Material } from "../model.js";
+import type { Rendered } from "../render/renderMaterial.js";
 import type { OutputFile } from "../write/writePack.js";
-import { fieldMapFile, readFieldMap } from "./fieldMap.js";
-import { finishPdf } from "./finishPdf.js";
+import { fieldMapFile, fieldMapOf } from "./fieldMap.js";
+import { finishDocument } from "./finishPdf.js";
 import { addMarkedFields } from "./markedFields.js";
+import { loadPdf, savePdf } from "./savePdf.js";
 
 export interface FinishedMaterial {
   /** The PDF, with placeholder colours and empty brand slots. */
@@ -15,9 +18,11 @@ export interface FinishedMaterial {
   fieldMap?: OutputFile;
 }
 
-export async function finishMaterial(material: Material, rendered: Uint8Array, toolkitTitle: string, date: Date): Promise<FinishedMaterial> {
-  const withFields = await addMarkedFields(rendered);
-  const { bytes, pages } = await finishPdf(withFields, { title: material.title, author: "", subject: toolkitTitle, date, boxes: material.boxes });
-  const fields = await readFieldMap(material.id, bytes);
-  return { pdf: bytes, pages, ...(fields.fields.length > 0 ? { fieldMap: fieldMapFile(fields) } : {}) };
+export async function finishMaterial(material: Material, rendered: Rendered, toolkitTitle: string, date: Date): Promise<FinishedMaterial> {
+  const pdf = await loadPdf(rendered.bytes);
+  await addMarkedFields(pdf);
+  finishDocument(pdf, { title: material.title, author: "", subject: toolkitTitle, date, boxes: material.boxes });
+  const fields = fieldMapOf(material.id, pdf);
+  const pages = pdf.getPageCount();
+  return { pdf: await savePdf(pdf), pages, ...(fields.fields.length > 0 ? { fieldMap: fieldMapFile(fields) } : {}) };
 }

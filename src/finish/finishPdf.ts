@@ -2,9 +2,9 @@
 // every output PDF, the complete pack too, is saved here through savePdf (compact, one xref subsection).
 // The metadata is set by setDocumentInfo alone, which the brand stamp (src/brand/stamp.ts) uses too:
 // a material finished once for every company gets its company's title and author when it is stamped.
-import { ParseSpeeds, PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import type { PageBoxes } from "../cards/layout.js";
-import { savePdf } from "./savePdf.js";
+import { loadPdf, savePdf } from "./savePdf.js";
 
 /** What a reader shows about a PDF: its title, author, subject, keywords and dates. */
 export interface DocumentInfo {
@@ -33,8 +33,8 @@ export function setDocumentInfo(pdf: PDFDocument, o: DocumentInfo): void {
   pdf.setModificationDate(o.date);
 }
 
-export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // no timer tick every 100 objects
+/** Sets the document's metadata and its pages' trim and bleed boxes, in place. */
+export function finishDocument(pdf: PDFDocument, o: FinishOptions): void {
   setDocumentInfo(pdf, o);
   if (o.boxes) {
     const pages = pdf.getPages();
@@ -46,6 +46,12 @@ export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ 
       page.setTrimBox(b.trim.x, b.trim.y, b.trim.width, b.trim.height);
     });
   }
+}
+
+/** A PDF of its own finished (a report, the print list): read, finished, saved. */
+export async function finishPdf(bytes: Uint8Array, o: FinishOptions): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = await loadPdf(bytes);
+  finishDocument(pdf, o);
   const pages = pdf.getPageCount();
   return { bytes: await savePdf(pdf), pages };
 }

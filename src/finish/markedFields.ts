@@ -2,8 +2,8 @@
 // widget at exactly its box: a radio button per printed score box, a text field per writing area.
 // Widgets draw no border or background when empty: the printed box is page content and prints as it is.
 // Typed text is set in the page's Lato, embedded in full (a person may type any character), once per file.
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFPage } from "pdf-lib";
-import { hasFieldMarks, parseFieldMark, type FieldSpec } from "../fieldMark.js";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFPage } from "pdf-lib";
+import { parseFieldMark, type FieldSpec } from "../fieldMark.js";
 import { FieldWriter, type PlacedWidget } from "./fieldDetails.js";
 import { embedFieldFont } from "./fieldFont.js";
 
@@ -12,6 +12,15 @@ interface Mark {
   spec: FieldSpec;
   rect: PlacedWidget["rect"];
 }
+
+/** The field mark an annotation is, if it is one. */
+function markOf(pdf: PDFDocument, ref: unknown): FieldSpec | undefined {
+  const dict = pdf.context.lookup(ref as PDFRef);
+  const uri = dict instanceof PDFDict ? dict.lookupMaybe(PDFName.of("A"), PDFDict)?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText() : undefined;
+  return uri === undefined ? undefined : parseFieldMark(uri);
+}
+
+const hasMarks = (pdf: PDFDocument) => pdf.getPages().some((page) => page.node.Annots()?.asArray().some((ref) => markOf(pdf, ref)) ?? false);
 
 /** Takes the marks off every page (the link and its action), in page and drawing order. */
 function takeMarks(pdf: PDFDocument): Mark[] {
@@ -23,9 +32,7 @@ function takeMarks(pdf: PDFDocument): Mark[] {
     for (let i = 0; i < annots.size(); i++) {
       const ref = annots.get(i);
       const dict = pdf.context.lookup(ref);
-      const action = dict instanceof PDFDict ? dict.lookupMaybe(PDFName.of("A"), PDFDict) : undefined;
-      const uri = action?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText();
-      const spec = uri === undefined ? undefined : parseFieldMark(uri);
+      const spec = markOf(pdf, ref);
       if (!spec || !(dict instanceof PDFDict)) {
         keep.push(ref);
         continue;
@@ -52,9 +59,9 @@ function byField(marks: Mark[]): Mark[][] {
   return [...fields.values()];
 }
 
-export async function addMarkedFields(bytes: Uint8Array): Promise<Uint8Array> {
-  if (!hasFieldMarks(bytes)) return bytes;
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // not a pause every 100 objects
+/** Gives the document (in place) a form field for every field mark, and the form that lists them; a document without marks is left as it is. */
+export async function addMarkedFields(pdf: PDFDocument): Promise<void> {
+  if (!hasMarks(pdf)) return;
   const marks = takeMarks(pdf);
   const writer = new FieldWriter(pdf.context, await embedFieldFont(pdf));
   const placed = (m: Mark): PlacedWidget => ({ page: m.page.ref, rect: m.rect });
@@ -67,5 +74,4 @@ export async function addMarkedFields(bytes: Uint8Array): Promise<Uint8Array> {
   }
   for (const { page, ref } of writer.widgets) pdf.context.lookup(page, PDFDict).lookup(PDFName.of("Annots"), PDFArray).push(ref);
   pdf.catalog.set(PDFName.of("AcroForm"), pdf.context.register(writer.acroForm()));
-  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

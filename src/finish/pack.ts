@@ -13,6 +13,7 @@ import { renderBrandParts } from "../brand/parts.js";
 import { stampBrand } from "../brand/stamp.js";
 import { drawParts } from "../brand/stampParts.js";
 import { mergePdfs, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
+import type { PagesRead } from "./packSource.js";
 import { savePdf } from "./savePdf.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
 import { findPartStarts, type PartStart } from "./packParts.js";
@@ -22,8 +23,8 @@ import { PAPER_SIZES } from "../cards/impose.js";
 export interface BuiltMaterial {
   /** What the pack needs of it: a material, or a page of the build's own (the workshop's print list). */
   material: Pick<Material, "id" | "title" | "parts">;
-  /** The finished single file. */
-  bytes: Uint8Array;
+  /** Its pages: taken from its live document before it was numbered (pagesForPack), or a finished file's bytes (the print list). */
+  pdf: Uint8Array | PagesRead;
   pages: number;
   /** Its text as laid out (read once, by the layout check), where the parts' headings are found. */
   layout: TextLayout;
@@ -48,13 +49,13 @@ async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMateria
     const plan = planPack(frontPages, built.map((b) => b.pages));
     const entries = built.map((b, i) => ({ title: b.material.title, page: plan.firstPages[i]! + 1 }));
     const contents = await renderSharedContents({ brand: pack.brand, labels, entries, separate: prints });
-    const pages = coverPages + (await checkLayout("the pack's contents", contents.bytes)).pages.length;
+    const pages = coverPages + (await checkLayout("the pack's contents", contents)).pages.length;
     if (pages === frontPages) {
       // A build of card sheets alone has drawn no page header: the contents' mark is then drawn for it.
       const keys = contents.slots.map((slot) => slot.part);
       const own = keys.every((key) => key in parts.pages) ? parts : await renderBrandParts(pack.brand, keys);
       const info = { title: labels.contents.title, author: pack.brand.company, subject: pack.toolkit.title, date };
-      return { pdfs: [cover, await stampBrand(contents.bytes, contents.slots, own, pack.brand.palette, info)], plan };
+      return { pdfs: [cover.bytes, await stampBrand(contents.bytes, contents.slots, own, pack.brand.palette, info)], plan };
     }
     frontPages = pages;
   }
@@ -114,7 +115,7 @@ export async function completePack(
   }
   const { pdfs: frontPdfs, plan } = await front(pack, labels, inPack, separate, date, brandParts);
 
-  const pdf = await mergePdfs([...frontPdfs, ...inPack.map((b) => b.bytes)]);
+  const pdf = await mergePdfs([...frontPdfs, ...inPack.map((b) => b.pdf)]);
   insertBlanks(pdf, plan.blanks);
   await numberPages(pdf, plan.blanks);
   const { firstPages } = plan;

@@ -1,12 +1,10 @@
 // Renders the pack's own pages with react-pdf: the cover (the company's), the contents (every
 // company's, its brand stamped on), and the page-number overlays.
 import type { ReactElement } from "react";
-import { renderStrict } from "../render/renderMaterial.js";
+import { renderStrict, type Rendered } from "../render/renderMaterial.js";
 import { ContentsDocument, CoverDocument, type ContentsProps, type CoverProps } from "../../templates/pack/PackFront.js";
 import { PageNumbers, type NumberedPage } from "../../templates/pack/PageNumbers.js";
 import { placeholderBrand } from "../brand/placeholder.js";
-import type { SlotPlacement } from "../brand/brandParts.js";
-import { slotsOf } from "../render/layoutText.js";
 import { Memo } from "../memo.js";
 
 /** How many contents and page-number overlays a process keeps (packs of other papers and choices of materials). */
@@ -16,30 +14,22 @@ const KEEP = 4;
 type DocumentElement = Parameters<typeof renderStrict>[1];
 
 /** The pack's cover, in the company's brand. */
-export function renderPackCover(props: CoverProps): Promise<Uint8Array> {
+export function renderPackCover(props: CoverProps): Promise<Rendered> {
   return renderStrict("the pack's cover", CoverDocument(props) as ReactElement as DocumentElement);
 }
 
-export interface SharedContents {
-  bytes: Uint8Array;
-  slots: SlotPlacement[];
-}
-
 /** The contents pages made last in this process, by everything on them. */
-const contentsMade = new Memo<Promise<SharedContents>>(KEEP);
+const contentsMade = new Memo<Promise<Rendered>>(KEEP);
 
 /**
  * The pack's contents as every company shares it (the placeholder brand: its colours, an empty slot
  * for the logo or name, stamped on by completePack): the same for every pack with the same pages and
  * materials, so the next company of a batch takes it as it is. Read the bytes, never change them.
  */
-export function renderSharedContents(props: ContentsProps): Promise<SharedContents> {
+export function renderSharedContents(props: ContentsProps): Promise<Rendered> {
   const brand = placeholderBrand(props.brand);
   const key = JSON.stringify({ paper: brand.paper, labels: props.labels, entries: props.entries, separate: props.separate });
-  return contentsMade.remember(key, async () => {
-    const bytes = await renderStrict("the pack's contents", ContentsDocument({ ...props, brand }) as ReactElement as DocumentElement);
-    return { bytes, slots: slotsOf(bytes) };
-  });
+  return contentsMade.remember(key, () => renderStrict("the pack's contents", ContentsDocument({ ...props, brand }) as ReactElement as DocumentElement));
 }
 
 /**
@@ -52,5 +42,5 @@ const numbersMade = new Memo<Promise<Uint8Array>>(KEEP);
 /** The same bytes for the same pages; read them, never change them (they are shared). */
 export function renderPageNumbers(pages: NumberedPage[]): Promise<Uint8Array> {
   const key = JSON.stringify(pages.map((p) => [p.text, p.width, p.height, p.bold]));
-  return numbersMade.remember(key, () => renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement));
+  return numbersMade.remember(key, async () => (await renderStrict("the pack's page numbers", PageNumbers({ pages }) as ReactElement as DocumentElement)).bytes);
 }

@@ -1,5 +1,6 @@
-// Puts the pack's PDFs one after another in one document, copied as pdf-lib's copyPages does, each
-// read only as far as its pages need (packSource).
+// Puts the pack's PDFs one after another in one document, copied as pdf-lib's copyPages does: a
+// material's pages taken from its live document before it was numbered and saved (pagesForPack), a
+// file of the pack's own (cover, contents) read only as far as its pages need (packSource).
 //
 // Form fields are dropped from the pack: it is the file for the print shop, and every single
 // material keeps its fields for filling in on screen. copyPages would carry the widgets over but
@@ -8,8 +9,9 @@
 // empty (the printed boxes are page content), so the pages look the same without them. Links to
 // named destinations are dropped too: the names stay behind in the material's own file.
 import { createHash } from "node:crypto";
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFPage, PDFRawStream, PDFRef, type PDFObject, type PDFPageLeaf } from "pdf-lib";
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFPage, PDFRawStream, PDFRef, type PDFObject, type PDFPageLeaf } from "pdf-lib";
 import { readPages, type PagesRead } from "./packSource.js";
+import { loadPdf } from "./savePdf.js";
 
 type Resolve = (value: PDFObject | undefined) => PDFObject | undefined;
 
@@ -35,13 +37,6 @@ function dropDangling(page: PDFPageLeaf, resolve: Resolve): void {
   else page.delete(PDFName.of("Annots"));
 }
 
-/**
- * A PDF read with pdf-lib, without metadata of pdf-lib's own (it would stamp the clock: the pack's
- * is set from the build's date) and in one go: by default pdf-lib waits a timer tick (at least
- * 1 ms) after every 100 objects it reads.
- */
-export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-
 /** The pages of one part without their dangling annotations: only what they need read (packSource), else the whole file. */
 async function partPages(bytes: Uint8Array): Promise<PagesRead> {
   let read: PagesRead | undefined;
@@ -57,11 +52,29 @@ async function partPages(bytes: Uint8Array): Promise<PagesRead> {
   return { context: source.context, pages };
 }
 
-/** A new document of all pages of `parts`, in order (as pdf-lib's copyPages copies them). */
-export async function mergePdfs(parts: Uint8Array[]): Promise<PDFDocument> {
+/**
+ * The pages of a live document as the pack takes them, without their dangling annotations, copied
+ * into a context of their own: the document itself goes on to be numbered and saved as its own file.
+ */
+export function pagesForPack(pdf: PDFDocument): PagesRead {
+  const context = PDFContext.create();
+  const copier = PDFObjectCopier.for(pdf.context, context);
+  const resolve = (v: PDFObject | undefined) => (v instanceof PDFRef ? pdf.context.lookup(v) : v);
+  const pages = pdf.getPages().map((page) => {
+    const leaf = page.node.clone(); // the document's own page keeps its form's widgets
+    dropDangling(leaf, resolve);
+    const copied = copier.copy(leaf);
+    context.register(copied);
+    return copied;
+  });
+  return { context, pages };
+}
+
+/** A new document of all pages of `parts` (a file's bytes, or pages taken by pagesForPack), in order (as pdf-lib's copyPages copies them). */
+export async function mergePdfs(parts: (Uint8Array | PagesRead)[]): Promise<PDFDocument> {
   const merged = await PDFDocument.create({ updateMetadata: false });
-  for (const bytes of parts) {
-    const { context, pages } = await partPages(bytes);
+  for (const part of parts) {
+    const { context, pages } = part instanceof Uint8Array ? await partPages(part) : part;
     const copier = PDFObjectCopier.for(context, merged.context);
     for (const page of pages) {
       const copied = copier.copy(page);

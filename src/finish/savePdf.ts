@@ -1,9 +1,17 @@
-// The one way an output PDF is saved: only the objects the document reaches, numbered 1…n in the
-// order they are reached, so the file has one cross-reference subsection starting at object 0.
+// The one way a PDF is read into pdf-lib (loadPdf), and the one way an output PDF is saved: only the
+// objects the document reaches, numbered 1…n in the order they are reached, so the file has one
+// cross-reference subsection starting at object 0.
 // pdf-lib keeps the numbers of objects it deleted as gaps, and writes a subsection per run of
 // numbers; poppler then saves an edited file as it was (a ticked box comes back unticked).
 // No object streams: the file stays readable by older print-shop tools.
-import { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from "pdf-lib";
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFNull, PDFRef, PDFStream, type PDFContext, type PDFObject } from "pdf-lib";
+
+/**
+ * A PDF read with pdf-lib, without metadata of pdf-lib's own (it would stamp the clock: every file's
+ * is set from the build's date) and in one go: by default pdf-lib waits a timer tick (at least
+ * 1 ms) after every 100 objects it reads.
+ */
+export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 
 /**
  * Saves `pdf` compacted. Its objects are renumbered in place: use the bytes afterwards, not the

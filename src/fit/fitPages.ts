@@ -5,6 +5,7 @@
 // cannot save a page is not rendered (src/fit/cannotSave.ts). Pure apart from the render it is handed.
 import type { Material } from "../model.js";
 import { checkLayout, type TextLayout } from "../render/checkLayout.js";
+import type { Checked, Rendered } from "../render/renderMaterial.js";
 import { TIGHTER_GAPS, fewerCellLines, hasLandscapeBeforeTail, hasRuledLines, type Fitted } from "../../templates/parts/fitting.js";
 import { cannotSave } from "./cannotSave.js";
 import { BODY_BOTTOM as BOTTOM, BODY_TOP as TOP, pageFacts } from "./pageFacts.js";
@@ -36,16 +37,20 @@ export function variants(material: Material, layout: TextLayout): Fitted[] {
 export const worthFitting = (material: Material, layout: TextLayout) =>
   layout.pages.length >= 2 && lastPageFill(layout) < SPARSE && (hasRuledLines(material) || hasLandscapeBeforeTail(material));
 
-/** The material's PDF, laid out tighter only where that takes a nearly empty last page away. */
-export async function fitPages(material: Material, render: (material: Material) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const first = await render(material);
-  const layout = await checkLayout(material.id, first);
+/** The material rendered, laid out tighter only where that takes a nearly empty last page away; its layout checked (checkLayout). */
+export async function fitPages(material: Material, render: (material: Material) => Promise<Rendered>): Promise<Checked> {
+  const checked = async (m: Material): Promise<Checked> => {
+    const rendered = await render(m);
+    return { ...rendered, layout: await checkLayout(material.id, rendered) };
+  };
+  const first = await checked(material);
+  const { layout } = first;
   if (!worthFitting(material, layout)) return first;
-  const pages = await pageFacts(first, layout);
+  const pages = await pageFacts(first.bytes, layout);
   for (const variant of variants(material, layout)) {
     if (cannotSave(material, variant, pages)) continue;
-    const bytes = await render(variant);
-    if ((await checkLayout(material.id, bytes)).pages.length < layout.pages.length) return bytes;
+    const tighter = await checked(variant);
+    if (tighter.layout.pages.length < layout.pages.length) return tighter;
   }
   return first;
 }

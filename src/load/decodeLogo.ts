@@ -5,45 +5,15 @@
 import sharp from "sharp";
 import { contrast } from "../cards/colour.js";
 import { checkDeclaredSize, embeddedImages, SvgRefusal, svgText } from "./svgContents.js";
-import type { Params, ParamsOf, ProblemCode } from "../problems/en.js";
+import type { Params } from "../problems/en.js";
+import { coded, LogoRefusal, MAX_LOGO_PIXELS, type DecodedLogo, type LogoProblem } from "./logoRefusal.js";
 
-/** Larger inputs are refused before decoding: a "pixel bomb" would exhaust memory. */
-export const MAX_LOGO_PIXELS = 40_000_000;
 /** Long edge of the normalised logo: 300 dpi for a 100 mm wide print. A vector logo is drawn at this size. */
 const LOGO_EDGE = 1200;
 /** The largest place a logo is printed: the pack's cover, up to 80 × 30 mm (templates/pack/Cover.tsx). */
 const COVER_MM = { width: 80, height: 30 };
 export const FORMATS = "PNG, JPEG, WebP, TIFF, AVIF or SVG";
 const KNOWN = ["png", "jpeg", "webp", "tiff", "heif", "svg"];
-
-/** A problem of the logo by its code (src/problems), as plain values: it crosses from the decoding process. */
-export interface LogoProblem {
-  code: ProblemCode;
-  params: Params;
-}
-const coded = <C extends ProblemCode>(code: C, params: ParamsOf<C>): LogoProblem => ({ code, params: params as Params });
-
-/** A logo that cannot be used, by the problem's code. */
-export class LogoRefusal extends Error {
-  readonly problem: LogoProblem;
-  constructor(problem: LogoProblem) {
-    super(problem.code);
-    this.problem = problem;
-  }
-  static of<C extends ProblemCode>(code: C, params: ParamsOf<C>): LogoRefusal {
-    return new LogoRefusal(coded(code, params));
-  }
-}
-
-export interface DecodedLogo {
-  png: Buffer;
-  width: number;
-  height: number;
-  /** sharp's name of the input's format ("png", "svg", …). */
-  format: string;
-  /** What would print badly, by code. */
-  warnings: LogoProblem[];
-}
 
 const megapixels = (n: number) => Math.round(n / 100_000) / 10;
 

@@ -3,7 +3,7 @@
 // with the shared byte limit, and decoded under pixel and time limits in a process of its own.
 import { WorkshopkitError, warning, type Warning } from "../errors.js";
 import { english, type ParamsOf, type ProblemCode } from "../problems/en.js";
-import { LogoRefusal, MAX_LOGO_PIXELS, type LogoProblem } from "./decodeLogo.js";
+import { LogoRefusal, MAX_LOGO_PIXELS, type LogoProblem } from "./logoRefusal.js";
 import { decodeLogoLimited, LOGO_SECONDS } from "./logoDecoder.js";
 import { formatBytes, readBounded, UnreadableFile } from "./readBounded.js";
 

@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import PQueue from "p-queue";
-import { LogoRefusal, type DecodedLogo } from "./decodeLogo.js";
+import { LogoRefusal, type DecodedLogo } from "./logoRefusal.js";
 import type { LogoAnswer, LogoJob } from "./logoProcess.js";
 
 /** The longest a logo may take to decode and draw, in seconds. */

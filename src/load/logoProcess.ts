@@ -3,7 +3,8 @@
 // what libvips and GLib print about a broken file stays out of the user's terminal.
 import "./fontconfig.js"; // before sharp: SVG text is drawn with the project's fonts only
 import sharp from "sharp";
-import { decodeLogo, LogoRefusal, type DecodedLogo, type LogoProblem } from "./decodeLogo.js";
+import { decodeLogo } from "./decodeLogo.js";
+import { LogoRefusal, type DecodedLogo, type LogoProblem } from "./logoRefusal.js";
 
 export interface LogoJob {
   id: number;

@@ -79,8 +79,8 @@ function onlyPages<M extends Extract<Material, { kind: "cards" | "help-card" }>>
 }
 
 /** The pack's cover, rendered as completePack renders it (src/finish/pack.ts), without the rest of the pack. */
-function cover(pack: ResolvedPack, labels: PackLabels, date: Date): Promise<Uint8Array> {
-  return renderPackCover({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date) });
+async function cover(pack: ResolvedPack, labels: PackLabels, date: Date): Promise<Uint8Array> {
+  return (await renderPackCover({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date) })).bytes;
 }
 
 async function draw(bytes: Uint8Array, wanted: Wanted[], dpi: number): Promise<PreviewPage[]> {

@@ -68,6 +68,6 @@ export function partsOf(pack: ResolvedPack, slots: SlotPlacement[]): Promise<Bra
 
 /** The material branded for the company by the build's own step (brandMaterials): its colours, its logo and name in the slots, "Side n af m" as in its own file. */
 export async function stamped(placeholder: Placeholder, parts: BrandParts, pack: ResolvedPack, material: Material, date: Date): Promise<Uint8Array> {
-  const { own } = await brandMaterials({ ...pack, materials: [material] }, [placeholder], parts, date, [placeholder.kept]);
-  return own[0]!.files[0]!.bytes;
+  const [branded] = await brandMaterials({ ...pack, materials: [material] }, [placeholder], parts, date, { kept: [placeholder.kept], forPack: false });
+  return branded!.bytes;
 }

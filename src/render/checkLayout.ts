@@ -3,7 +3,7 @@
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { WorkshopkitError } from "../errors.js";
 import { keepNativeJson } from "./reactPdf.js";
-import { textLayoutOf } from "./layoutText.js";
+import type { Rendered } from "./renderMaterial.js";
 
 /** Tolerance in points for glyph boxes that touch the edge of the allowed area. */
 const SLACK = 0.5;
@@ -46,10 +46,9 @@ export async function textRuns(pdf: PDFDocumentProxy): Promise<TextLayout> {
   return { runs, pages };
 }
 
-/** The text of a PDF as laid out: from react-pdf's layout where renderStrict kept it, else read back with pdf.js. */
-async function readTextLayout(bytes: Uint8Array): Promise<TextLayout> {
-  const known = textLayoutOf(bytes);
-  if (known) return known;
+/** The text of a render as laid out: from react-pdf's layout where the render has it, else read back from the PDF with pdf.js. */
+async function readTextLayout({ bytes, layout }: Rendered): Promise<TextLayout> {
+  if (layout) return layout;
   const pdf = await openPdf(bytes);
   try {
     return await textRuns(pdf);
@@ -59,8 +58,8 @@ async function readTextLayout(bytes: Uint8Array): Promise<TextLayout> {
 }
 
 /** Fails when text runs past its page; returns the text as laid out, for later steps to find headings in. */
-export async function checkLayout(materialId: string, bytes: Uint8Array): Promise<TextLayout> {
-  const layout = await readTextLayout(bytes);
+export async function checkLayout(materialId: string, rendered: Rendered): Promise<TextLayout> {
+  const layout = await readTextLayout(rendered);
   const { runs, pages } = layout;
   const outside = runs.filter((r) => {
     const p = pages[r.page - 1]!;

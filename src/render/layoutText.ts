@@ -39,17 +39,6 @@ export interface LayoutNode {
 
 const NOT_PLACED = new Set(["SVG", "CANVAS"]);
 
-/** The text layout of each PDF renderStrict made, so that the layout check need not read the PDF again. */
-const laidOut = new WeakMap<Uint8Array, TextLayout>();
-export const rememberTextLayout = (bytes: Uint8Array, layout: TextLayout) => void laidOut.set(bytes, layout);
-export const textLayoutOf = (bytes: Uint8Array): TextLayout | undefined => laidOut.get(bytes);
-
-/** The brand slots of each PDF renderStrict made (empty for a render with a real brand). */
-const slotted = new WeakMap<Uint8Array, SlotPlacement[]>();
-export const rememberSlots = (bytes: Uint8Array, slots: SlotPlacement[]) => void slotted.set(bytes, slots);
-/** The brand slots of a PDF renderStrict made, page by page in layout order; [] for any other bytes. */
-export const slotsOf = (bytes: Uint8Array): SlotPlacement[] => slotted.get(bytes) ?? [];
-
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /**

@@ -1,18 +1,32 @@
-// Renders with react-pdf to bytes (through src/render/reactPdf.ts). A warning from react-pdf fails the render.
+// Renders with react-pdf (through src/render/reactPdf.ts) to a value: the PDF's bytes, and what the
+// layout said about them (its text runs, its brand slots), for the steps after to use as they are.
+// A warning from react-pdf fails the render.
 import { WorkshopkitError } from "../errors.js";
 import { prepareFonts } from "../fonts.js";
 import type { Material, ResolvedPack } from "../model.js";
 import { materialDocument } from "../../templates/index.js";
 import type { TextLayout } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
-import { layoutSlots, layoutTextRuns, rememberSlots, rememberTextLayout } from "./layoutText.js";
+import { layoutSlots, layoutTextRuns } from "./layoutText.js";
 import { renderDocument, TemplateError, type DocumentElement } from "./reactPdf.js";
+
+/** What a render gives: the PDF, and the facts of its layout that later steps would otherwise read back from it. */
+export interface Rendered {
+  bytes: Uint8Array;
+  /** Its text runs and page sizes from react-pdf's layout; undefined where that layout cannot be read exactly (checkLayout reads the PDF then). */
+  layout?: TextLayout;
+  /** Its brand slots, page by page in layout order (none for a render with a real brand). */
+  slots: SlotPlacement[];
+}
+
+/** A render whose layout has been checked (checkLayout): its text as laid out is known. */
+export type Checked = Rendered & { layout: TextLayout };
 
 /**
  * Renders a react-pdf <Document>; `what` names it in messages. react-pdf reports a dropped image or
  * an unknown style only as a warning: that is a failure, not a PDF to hand on.
  */
-export async function renderStrict(what: string, element: DocumentElement): Promise<Uint8Array> {
+export async function renderStrict(what: string, element: DocumentElement): Promise<Rendered> {
   await prepareFonts();
   let layout: TextLayout | undefined;
   let slots: SlotPlacement[] = [];
@@ -28,13 +42,10 @@ export async function renderStrict(what: string, element: DocumentElement): Prom
     throw WorkshopkitError.of("render.failed", { what, detail: (err as Error).message });
   }
   if (rendered.warnings.length > 0) throw WorkshopkitError.of("render.warnings", { what, list: rendered.warnings.join("\n  ") });
-  const result = rendered.bytes;
-  if (layout) rememberTextLayout(result, layout);
-  rememberSlots(result, slots);
-  return result;
+  return { bytes: rendered.bytes, ...(layout ? { layout } : {}), slots };
 }
 
-export function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Uint8Array> {
+export function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Rendered> {
   // The metadata of the render for every company names no company (not the placeholder's name either:
   // pdfkit makes the file's /ID from it, which the stamp keeps).
   const company = pack.brand.placeholder ? "" : pack.brand.company;

@@ -117,7 +117,7 @@ export async function reportFiles(ctx: ReaderContext, report: RoundResults, opti
     brand: ctx.pack.brand, material: ctx.material, results, crops, rounds: report.rounds, meta: { ...meta, creationDate: date },
   }) as Parameters<typeof renderStrict>[1]);
   // finish: metadata and a compact file, as every PDF workshopkit writes
-  const { bytes: pdf } = await finishPdf(rendered, { ...meta, date });
+  const { bytes: pdf } = await finishPdf(rendered.bytes, { ...meta, date });
   const levels = ctx.material.scoring.levels.map((l) => ({ level: l.id, field: `${ctx.material.tool.id}.${l.id}.total` }));
   return { results, files: [{ name: "results.pdf", bytes: pdf }, resultsJson(results), resultsCsv(results, ctx.fields, levels)] };
 }

@@ -53,7 +53,7 @@ export async function renderPrintList(args: { plan: WorkshopPlan; entries: Print
   });
   const rendered = await renderStrict("the print list", element as ReactElement as Parameters<typeof renderStrict>[1]);
   const layout = await checkLayout("the print list", rendered);
-  const finished = await finishPdf(rendered, { title, author: brand.company, subject: args.toolkit.title, date: args.date });
+  const finished = await finishPdf(rendered.bytes, { title, author: brand.company, subject: args.toolkit.title, date: args.date });
   return { title: labels.title, bytes: finished.bytes, pages: finished.pages, layout };
 }
 
@@ -68,6 +68,6 @@ export async function workshopPrintList(args: { plan: WorkshopPlan; needs: Works
     entries,
     file: { name, bytes: list.bytes },
     entry: { file: name, title: list.title, pages: list.pages, sha256: sha256(list.bytes) },
-    built: { material: { id: PRINT_LIST_ID, title: list.title, parts: [] }, bytes: list.bytes, pages: list.pages, layout: list.layout },
+    built: { material: { id: PRINT_LIST_ID, title: list.title, parts: [] }, pdf: list.bytes, pages: list.pages, layout: list.layout },
   };
 }
