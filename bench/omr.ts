@@ -16,6 +16,10 @@ import { readerContext } from "../src/results/sheetLayout.js";
 import { loadScans } from "../src/results/loadScans.js";
 import { recognise } from "../src/results/recognise.js";
 import { makePages, PAPER_KINDS, type PaperKind, type TruePage } from "../tests/support/paper/sets.js";
+import { PHOTO_KINDS, type PhotoKind } from "../tests/support/paper/photo.js";
+
+/** Every kind of paper: page.ts's captures, and phone photos of tests/support/paper/photo.ts. */
+const KINDS: (PaperKind | PhotoKind)[] = [...PAPER_KINDS, ...PHOTO_KINDS];
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({ options: { pages: { type: "string", default: "24" }, kind: { type: "string" }, keep: { type: "string" }, verbose: { type: "boolean", default: false } } });
@@ -27,13 +31,13 @@ const TARGETS: Partial<Record<PaperKind["group"], number>> = { ballpoint: 0.99, 
 
 interface Tally { rows: number; right: number; uncertain: number; wrong: number; mustDoubt: number; pagesNotRead: number; seconds: number; pages: number }
 
-async function pagesOf(layout: Parameters<typeof makePages>[0], kind: PaperKind, k: number): Promise<(TruePage & { file: string })[]> {
+async function pagesOf(layout: Parameters<typeof makePages>[0], kind: PaperKind | PhotoKind, k: number): Promise<(TruePage & { file: string })[]> {
   const index = path.join(work, `kind${k}-${PAGES}.json`);
   if (flags.keep && existsSync(index)) {
     const saved = JSON.parse(readFileSync(index, "utf8")) as { file: string; sheetPage: number; truth: [string, string | null][]; describe: string }[];
     return saved.map((p) => ({ ...p, truth: new Map(p.truth), marks: [], bytes: readFileSync(p.file) }));
   }
-  const pages = await makePages(layout, kind, PAGES, 7000 + k * 31);
+  const pages = "make" in kind ? await kind.make(layout, PAGES, 7000 + k * 31) : await makePages(layout, kind, PAGES, 7000 + k * 31);
   const withFiles = pages.map((p, i) => {
     const file = path.join(work, `kind${k}-${i}.${p.bytes[0] === 0x89 ? "png" : "jpg"}`);
     writeFileSync(file, p.bytes);
@@ -48,8 +52,8 @@ async function main() {
   const ctx = await readerContext(CONTENT_DIR, profile);
   const layout = await ctx.layout(profile.profile.paper);
   console.log(`OMR bench: ${PAGES} pages of each kind, made from the real scoring sheet (${layout.paper}).\n`);
-  const tallies: { kind: PaperKind; t: Tally }[] = [];
-  for (const [k, kind] of PAPER_KINDS.entries()) {
+  const tallies: { kind: PaperKind | PhotoKind; t: Tally }[] = [];
+  for (const [k, kind] of KINDS.entries()) {
     if (flags.kind !== undefined && !flags.kind.split(",").map(Number).includes(k)) continue;
     const pages = await pagesOf(layout, kind, k);
     const t: Tally = { rows: 0, right: 0, uncertain: 0, wrong: 0, mustDoubt: 0, pagesNotRead: 0, seconds: 0, pages: pages.length };

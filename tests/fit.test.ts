@@ -4,12 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitPages, variants, worthFitting } from "../src/fit/fitPages.js";
 import { cannotSave } from "../src/fit/cannotSave.js";
-import { pageFacts } from "../src/fit/pageFacts.js";
+import { pageFacts, readMarks } from "../src/fit/pageFacts.js";
 import { loadContent } from "../src/load/loadContent.js";
 import { loadProfile } from "../src/load/loadProfile.js";
 import type { Material } from "../src/model.js";
 import { checkLayout } from "../src/render/checkLayout.js";
 import { renderMaterial, type Rendered } from "../src/render/renderMaterial.js";
+import type { MarkBox } from "../src/render/layoutText.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { EXAMPLE_PROFILE, ROOT } from "./support/build.js";
 import path from "node:path";
@@ -24,6 +25,8 @@ interface Case {
 }
 
 const cases: Case[] = [];
+/** Every first render's field marks, from react-pdf's layout and read back from its PDF. */
+const marks: { id: string; fromLayout?: MarkBox[]; fromPdf: MarkBox[] }[] = [];
 
 beforeAll(async () => {
   const toolkit = await loadContent(path.join(ROOT, "content"));
@@ -34,8 +37,9 @@ beforeAll(async () => {
     for (const material of pack.materials.filter((m) => m.kind === "worksheet" || m.kind === "document")) {
       const first = await renderMaterial(material, pack, date);
       const layout = await checkLayout(material.id, first);
+      marks.push({ id: `${paper} ${material.id}`, fromLayout: first.marks, fromPdf: (await readMarks(first.bytes)).flatMap((onPage, i) => onPage.map((m) => ({ page: i + 1, ...m }))) });
       if (!worthFitting(material, layout)) continue;
-      const facts = await pageFacts(first.bytes, layout);
+      const facts = await pageFacts({ ...first, layout });
       const tried: Case["tried"] = [];
       // Every variant rendered, the skipped ones too: the prediction is checked against what they give.
       for (const variant of variants(material, layout)) {
@@ -48,6 +52,11 @@ beforeAll(async () => {
 }, 300_000);
 
 describe("fitting a nearly empty last page away", () => {
+  it("finds the form fields' marks in react-pdf's layout exactly where the PDF has them, so the PDF need not be read (every worksheet and document, A4 and Letter)", () => {
+    expect(marks.filter((m) => m.fromPdf.length > 0).length).toBeGreaterThanOrEqual(10);
+    expect(marks.filter((m) => JSON.stringify(m.fromLayout) !== JSON.stringify(m.fromPdf)).map((m) => m.id)).toEqual([]);
+  });
+
   it("never skips a variant that would have saved a page (every sparse material of the example, A4 and Letter)", () => {
     expect(cases.length).toBeGreaterThanOrEqual(8);
     const wrong = cases.flatMap((c) => c.tried.filter((t) => t.skipped && t.pages < c.pages).map((t) => `${c.paper} ${c.material.id}: ${JSON.stringify({ lineGap: (t.variant as { lineGap?: number }).lineGap, tail: (t.variant as { tail?: string }).tail })}`));

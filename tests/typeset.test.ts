@@ -6,8 +6,8 @@ import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/pipeline.js";
-import { buildPack, pdfText, ROOT, tempDir } from "./support/build.js";
-import { contrastRatio, drawnShapes, drawnText, hex, isLarge } from "./support/drawnText.js";
+import { buildPack, pdfText as readText, ROOT, tempDir } from "./support/build.js";
+import { contrastRatio, drawnShapes as readShapes, drawnText as readDrawn, hex, isLarge } from "./support/drawnText.js";
 import { hyphenate } from "../src/fonts.js";
 import { flowProblems, underfilledLastPage } from "./support/pageFlow.js";
 import { TIGHTER_GAPS, type Fitted } from "../templates/parts/fitting.js";
@@ -16,7 +16,21 @@ import { loadContent } from "../src/load/loadContent.js";
 import { resolve } from "../src/resolve/resolve.js";
 import { Profile } from "../src/schema/profile.js";
 import { LINE_GAP, mm } from "../templates/theme.js";
-import { textLines, type TextLine } from "./support/textLines.js";
+import { textLines as readLines, type TextLine } from "./support/textLines.js";
+
+/** Each reader runs once a file (mutool and pdftotext take seconds over two packs; several tests read the same PDFs). The packs are never written again. */
+function once<A extends unknown[], T>(read: (...args: A) => T): (...args: A) => T {
+  const seen = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!seen.has(key)) seen.set(key, read(...args));
+    return seen.get(key)!;
+  };
+}
+const drawnText = once(readDrawn);
+const drawnShapes = once(readShapes);
+const textLines = once(readLines);
+const pdfText = once(readText);
 
 const LONG_NAME = "Sønderjyllands Forenede Maskin- og Stålkonstruktionsfabrikker ApS";
 

@@ -46,7 +46,7 @@ export async function fitPages(material: Material, render: (material: Material) 
   const first = await checked(material);
   const { layout } = first;
   if (!worthFitting(material, layout)) return first;
-  const pages = await pageFacts(first.bytes, layout);
+  const pages = await pageFacts(first);
   for (const variant of variants(material, layout)) {
     if (cannotSave(material, variant, pages)) continue;
     const tighter = await checked(variant);

@@ -2,9 +2,11 @@
 // form-field boxes (ruled writing space, which holds no text) begin and end, measured down from the top
 // of the page's body. Text is placed by its baseline and font size, a little inside its line box: the
 // room left at a page's foot is never underestimated.
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { hasFieldMarks, parseFieldMark, type FieldSpec } from "../fieldMark.js";
-import type { TextLayout } from "../render/checkLayout.js";
+import { loadPdf } from "../finish/savePdf.js";
+import type { MarkBox } from "../render/layoutText.js";
+import type { Checked } from "../render/renderMaterial.js";
 import { styles } from "../../templates/theme.js";
 
 /** The page's body: inside the running header and footer (the page's padding, theme.ts). */
@@ -26,13 +28,19 @@ export interface PageFacts {
   items: Item[];
 }
 
-/** The field marks' boxes of every page (the `wkfield:` links a template laid out, see src/fieldMark.ts). */
-async function marksByPage(bytes: Uint8Array): Promise<{ spec: FieldSpec; y: number; height: number }[][]> {
+/** The field marks' boxes of every page (the `wkfield:` links a template laid out, see src/fieldMark.ts): from the layout, else read from the PDF. */
+async function marksByPage({ bytes, marks, layout }: Checked): Promise<Omit<MarkBox, "page">[][]> {
+  if (marks) return layout.pages.map((_, i) => marks.filter((m) => m.page === i + 1));
+  return readMarks(bytes);
+}
+
+/** The field marks' boxes of every page, read from the PDF's links. */
+export async function readMarks(bytes: Uint8Array): Promise<Omit<MarkBox, "page">[][]> {
   if (!hasFieldMarks(bytes)) return []; // a running text: no need to parse the PDF
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }); // not a pause every 100 objects
+  const pdf = await loadPdf(bytes);
   return pdf.getPages().map((page) => {
     const annots = page.node.Annots();
-    const marks: { spec: FieldSpec; y: number; height: number }[] = [];
+    const marks: Omit<MarkBox, "page">[] = [];
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
       const dict = pdf.context.lookup(annots!.get(i));
       if (!(dict instanceof PDFDict)) continue;
@@ -46,9 +54,10 @@ async function marksByPage(bytes: Uint8Array): Promise<{ spec: FieldSpec; y: num
   });
 }
 
-/** Every page's text runs and field boxes inside its body, from the layout the check made and the PDF's field marks. */
-export async function pageFacts(bytes: Uint8Array, layout: TextLayout): Promise<PageFacts[]> {
-  const marks = await marksByPage(bytes);
+/** Every page's text runs and field boxes inside its body, from the layout the check made and the render's field marks. */
+export async function pageFacts(rendered: Checked): Promise<PageFacts[]> {
+  const { layout } = rendered;
+  const marks = await marksByPage(rendered);
   return layout.pages.map(({ width, height }, i) => {
     const below = (y: number) => height - BODY_TOP - y;
     const inBody = (y: number) => y > BODY_BOTTOM && y < height - BODY_TOP;

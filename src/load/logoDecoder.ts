@@ -57,6 +57,17 @@ function idle(proc: Running, busy: boolean) {
   else (proc.child.unref(), channel?.unref?.());
 }
 
+/**
+ * Starts the decoding process now, without waiting for it (and without keeping this process alive):
+ * it loads sharp on the other core while the build loads its own modules, so the logo's turn comes
+ * sooner. The first logo asked for uses it.
+ */
+export function startLogoDecoder(): void {
+  if (running) return;
+  running = start();
+  idle(running, false);
+}
+
 /** The logo decoded, or a LogoRefusal saying which limit it passed or why it is no image. */
 export function decodeLogoLimited(bytes: Uint8Array, seconds = LOGO_SECONDS): Promise<DecodedLogo> {
   return queue.add(async () => {

@@ -6,6 +6,7 @@ import type { TextLayout, TextRun } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
 import { nameTooLongError } from "../brand/fitName.js";
 import { SLOT_PROP, TOO_LONG_PROP } from "../brand/partKey.js";
+import { parseFieldMark, type FieldSpec } from "../fieldMark.js";
 
 interface Box {
   left?: number;
@@ -126,6 +127,55 @@ export function layoutTextRuns(document: LayoutNode): TextLayout | undefined {
     for (const child of page.children ?? []) visit(child, 0, 0, i + 1, height);
   });
   return sure ? { runs, pages } : undefined;
+}
+
+/** A field mark (a `wkfield:` link, src/fieldMark.ts) where the PDF has it: its page (from 1), and its link's bottom and height in PDF points. */
+export interface MarkBox {
+  page: number;
+  spec: FieldSpec;
+  y: number;
+  height: number;
+}
+
+/** A number as pdfkit writes it into the PDF (PDFObject.number). */
+const written = (n: number) => Math.round(n * 1e6) / 1e6;
+
+const markOf = (node: LayoutNode) => {
+  const src = node.props?.src;
+  return node.type === "LINK" && typeof src === "string" ? parseFieldMark(src) : undefined;
+};
+const hasMark = (node: LayoutNode): boolean => markOf(node) !== undefined || (node.children ?? []).some(hasMark);
+
+/**
+ * Every field mark of the laid-out document, its link's rectangle computed as pdfkit computes and
+ * writes it: react-pdf draws a node's children translated by its box, on a page whose y axis pdfkit
+ * flips (y = page height − top), so the numbers are those read back from the PDF, exactly. Undefined
+ * where a mark is placed some other way (inside a transformed node or a text, or with a hit slop).
+ */
+export function layoutFieldMarks(document: LayoutNode): MarkBox[] | undefined {
+  const marks: MarkBox[] = [];
+  let sure = true;
+  // (x0, y0): the translation in force, as pdfkit's CTM holds it (x0 + left, y0 − top).
+  const visit = (node: LayoutNode, x0: number, y0: number, page: number): void => {
+    if (!sure) return;
+    if (node.style?.transform || node.type === "TEXT") {
+      if (hasMark(node)) sure = false;
+      return;
+    }
+    const b = node.box ?? {};
+    const spec = markOf(node);
+    if (spec) {
+      if (node.props?.hitSlop !== undefined) return void (sure = false);
+      const bottom = written(y0 - ((b.top ?? 0) + (b.height ?? 0)));
+      marks.push({ page, spec, y: bottom, height: written(y0 - (b.top ?? 0)) - bottom });
+    }
+    for (const child of node.children ?? []) visit(child, (b.left ?? 0) + x0, y0 - (b.top ?? 0), page);
+  };
+  (document.children ?? []).forEach((page, i) => {
+    const b = page.box ?? {};
+    for (const child of page.children ?? []) visit(child, b.left ?? 0, (b.height ?? 0) - (b.top ?? 0), i + 1);
+  });
+  return sure ? marks : undefined;
 }
 
 function hasText(node: LayoutNode): boolean {

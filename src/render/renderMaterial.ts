@@ -7,7 +7,7 @@ import type { Material, ResolvedPack } from "../model.js";
 import { materialDocument } from "../../templates/index.js";
 import type { TextLayout } from "./checkLayout.js";
 import type { SlotPlacement } from "../brand/brandParts.js";
-import { layoutSlots, layoutTextRuns } from "./layoutText.js";
+import { layoutFieldMarks, layoutSlots, layoutTextRuns, type MarkBox } from "./layoutText.js";
 import { renderDocument, TemplateError, type DocumentElement } from "./reactPdf.js";
 
 /** What a render gives: the PDF, and the facts of its layout that later steps would otherwise read back from it. */
@@ -17,6 +17,8 @@ export interface Rendered {
   layout?: TextLayout;
   /** Its brand slots, page by page in layout order (none for a render with a real brand). */
   slots: SlotPlacement[];
+  /** Its form fields' marks where the PDF has them; undefined where the layout cannot place them exactly (the PDF is read then). */
+  marks?: MarkBox[];
 }
 
 /** A render whose layout has been checked (checkLayout): its text as laid out is known. */
@@ -30,11 +32,13 @@ export async function renderStrict(what: string, element: DocumentElement): Prom
   await prepareFonts();
   let layout: TextLayout | undefined;
   let slots: SlotPlacement[] = [];
+  let marks: MarkBox[] | undefined;
   let rendered: { bytes: Uint8Array; warnings: string[] };
   try {
     rendered = await renderDocument(element, (tree) => {
       layout = tree && layoutTextRuns(tree);
       slots = tree ? layoutSlots(tree) : [];
+      marks = tree && layoutFieldMarks(tree);
     });
   } catch (err) {
     if (err instanceof WorkshopkitError) throw err; // from the layout: a company name too long for its slot (layoutSlots)
@@ -42,7 +46,7 @@ export async function renderStrict(what: string, element: DocumentElement): Prom
     throw WorkshopkitError.of("render.failed", { what, detail: (err as Error).message });
   }
   if (rendered.warnings.length > 0) throw WorkshopkitError.of("render.warnings", { what, list: rendered.warnings.join("\n  ") });
-  return { bytes: rendered.bytes, ...(layout ? { layout } : {}), slots };
+  return { bytes: rendered.bytes, ...(layout ? { layout } : {}), slots, ...(marks ? { marks } : {}) };
 }
 
 export function renderMaterial(material: Material, pack: ResolvedPack, creationDate: Date): Promise<Rendered> {

@@ -78,14 +78,35 @@ export async function findCodes(image: GreyImage): Promise<Found[]> {
     { y0: image.height - strip, y1: image.height, harder: true, zoom: 2 },
     { y0: 0, y1: image.height, harder: true, zoom: 1 },
   ];
-  for (const { y0, y1, harder, zoom } of attempts) {
+  const failed: { x: number; y: number }[][] = [];
+  for (const [k, { y0, y1, harder, zoom }] of attempts.entries()) {
     const input = zoom === 1 ? rgbaOf(image, y0, y1) : await zoomed(image, y0, y1, zoom);
-    const results = await readBarcodes(input, { formats: ["QRCode"], tryHarder: harder, tryRotate: true, tryInvert: false, maxNumberOfSymbols: 4, ...(zoom > 1 ? { binarizer: "FixedThreshold" as const } : {}) });
+    const last = k === attempts.length - 1;
+    const results = await readBarcodes(input, { formats: ["QRCode"], tryHarder: harder, tryRotate: true, tryInvert: false, maxNumberOfSymbols: 4, returnErrors: last, ...(zoom > 1 ? { binarizer: "FixedThreshold" as const } : {}) });
     for (const r of results) {
       const at = (q: { x: number; y: number }) => ({ x: q.x / zoom, y: q.y / zoom + y0 });
-      found.push({ text: r.text, valid: r.isValid, position: { topLeft: at(r.position.topLeft), topRight: at(r.position.topRight), bottomLeft: at(r.position.bottomLeft) } });
+      if (!r.isValid) failed.push([r.position.topLeft, r.position.topRight, r.position.bottomRight, r.position.bottomLeft].map(at));
+      else found.push({ text: r.text, valid: r.isValid, position: { topLeft: at(r.position.topLeft), topRight: at(r.position.topRight), bottomLeft: at(r.position.bottomLeft) } });
     }
-    if (found.some((f) => f.valid && parsePageCode(f.text))) break;
+    if (found.some((f) => f.valid && parsePageCode(f.text))) return found;
+  }
+  // A photo's code, soft or in shadow: ZXing saw a symbol there but could not decode it. That patch,
+  // sharpened and twice as large, is read again.
+  for (const corners of failed.slice(0, 3)) {
+    const xs = corners.map((q) => q.x), ys = corners.map((q) => q.y);
+    const size = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 8);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs) - size * 0.6)), y0 = Math.max(0, Math.floor(Math.min(...ys) - size * 0.6));
+    const x1 = Math.min(image.width, Math.ceil(Math.max(...xs) + size * 0.6)), y1 = Math.min(image.height, Math.ceil(Math.max(...ys) + size * 0.6));
+    for (const sigma of [1.5, 2.5]) {
+      const { data, info } = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), { raw: { width: image.width, height: image.height, channels: 1 } })
+        .extract({ left: x0, top: y0, width: x1 - x0, height: y1 - y0 }).resize({ width: (x1 - x0) * 2, kernel: "cubic" }).sharpen({ sigma: sigma * 2 })
+        .toColourspace("srgb").ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const input = { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, colorSpace: "srgb" as const };
+      const results = await readBarcodes(input, { formats: ["QRCode"], tryHarder: true, tryRotate: true, tryInvert: false, maxNumberOfSymbols: 1 });
+      const at = (q: { x: number; y: number }) => ({ x: x0 + q.x / 2, y: y0 + q.y / 2 });
+      for (const r of results) if (r.isValid) found.push({ text: r.text, valid: true, position: { topLeft: at(r.position.topLeft), topRight: at(r.position.topRight), bottomLeft: at(r.position.bottomLeft) } });
+      if (found.some((f) => f.valid && parsePageCode(f.text))) return found;
+    }
   }
   return found;
 }
@@ -127,10 +148,11 @@ export function findMark(image: GreyImage, centre: [number, number], radius: num
 
 /**
  * Every solid square of about `side` pixels within `radius` of `centre`, nearest first: the marks a
- * photo's perspective may have put far from where a scanner's map expects them. `spread`: how far a
- * square's side may differ from `side` (a photo's perspective makes the far marks smaller).
+ * photo's perspective may have put far from where a scanner's map expects them. `spread`: how much
+ * smaller and larger a square's side may be than `side` (a photo's perspective shrinks the far marks
+ * and grows the near ones).
  */
-export function markCandidates(image: GreyImage, centre: [number, number], radius: number, side: number, spread = 1.4): { at: [number, number]; distance: number; side: number }[] {
+export function markCandidates(image: GreyImage, centre: [number, number], radius: number, side: number, spread: [number, number] = [1.4, 1.4], anyTurn = false): { at: [number, number]; distance: number; side: number }[] {
   const x0 = Math.max(0, Math.round(centre[0] - radius));
   const x1 = Math.min(image.width - 1, Math.round(centre[0] + radius));
   const y0 = Math.max(0, Math.round(centre[1] - radius));
@@ -148,20 +170,46 @@ export function markCandidates(image: GreyImage, centre: [number, number], radiu
   if (paper - darkest < 45) return [];
   const cut = (paper + darkest) / 2;
   const dark = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < cut ? 1 : 0;
+  if (!anyTurn) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < cut ? 1 : 0;
+  else {
+    // A photo's window may span lit paper, paper in shadow and the table: ink is what is much darker
+    // than the paper nearby (the brightest of the blocks around, each block's bright level).
+    const b = Math.max(4, Math.round(side)), gw = Math.ceil(w / b), gh = Math.ceil(h / b);
+    const level = new Float32Array(gw * gh);
+    const values: number[] = [];
+    for (let by = 0; by < gh; by++) for (let bx = 0; bx < gw; bx++) {
+      values.length = 0;
+      for (let y = by * b; y < Math.min(h, (by + 1) * b); y += 2) for (let x = bx * b; x < Math.min(w, (bx + 1) * b); x += 2) values.push(image.data[(y + y0) * image.width + x + x0]!);
+      values.sort((p, q) => p - q);
+      level[by * gw + bx] = values[Math.floor(values.length * 0.9)] ?? 255;
+    }
+    const near = new Float32Array(gw * gh);
+    for (let by = 0; by < gh; by++) for (let bx = 0; bx < gw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const yy = by + dy, xx = bx + dx;
+        if (yy >= 0 && xx >= 0 && yy < gh && xx < gw) m = Math.max(m, level[yy * gw + xx]!);
+      }
+      near[by * gw + bx] = m;
+    }
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      const local = near[Math.floor(y / b) * gw + Math.floor(x / b)]!;
+      dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < Math.min(cut, local * 0.55) ? 1 : 0;
+    }
+  }
   // Connected dark areas; keep the square ones.
   const found: { at: [number, number]; distance: number; side: number }[] = [];
-  const lo = 0.98 / spread, hi = spread, nMin = 0.55 * (1.4 / spread) ** 2, nMax = 1.5 * (spread / 1.4) ** 2;
+  const lo = 0.98 / spread[0], hi = spread[1], nMin = 0.55 * (1.4 / spread[0]) ** 2, nMax = 1.5 * (spread[1] / 1.4) ** 2;
   const stack: number[] = [];
   for (let start = 0; start < dark.length; start++) {
     if (dark[start] !== 1) continue;
     dark[start] = 2;
     stack.push(start);
-    let n = 0, sx = 0, sy = 0, minX = w, maxX = 0, minY = h, maxY = 0;
+    let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, minX = w, maxX = 0, minY = h, maxY = 0;
     while (stack.length > 0) {
       const i = stack.pop()!;
       const x = i % w, y = (i - x) / w;
-      n++; sx += x; sy += y;
+      n++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
       if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
       if (x > 0 && dark[i - 1] === 1) { dark[i - 1] = 2; stack.push(i - 1); }
       if (x < w - 1 && dark[i + 1] === 1) { dark[i + 1] = 2; stack.push(i + 1); }
@@ -169,7 +217,16 @@ export function markCandidates(image: GreyImage, centre: [number, number], radiu
       if (y < h - 1 && dark[i + w] === 1) { dark[i + w] = 2; stack.push(i + w); }
     }
     const bw = maxX - minX + 1, bh = maxY - minY + 1;
-    const square = bw > side * lo && bw < side * hi && bh > side * lo && bh < side * hi && n > bw * bh * 0.7 && n > side * side * nMin && n < side * side * nMax;
+    let square = bw > side * lo && bw < side * hi && bh > side * lo && bh < side * hi && n > bw * bh * 0.7 && n > side * side * nMin && n < side * side * nMax;
+    if (!square && anyTurn && n > side * side * nMin && n < side * side * nMax && bw < side * hi * 1.42 && bh < side * hi * 1.42) {
+      // A square turned any way (a photo's page lies at any angle): its second moments are the same in
+      // every direction, s²/12 for a side s of n = s² pixels; a stroke's or a ring's are not.
+      const mx = sx / n, my = sy / n;
+      const cxx = sxx / n - mx * mx, cyy = syy / n - my * my, cxy = sxy / n - mx * my;
+      const mid = (cxx + cyy) / 2, half = Math.sqrt(((cxx - cyy) / 2) ** 2 + cxy * cxy);
+      const big = mid + half, small = mid - half;
+      square = small > 0 && big / small < 1.5 && n / (12 * Math.sqrt(big * small)) > 0.8 && n / (12 * Math.sqrt(big * small)) < 1.2;
+    }
     // A mark cut by the image's edge is no use: its centroid is off.
     const inside = x0 + minX > 0 && y0 + minY > 0 && x0 + maxX < image.width - 1 && y0 + maxY < image.height - 1;
     if (!square || !inside) continue;
@@ -224,8 +281,8 @@ export function photoMarks(image: GreyImage, centres: [number, number][], fromQr
   const mm = 72 / 25.4;
   const qr = qrCentres[0]!;
   const lists = centres.map((c) => {
-    const reach = (10 * mm + 0.3 * Math.hypot(c[0] - qr[0], c[1] - qr[1])) * scale;
-    return markCandidates(image, apply(fromQr, c[0], c[1]), reach, MARK.size * scale, 1.8).slice(0, 6);
+    const reach = (10 * mm + 0.45 * Math.hypot(c[0] - qr[0], c[1] - qr[1])) * scale;
+    return markCandidates(image, apply(fromQr, c[0], c[1]), reach, MARK.size * scale, [1.7, 2], true).slice(0, 12);
   });
   if (lists.some((l) => l.length === 0)) return undefined;
   let best: { to: [number, number][]; transform: Projective; error: number } | undefined;
