@@ -29,7 +29,9 @@ describe("workshopkit build with several profiles", () => {
     const dir = tempDir("wk-batch-");
     const { good, bad } = profiles(path.join(dir, "profiles"));
     const out = path.join(dir, "out");
-    // Without a cache, the batch and the single builds each render afresh (the cache's part is the test after the next).
+    // The batch renders afresh, without a cache; the single builds take what every company shares from the run's
+    // cache (tests/support/runCache.ts). The other way round, a batch's cache against single builds rendered
+    // afresh, is the test after the next.
     const r = runCli(["build", "--only", ...ONLY, "--out", out, "--profile", ...good, bad], undefined, { WORKSHOPKIT_CACHE: "off" });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/a-firma\.yaml\s+built\s+\d+/);
@@ -40,7 +42,7 @@ describe("workshopkit build with several profiles", () => {
     expect(r.stderr).toContain("1 of 3 profiles failed");
 
     for (const [profile, folder] of [[good[0]!, "alfa-vaerktoej-aps"], [good[1]!, "beta-bageri-i-s"]] as const) {
-      const single = await buildPack({ profile, only: ONLY, cacheDir: false });
+      const single = await buildPack({ profile, only: ONLY });
       const batchManifest = JSON.parse(readFileSync(path.join(out, path.basename(single.dir), "manifest.json"), "utf8"));
       const singleManifest = JSON.parse(readFileSync(path.join(single.dir, "manifest.json"), "utf8"));
       expect(batchManifest, folder).toEqual(singleManifest);

@@ -1,10 +1,11 @@
-// The pack's merge on small PDFs made here: what it keeps and drops, and that reading only what the
-// pages need (src/finish/packSource.ts) gives the same file as reading the whole PDF.
+// The pack's merge on small PDFs made here: what it keeps and drops, that reading only what the
+// pages need (src/finish/packSource.ts) gives the same file as reading the whole PDF, and that pages
+// taken from a live document (pagesForPack) give the same file as its saved bytes, leaving it whole.
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { mergePdfs } from "../src/finish/packMerge.js";
+import { mergePdfs, pagesForPack } from "../src/finish/packMerge.js";
 import { readPages } from "../src/finish/packSource.js";
-import { savePdf } from "../src/finish/savePdf.js";
+import { loadPdf, savePdf } from "../src/finish/savePdf.js";
 
 /** Two pages: text, a form field (a widget), a link to a web address and one to a destination of this file. */
 async function material(title: string, objectStreams: boolean): Promise<Uint8Array> {
@@ -62,5 +63,18 @@ describe("merging the pack", () => {
     const a = await savePdf(await mergePdfs([good]));
     const b = await savePdf(await mergePdfs([broken]));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it("gives the same file from pages taken from the live documents as from their saved files, and leaves each document its widgets", async () => {
+    const files = [await material("A", false), await material("B", false)];
+    const live = await Promise.all(files.map(loadPdf));
+    const taken = live.map(pagesForPack);
+    const fromLive = await savePdf(await mergePdfs(taken));
+    expect(Buffer.from(fromLive).equals(Buffer.from(await savePdf(await mergePdfs(files))))).toBe(true);
+    expect(subtypes(await PDFDocument.load(fromLive))).toEqual([["/Link"], [], ["/Link"], []]);
+    // Each document, saved afterwards as its own file, still has its field and both links.
+    for (const pdf of live) expect(subtypes(pdf)).toEqual([["/Widget", "/Link", "/Link"], []]);
+    const own = await PDFDocument.load(await savePdf(live[0]!));
+    expect(own.getForm().getFields().map((f) => f.getName())).toEqual(["A.answer"]);
   });
 });

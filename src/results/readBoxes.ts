@@ -45,6 +45,8 @@ export interface RowReading {
 /** A box's ink, in pt², at which it clearly holds a mark; below FAINT it holds none. */
 export const MARKED = 5;
 export const FAINT = 1.2;
+/** Ink (pt²) of light strokes in a box, seen at the page's faint level, at which the box is not empty. */
+const LIGHT = 1.5;
 /** The margin around a box within which ink still counts as the box's, in points. */
 const MARGIN = 1;
 /** How far the reader looks above and below a row's boxes, in points (half-way into the next row's boxes). */
@@ -86,6 +88,10 @@ export interface PageInk {
   residue: number;
   /** The same beside a filled box, which may be a cancelled answer whose new one is lighter. */
   strict: number;
+  /** The most the darkest part of a box's paper (`tail`) may be, above its row's paper, for the box to be empty. */
+  tail: number;
+  /** Darkness at which a light stroke (a pencil tick at half pressure) still shows above the paper's noise. */
+  faint: number;
 }
 
 /**
@@ -165,6 +171,7 @@ function pageInk(bands: Band[]): PageInk {
   // How much darker than the paper between its row's boxes an empty box is on this page (most boxes
   // are empty), and how much that varies: a box that is darker still holds something.
   const excess: number[] = [];
+  const tails: number[] = [];
   for (const b of bands) {
     const top = b.row.boxes[0]!.y, bottom = top + b.row.boxes[0]!.height;
     const inBox = new Uint8Array(b.d.length);
@@ -180,12 +187,30 @@ function pageInk(bands: Band[]): PageInk {
     for (const box of b.row.boxes) {
       let s = 0, c = 0, inked = 0;
       forBox(b, box, 0, (k) => { if (!b.printed[k]) { s += b.d[k]!; c++; if (b.d[k]! >= low) inked++; } });
-      if (c && inked <= 0.01 * c) excess.push(s / c - b.paper); // boxes with no ink to speak of
+      if (c && inked <= 0.01 * c) { excess.push(s / c - b.paper); tails.push(tail(b, box)); } // boxes with no ink to speak of
     }
   }
   const m = quantile(excess, 0.5);
   const spread = quantile(excess.map((v) => Math.abs(v - m)), 0.5);
-  return { low, high, residue: m + Math.max(0.004, 4.5 * 1.4826 * spread), strict: m + Math.max(0.003, 3 * 1.4826 * spread) };
+  const faint = Math.min(low, Math.max(0.035, med + 4.5 * 1.4826 * mad));
+  const t = quantile(tails, 0.5), tSpread = quantile(tails.map((v) => Math.abs(v - t)), 0.5);
+  return { low, high, faint, tail: t + Math.max(0.008, 5 * 1.4826 * tSpread), residue: m + Math.max(0.004, 4.5 * 1.4826 * spread), strict: m + Math.max(0.003, 3 * 1.4826 * spread) };
+}
+
+/**
+ * The darkest part of a box's paper: the mean of its darkest 8 % where the sheet prints nothing (and
+ * `skip` says no other box's stroke lies), above the paper between the row's boxes. A thin light
+ * line (a pencil tick at half pressure) darkens only a few samples, too few to move a box's mean.
+ */
+function tail(b: Band, box: Row["boxes"][number], skip?: (k: number) => boolean): number {
+  const v: number[] = [];
+  forBox(b, box, 0, (k) => { if (!b.printed[k] && !skip?.(k)) v.push(b.d[k]!); });
+  if (v.length < 20) return 0;
+  v.sort((x, y) => y - x);
+  const n = Math.max(3, Math.round(0.08 * v.length));
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += v[i]!;
+  return sum / n - b.paper;
 }
 
 /** Calls `f` with each sample index inside the box grown by `margin` points. */
@@ -214,12 +239,18 @@ interface Stroke {
   samples: number[];
 }
 
-function judgeRow(b: Band, ink: PageInk): RowReading {
+/**
+ * The row's strokes: samples darker than `level` (where the sheet prints nothing) within BRIDGE of
+ * each other, followed a little through what the sheet prints (a border, a number), so that a tick
+ * drawn over a box's border is one stroke on both sides of it. `high`: how dark a stroke's ink must
+ * be somewhere to count as drawn (its `strong` area).
+ */
+function findStrokes(b: Band, level: number, high: number): { strokes: Stroke[]; label: Int32Array; isInk: (k: number) => boolean } {
   const { row, nx, ny, step, d, printed } = b;
   const area = step * step;
   const boxes = row.boxes;
   const top = boxes[0]!.y, bottom = top + boxes[0]!.height;
-  const isInk = (k: number) => !printed[k] && d[k]! >= ink.low;
+  const isInk = (k: number) => !printed[k] && d[k]! >= level;
   // Which box's counting area (box + MARGIN) each sample is in, or -1.
   const owner = new Int8Array(nx * ny).fill(-1);
   boxes.forEach((box, i) => forBox(b, box, MARGIN, (k) => { owner[k] = i; }));
@@ -270,7 +301,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
       if (owner[k]! >= 0) s.inBox[owner[k]!]! += area;
       else if (y < top - NEIGHBOUR || y > bottom + NEIGHBOUR) s.foreign += area;
       else s.beside += area;
-      if (d[k]! >= ink.high) s.strong += area;
+      if (d[k]! >= high) s.strong += area;
       if (i < minI) minI = i; if (i > maxI) maxI = i; if (j < minJ) minJ = j; if (j > maxJ) maxJ = j;
       let nearPrint = false;
       for (const [di, dj] of offsets) {
@@ -288,6 +319,13 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     s.minY = b.y0 + minJ * step; s.maxY = b.y0 + (maxJ + 1) * step;
     strokes.push(s);
   }
+  return { strokes, label, isInk };
+}
+
+function judgeRow(b: Band, ink: PageInk): RowReading {
+  const { row } = b;
+  const boxes = row.boxes;
+  const { strokes, label, isInk } = findStrokes(b, ink.low, ink.high);
 
   const total = boxes.map(() => 0);
   const own = boxes.map(() => 0); // ink of strokes whose home is the box
@@ -304,6 +342,22 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
       if (inside < 0.3 * (inside + s.beside) && s.beside >= 1 && s.foreign === 0) weak.push(strokes.indexOf(s));
       continue;
     }
+    // A mark drawn around or across one box (a ring around it, a cross larger than it, a ring drawn
+    // high into the surround of the row above): centred on the box, within its surround, and not
+    // reaching far into another box. It is that box's, wherever its ink lies.
+    const centred = boxes.findIndex((box) => Math.abs((s.minX + s.maxX) / 2 - (box.x + box.width / 2)) <= 0.3 * box.width && Math.abs((s.minY + s.maxY) / 2 - (box.y + box.height / 2)) <= 0.3 * box.height);
+    if (centred >= 0) {
+      const box = boxes[centred]!;
+      const within = s.minX >= box.x - 7.5 && s.maxX <= box.x + box.width + 7.5 && s.minY >= box.y - 8.5 && s.maxY <= box.y + box.height + 8.5;
+      const others = s.inBox.reduce((a, v, i) => (i === centred ? a : a + v), 0);
+      const shallow = s.inBox.every((v, i) => i === centred || v === 0 || spillDepth(b, s, boxes[i]!, i < centred ? "right" : "left") < 0.3 * boxW);
+      if (within && shallow && others <= 0.25 * (inside + s.beside) && (s.width >= 0.8 * boxW || s.height >= 0.8 * boxH)) {
+        homes[homes.length - 1] = centred;
+        total[centred]! += inside + s.beside + s.foreign;
+        own[centred]! += inside + s.beside + s.foreign;
+        continue;
+      }
+    }
     if (inside < 0.3 * (inside + s.beside + s.foreign)) {
       if (s.foreign < s.beside) besides.push(strokes.indexOf(s));
       continue;
@@ -313,7 +367,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     // A line across the row (a stain's rim, a crease, an underline): not a mark, and the row is doubtful if it touches a box.
     // A mark drawn for one box spans at most about one and a half boxes (a tick running on, a cross larger
     // than its box) and lies mostly inside it.
-    if (s.width > 1.7 * boxW || s.height > 1.7 * boxH || s.beside > 1.2 * inside) {
+    if (s.width > 1.7 * boxW || s.height > 1.7 * boxH || s.beside > 2.5 * inside) {
       if (inside > FAINT) across = `line across ${s.width.toFixed(0)}x${s.height.toFixed(0)} beside ${s.beside.toFixed(1)} inside ${inside.toFixed(1)}`;
       continue;
     }
@@ -354,7 +408,9 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     const minX = Math.min(...parts.map((k) => strokes[k]!.minX)), maxX = Math.max(...parts.map((k) => strokes[k]!.maxX));
     const minY = Math.min(...parts.map((k) => strokes[k]!.minY)), maxY = Math.max(...parts.map((k) => strokes[k]!.maxY));
     const across = minX < box.x + 1 && maxX > box.x + box.width - 1, down = minY < box.y + 1 && maxY > box.y + box.height - 1;
-    if (across || down) ringOf.set(i, pieces);
+    // Around the box, not on one side of it: an arc above or below alone may be another row's ring.
+    const middle = minX < box.x + 0.25 * box.width && maxX > box.x + 0.75 * box.width && minY < box.y + 0.25 * box.height && maxY > box.y + 0.75 * box.height;
+    if ((across || down) && middle) ringOf.set(i, pieces);
   });
   for (const [i, pieces] of ringOf) {
     // A piece claimed by two boxes' rings: which box is ringed cannot be told.
@@ -388,8 +444,13 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     total[i] = 0;
     own[i] = 0;
   });
-  const extent = boxes.map(() => 0); // how far the box's strokes reach (points): a mark is more than a fragment
-  strokes.forEach((s, k) => { const i = homes[k]!; if (i >= 0) extent[i] = Math.max(extent[i]!, s.maxX - s.minX, s.maxY - s.minY); });
+  // How far the box's strokes reach together (points): a mark is more than a fragment, even when a
+  // thin light line comes apart into pieces.
+  const extent = boxes.map((_, i) => {
+    const ps = strokes.filter((_, k) => homes[k] === i);
+    if (ps.length === 0) return 0;
+    return Math.max(Math.max(...ps.map((p) => p.maxX)) - Math.min(...ps.map((p) => p.minX)), Math.max(...ps.map((p) => p.maxY)) - Math.min(...ps.map((p) => p.minY)));
+  });
   boxes.forEach((box, i) => {
     const over = overNumber(b, box);
     if (over >= 0.1) { total[i]! += over * 30; own[i]! += over * 30; extent[i] = Math.max(extent[i]!, 5); }
@@ -397,25 +458,59 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   // A fragment (a crease or a stain's rim seen between the printed number and border): faint at most.
   boxes.forEach((_, i) => { if (extent[i]! < 4.5 && total[i]! >= MARKED) total[i] = (MARKED + FAINT) / 2; });
   const filled = boxes.map((box) => isFilled(b, box, ink));
+  // A second, finer look, at the darkness of a light stroke: what each box holds of its own (a light
+  // tick beside a cancelled box), and lines that run on far beyond a box (a stain's rim, a crease,
+  // followed where they fade below ink): a mark that is part of one is no mark a reader can trust.
+  const fine = findStrokes(b, ink.faint, ink.faint);
+  const light = boxes.map(() => 0);
+  const long = new Set<number>();
+  // Fine strokes that hold a stroke of another box (its faint edge, a spill): not this box's paper.
+  const holds = new Map<number, Set<number>>();
+  strokes.forEach((st, k) => { for (const q of st.samples) { const l = fine.label[q]!; if (l < 0) continue; if (!holds.has(l)) holds.set(l, new Set()); holds.get(l)!.add(homes[k]!); } });
+  fine.strokes.forEach((f, l) => {
+    // Far beyond a box, or through one from border to border while narrow (a pen's mark that crosses
+    // a box's opposite borders is a big cross or a ring, as wide as it is tall).
+    if (f.width > 2 * boxW || f.height > 2 * boxH || (f.height > boxH + 2 && f.width < 0.75 * boxW) || (f.width > boxW + 2 && f.height < 0.75 * boxH)) { long.add(l); return; }
+    if (Math.max(f.width, f.height) < 3 || f.foreign > f.beside + f.inBox.reduce((a, v) => a + v, 0)) return; // a speck, or another row's
+    if ([...(holds.get(l) ?? [])].some((h) => h >= 0)) return; // a stroke judged already, and its faint edge
+    const most = Math.max(...f.inBox);
+    if (most > 0) { light[f.inBox.indexOf(most)]! += most; return; }
+    // A light ring around a box: beside it, all within its surround.
+    // (In the surround of a box already marked it may be that mark's faint edge: not counted.)
+    const zone = (box: Row["boxes"][number]) => f.minX >= box.x - 5.5 && f.maxX <= box.x + box.width + 5.5 && f.minY >= box.y - 5.5 && f.maxY <= box.y + box.height + 5.5;
+    if (boxes.some((box, i) => total[i]! >= FAINT && zone(box))) return;
+    boxes.forEach((box, i) => { if (zone(box)) light[i]! += f.beside; });
+  });
+  const darkest = boxes.map((box, i) => tail(b, box, (k) => { const l = fine.label[k]!; if (l < 0) return false; const h = holds.get(l); return !!h && [...h].some((x) => x !== i); }));
+  const onLine = boxes.map(() => 0);
+  strokes.forEach((s, k) => { const i = homes[k]!; if (i >= 0) for (const q of s.samples) if (long.has(fine.label[q]!)) onLine[i]! += 1; });
+  const lined = boxes.map((_, i) => {
+    let n = 0;
+    strokes.forEach((s, k) => { if (homes[k] === i) n += s.samples.length; });
+    return n > 0 && onLine[i]! >= 0.3 * n;
+  });
   const rounded = total.map((v) => Math.round(v * 10) / 10);
   const marked = total.flatMap((v, i) => (v >= MARKED ? [i] : []));
   const faint = total.filter((v) => v >= FAINT && v < MARKED).length;
   const answer = (i: number): RowReading => ({ field: row.field, value: boxes[i]!.option, ink: rounded });
   const doubt = (why: Doubt): RowReading => ({ field: row.field, value: null, doubt: why, ink: rounded });
   if (across) return doubt("more than one mark");
+  if (marked.some((i) => lined[i])) return doubt("a stain on the row");
+  // Beside a marked box, the others must hold nothing even to the finer look.
+  const bare = (except: number[]) => boxes.every((_, i) => except.includes(i) || (light[i]! < LIGHT && darkest[i]! <= ink.tail));
   // The boxes without a mark must be empty even to a finer look: their paper no darker than the page's
   // empty boxes (a pencil tick too light to count as ink still shows there).
   const clean = (except: number[], limit: number) => boxes.every((box, i) => except.includes(i) || residue(b, box, label, homes, i) <= limit);
   if (marked.length === 1) {
     if (faint > 0) return doubt("a faint mark");
     // A filled box alone may be a cancelled answer beside a new one too light to see at first: looked for closely.
-    return clean(marked, filled[marked[0]!] ? ink.strict : ink.residue) ? answer(marked[0]!) : doubt("a faint mark");
+    return clean(marked, filled[marked[0]!] ? ink.strict : ink.residue) && bare(marked) ? answer(marked[0]!) : doubt("a faint mark");
   }
   if (marked.length === 2 && faint === 0) {
     // A changed answer: one box filled or scribbled out, another marked (and not filled): the other is meant.
     const [p, q] = marked as [number, number];
-    if (filled[p] && !filled[q] && own[q]! >= MARKED && clean(marked, ink.strict)) return answer(q);
-    if (filled[q] && !filled[p] && own[p]! >= MARKED && clean(marked, ink.strict)) return answer(p);
+    if (filled[p] && !filled[q] && own[q]! >= MARKED && clean(marked, ink.strict) && bare(marked)) return answer(q);
+    if (filled[q] && !filled[p] && own[p]! >= MARKED && clean(marked, ink.strict) && bare(marked)) return answer(p);
   }
   if (marked.length >= 2) return doubt("more than one mark");
   return doubt(faint > 0 ? "a faint mark" : "no mark");
