@@ -38,7 +38,7 @@ export async function stampDocument(placeholderPdf: Uint8Array, slots: SlotPlace
   return { pdf, report: { recoloured, slots: drawn } };
 }
 
-/** The placeholder render branded and saved (the pack's contents), and what the stamp did. */
+/** The placeholder render branded and saved, and what the stamp did: a stamp from bytes to bytes (the tests stamp small PDFs of their own so). */
 export async function stampBrandReport(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<{ bytes: Uint8Array; report: StampReport }> {
   const { pdf, report } = await stampDocument(placeholderPdf, slots, parts, palette, info, layout);
   return { bytes: await savePdf(pdf), report };

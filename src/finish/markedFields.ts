@@ -2,7 +2,7 @@
 // widget at exactly its box: a radio button per printed score box, a text field per writing area.
 // Widgets draw no border or background when empty: the printed box is page content and prints as it is.
 // Typed text is set in the page's Lato, embedded in full (a person may type any character), once per file.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFPage } from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from "pdf-lib";
 import { parseFieldMark, type FieldSpec } from "../fieldMark.js";
 import { FieldWriter, type PlacedWidget } from "./fieldDetails.js";
 import { embedFieldFont } from "./fieldFont.js";
@@ -14,8 +14,8 @@ interface Mark {
 }
 
 /** The field mark an annotation is, if it is one. */
-function markOf(pdf: PDFDocument, ref: unknown): FieldSpec | undefined {
-  const dict = pdf.context.lookup(ref as PDFRef);
+function markOf(pdf: PDFDocument, ref: PDFObject): FieldSpec | undefined {
+  const dict = pdf.context.lookup(ref);
   const uri = dict instanceof PDFDict ? dict.lookupMaybe(PDFName.of("A"), PDFDict)?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText() : undefined;
   return uri === undefined ? undefined : parseFieldMark(uri);
 }

@@ -10,9 +10,9 @@ import { setDocumentInfo } from "./finishPdf.js";
 import { renderPackCover, renderPageNumbers, renderSharedContents } from "./packFront.js";
 import type { BrandParts } from "../brand/brandParts.js";
 import { renderBrandParts } from "../brand/parts.js";
-import { stampBrand } from "../brand/stamp.js";
+import { stampDocument } from "../brand/stamp.js";
 import { drawParts } from "../brand/stampParts.js";
-import { mergePdfs, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
+import { mergePdfs, pagesForPack, shareIdenticalStreams, tagSubsetsByContent } from "./packMerge.js";
 import type { PagesRead } from "./packSource.js";
 import { savePdf } from "./savePdf.js";
 import { setOutline, type Bookmark } from "./packOutline.js";
@@ -36,11 +36,11 @@ export const packFileName = (company: string) => `${slug(company)}-pakke.pdf`;
 export const printedDate = (date: Date) => new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 
 /**
- * Cover and contents, each a PDF: the cover drawn for the company, the contents shared by every
+ * Cover and contents: the cover's PDF, drawn for the company, and the contents' pages, shared by every
  * company's pack with the same pages and its brand stamped on. The contents' page numbers depend on
  * how many pages the front itself takes.
  */
-async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], separate: BuiltMaterial[], date: Date, parts: BrandParts): Promise<{ pdfs: Uint8Array[]; plan: PackPlan }> {
+async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMaterial[], separate: BuiltMaterial[], date: Date, parts: BrandParts): Promise<{ pdfs: (Uint8Array | PagesRead)[]; plan: PackPlan }> {
   const cover = await renderPackCover({ brand: pack.brand, toolkit: pack.toolkit, labels, date: printedDate(date) });
   const coverPages = (await checkLayout("the pack's cover", cover)).pages.length;
   const prints = separate.map((b) => ({ title: b.material.title, file: `${b.material.id}.pdf` }));
@@ -55,7 +55,8 @@ async function front(pack: ResolvedPack, labels: PackLabels, built: BuiltMateria
       const keys = contents.slots.map((slot) => slot.part);
       const own = keys.every((key) => key in parts.pages) ? parts : await renderBrandParts(pack.brand, keys);
       const info = { title: labels.contents.title, author: pack.brand.company, subject: pack.toolkit.title, date };
-      return { pdfs: [cover.bytes, await stampBrand(contents.bytes, contents.slots, own, pack.brand.palette, info)], plan };
+      const { pdf: stamped } = await stampDocument(contents.bytes, contents.slots, own, pack.brand.palette, info);
+      return { pdfs: [cover.bytes, pagesForPack(stamped)], plan }; // the contents are no file of their own: never saved
     }
     frontPages = pages;
   }

@@ -1,5 +1,6 @@
 // Renders with react-pdf (through src/render/reactPdf.ts) to a value: the PDF's bytes, and what the
-// layout said about them (its text runs, its brand slots), for the steps after to use as they are.
+// layout said about them (its text runs, its brand slots, its form fields' marks), for the steps after
+// to use as they are.
 // A warning from react-pdf fails the render.
 import { WorkshopkitError } from "../errors.js";
 import { prepareFonts } from "../fonts.js";
