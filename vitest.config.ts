@@ -7,8 +7,9 @@ export default defineConfig({
     // Once before any test: the Debian tools checked (one message naming what is missing), the run's build cache
     // (WORKSHOPKIT_CACHE, tests/support/runCache.ts) and a folder for the shared example pack.
     globalSetup: ["tests/support/globalSetup.ts"],
+    // Before each file: that it leaves the process's environment as it found it (tests/support/processState.ts);
     // WK_TEST_CPU=<file> npm test: each file's CPU time appended to <file> (tests/support/cpuTime.ts).
-    setupFiles: ["tests/support/cpuTime.ts"],
+    setupFiles: ["tests/support/processState.ts", "tests/support/cpuTime.ts"],
     // Tests build real PDFs; a pack takes seconds, not milliseconds. Speed goals live in `npm run bench`.
     testTimeout: 180_000,
     hookTimeout: 300_000,

@@ -121,7 +121,7 @@ export type BuildResult = Omit<Compiled, "files" | "pdfs"> & {
 export async function build({ profile: file, out, onProgress, cacheDir, ...options }: BuildOptions): Promise<BuildResult> {
   // load, and the text widths earlier builds measured (src/cache), so that resolve lays out no word again
   const cache = openCache(cacheDir);
-  const [input, measured] = await Promise.all([loadInput(file, options), loadMeasures(cache)]);
+  const [input, measured] = await Promise.all([loadInput(file, options, cache), loadMeasures(cache)]);
   // validate, plan and resolve; then the output folder is checked, before anything is rendered
   const prepared = prepare(input);
   const output = await chooseOutputFolder(out, input.profile.profile, prepared.partial);
@@ -133,10 +133,10 @@ export async function build({ profile: file, out, onProgress, cacheDir, ...optio
   return { ...compiled, dir: output.dir, files: pdfs, warnings: [...output.warnings, ...compiled.warnings] };
 }
 
-/** load: the toolkit, the profile file (its logo decoded) and, for a workshop, what its tools print. */
-export async function loadInput(profileFile: string, options: PackOptions): Promise<CompileInput> {
+/** load: the toolkit, the profile file (its logo decoded, or taken from the cache) and, for a workshop, what its tools print. */
+export async function loadInput(profileFile: string, options: PackOptions, cache?: MaterialStore): Promise<CompileInput> {
   const toolkit = await loadContent(CONTENT_DIR);
-  const profile = await loadProfile(profileFile);
+  const profile = await loadProfile(profileFile, cache);
   return { ...options, toolkit, profile, needs: options.workshop && (await loadNeeds()) };
 }
 

@@ -8,6 +8,8 @@ import type { BuildResult } from "../src/pipeline.js";
 import { loadMeasures, measuresKey } from "../src/cache/measureCache.js";
 import { DiskCache } from "../src/cache/diskCache.js";
 import { textWidth } from "../src/fonts.js";
+import { logoKey } from "../src/cache/logoCache.js";
+import { decodeLogoLimited } from "../src/load/logoDecoder.js";
 import { buildPack, EXAMPLE_PROFILE, runCli, tempDir } from "./support/build.js";
 
 const ONLY = ["v04", "v01-scoring"]; // a worksheet, and a material with radio buttons
@@ -22,8 +24,10 @@ const hashes = (r: BuildResult) =>
 /** The cache's entries of materials (not the text widths, src/cache/measureCache.ts). */
 const entries = (cache: string) =>
   readdirSync(path.join(cache, "v1"), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".bin") && path.basename(f) !== `${measuresKey()}.bin`)
+    .filter((f) => f.endsWith(".bin") && path.basename(f) !== `${measuresKey()}.bin` && path.basename(f) !== `${logoKey(LOGO)}.bin`)
     .map((f) => path.join(cache, "v1", f));
+/** The example's logo, as its profile names it. */
+const LOGO = readFileSync(path.join(path.dirname(EXAMPLE_PROFILE), "../assets/default-logo.svg"));
 const fieldMaps = (r: BuildResult) => readFileSync(path.join(r.dir, "v01-scoring.fields.json"), "utf8");
 
 describe("the build cache", () => {
@@ -89,6 +93,22 @@ describe("the build cache", () => {
     const again = runCli(["build", "--profile", EXAMPLE_PROFILE, "--only", "v02-dialogkort", "--out", tempDir(), "--cache-dir", cache]);
     expect(again.status, again.stderr).toBe(0);
     expect(await loadMeasures(store)).toBe(kept.length); // measured again and stored
+  });
+
+  it("keeps a decoded logo by its bytes, as decoding them gives it; an entry that is not one is decoded afresh", async () => {
+    const cache = tempDir("wk-cache-");
+    const build = () => runCli(["build", "--profile", EXAMPLE_PROFILE, "--only", "about", "--out", tempDir(), "--cache-dir", cache]);
+    expect(build().status).toBe(0);
+    const store = new DiskCache(cache, 2 ** 30);
+    const kept = Buffer.from((await store.get(logoKey(LOGO)))!);
+    const fresh = await decodeLogoLimited(LOGO); // in its own process, as a build decodes it
+    expect(kept.subarray(4 + kept.readUInt32BE(0)).equals(fresh.png)).toBe(true);
+    expect(JSON.parse(kept.subarray(4, 4 + kept.readUInt32BE(0)).toString("utf8"))).toMatchObject({ width: fresh.width, height: fresh.height, format: "svg" });
+
+    await store.put(logoKey(LOGO), Buffer.from("not a logo"));
+    const again = build();
+    expect(again.status, again.stderr).toBe(0);
+    expect(Buffer.from((await store.get(logoKey(LOGO)))!).equals(kept)).toBe(true); // decoded again and stored
   });
 
   it("is cleared by `workshopkit cache clear`, which leaves other files in the folder alone", async () => {

@@ -60,6 +60,11 @@ export class DiskCache {
     return new Uint8Array(data.buffer, data.byteOffset + 68, data.length - 68);
   }
 
+  /** Whether an entry is stored under `key` (not checked: `get` does that). */
+  async has(key: string): Promise<boolean> {
+    return stat(this.file(key)).then((s) => s.isFile(), () => false);
+  }
+
   /** Stores `bytes` under `key`. A cache that cannot be written is not an error: the build goes on. */
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const file = this.file(key);

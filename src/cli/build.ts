@@ -6,7 +6,6 @@ import { parseCardOptions, type CardOptions } from "../cards/options.js";
 import { buildSummary, printListLines, progressReporter } from "./progress.js";
 import { WorkshopChoice } from "../workshop/choice.js";
 import { stat } from "node:fs/promises";
-import { readBounded } from "../load/readBounded.js";
 
 const Options = z.object({
   profile: z.array(z.string().trim().min(1, "--profile is empty; give the profile file, e.g. --profile my-company.yaml")).min(1),
@@ -65,16 +64,6 @@ function givenCardOptions(raw: Record<string, unknown>): Partial<CardOptions> {
   };
 }
 
-/**
- * Whether the profile file seems to name a logo (a `logo` key at the start of a line, YAML or JSON):
- * only to start the logo's decoder early. The profile is read and checked properly by the build;
- * a wrong guess costs the early start or an unused process, never a result.
- */
-async function namesLogo(file: string): Promise<boolean> {
-  const text = await readBounded(file, 100 * 1024).then(String, () => ""); // a FIFO or a device is not waited for
-  return /^[ \t]*"?logo"?[ \t]*:/m.test(text);
-}
-
 export function buildCommand(): Command {
   return new Command("build")
     .description("build the pack for a company into <out>/<company>/")
@@ -101,7 +90,7 @@ export function buildCommand(): Command {
         const { buildBatch } = await import("../batch/batchBuild.js"); // loaded only for a batch
         return buildBatch(profiles, common);
       }
-      if (await namesLogo(profiles[0]!)) (await import("../load/logoDecoder.js")).startLogoDecoder(); // it starts while the pipeline loads
+      await (await import("./earlyDecoder.js")).startLogoDecoderEarly(profiles[0]!, common.cacheDir); // it starts while the pipeline loads
       const { build } = await import("../pipeline.js"); // loaded when building, not for --help
       const started = Date.now();
       const progress = progressReporter(process.stderr);

@@ -6,6 +6,7 @@ import { checkGlyphs } from "../validate/checkGlyphs.js";
 import { readText, shownPath, zodProblems } from "./readDataFile.js";
 import { isRecord, profileSource } from "../validate/profileSource.js";
 import { inspectLogo, type Logo } from "./loadLogo.js";
+import type { MaterialStore } from "../cache/materialCache.js";
 
 /** A profile is a page of text; anything much larger is the wrong file (or an attack on memory). */
 export const MAX_PROFILE_BYTES = 100 * 1024;
@@ -55,7 +56,7 @@ function withoutInvalid(raw: Record<string, unknown>, issues: readonly { code: s
  * Every problem of the profile at once: fields, logo, characters the font lacks. A file that cannot
  * be read as YAML or JSON at all is a WorkshopkitError.
  */
-export async function inspectProfile(file: string): Promise<InspectedProfile> {
+export async function inspectProfile(file: string, cache?: MaterialStore): Promise<InspectedProfile> {
   const label = shownPath(file);
   const source = await readText(file, "profile", MAX_PROFILE_BYTES, label);
   const { raw, problems } = profileSource(label, source);
@@ -67,7 +68,7 @@ export async function inspectProfile(file: string): Promise<InspectedProfile> {
   const logoPath = parsed.success ? parsed.data.logo : typeof raw.logo === "string" && raw.logo.trim() && raw.logo.length <= 1000 ? raw.logo.trim() : undefined;
   if (logoPath) {
     try {
-      const inspected = await inspectLogo(path.resolve(path.dirname(file), logoPath), `${label} › logo`, label);
+      const inspected = await inspectLogo(path.resolve(path.dirname(file), logoPath), `${label} › logo`, label, cache);
       logo = inspected.logo;
       warnings.push(...inspected.warnings);
     } catch (err) {
@@ -85,9 +86,9 @@ export async function inspectProfile(file: string): Promise<InspectedProfile> {
   return { label, profile: problems.length === 0 ? fields : undefined, fields, logo, filmIds, problems, warnings };
 }
 
-/** The profile, or a WorkshopkitError listing every problem. */
-export async function loadProfile(file: string): Promise<LoadedProfile> {
-  const inspected = await inspectProfile(file);
+/** The profile, or a WorkshopkitError listing every problem. With the build cache, a logo decoded before is taken from it. */
+export async function loadProfile(file: string, cache?: MaterialStore): Promise<LoadedProfile> {
+  const inspected = await inspectProfile(file, cache);
   if (!inspected.profile) throw WorkshopkitError.listing("profile.problems", { file: inspected.label }, inspected.problems, { file: inspected.label });
   return { label: inspected.label, profile: inspected.profile, logo: inspected.logo, warnings: inspected.warnings };
 }

@@ -322,16 +322,23 @@ function findStrokes(b: Band, level: number, high: number): { strokes: Stroke[];
   return { strokes, label, isInk };
 }
 
+let DBG = () => {};
 function judgeRow(b: Band, ink: PageInk): RowReading {
+  DBG = () => {};
   const { row } = b;
   const boxes = row.boxes;
   const { strokes, label, isInk } = findStrokes(b, ink.low, ink.high);
+  // A second, finer look, at the darkness of a light stroke (see below); its lines that run on far
+  // beyond a box, or straight through one (a stain's rim, a crease), are no pen's mark.
+  const fine = findStrokes(b, ink.faint, ink.faint);
+  const boxW = boxes[0]!.width, boxH = boxes[0]!.height;
+  const long = new Set<number>();
+  fine.strokes.forEach((f, l) => { if (f.width > 2 * boxW || f.height > 2 * boxH || throughLine(b, f)) long.add(l); });
 
   const total = boxes.map(() => 0);
   const own = boxes.map(() => 0); // ink of strokes whose home is the box
   let across: string | undefined; // a stroke that belongs to two boxes, or to this row and another: a person must look
   const homes: number[] = [];
-  const boxW = boxes[0]!.width, boxH = boxes[0]!.height;
   const besides: number[] = []; // strokes mostly beside the boxes
   const weak: number[] = []; // faint strokes beside them
   for (const s of strokes) {
@@ -419,17 +426,27 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   }
   for (const k of [...open]) {
     const s = strokes[k]!;
-    // Overflow: next to a box already marked, small beside it.
+    // Overflow: next to a box already marked, small beside it, or (a ring's arc, a cross's arm run on
+    // over the border) within its surround, in no other box, and nearer to it than to any other box.
     const near = boxes.findIndex((box, i) => total[i]! >= MARKED && s.minX > box.x - 4.5 && s.maxX < box.x + box.width + 4.5 && s.minY > box.y - 4.5 && s.maxY < box.y + box.height + 4.5);
-    if (near >= 0 && s.beside < 0.5 * total[near]!) { take(k, near); open.delete(k); }
+    if (near >= 0 && s.beside < 0.5 * total[near]!) { take(k, near); open.delete(k); continue; }
+    const mid = (s.minX + s.maxX) / 2;
+    const nearest = boxes.reduce((best, box, i) => (Math.abs(box.x + box.width / 2 - mid) < Math.abs(boxes[best]!.x + boxes[best]!.width / 2 - mid) ? i : best), 0);
+    const box = boxes[nearest]!;
+    const inOther = s.inBox.some((v, i) => i !== nearest && v > 0);
+    const marks = boxes.filter((_, i) => total[i]! >= MARKED).length;
+    if (total[nearest]! >= MARKED && marks === 1 && !inOther && s.foreign === 0 && s.beside <= 3 * total[nearest]! &&
+        s.minX > box.x - 7 && s.maxX < box.x + box.width + 7 && s.minY > box.y - 7 && s.maxY < box.y + box.height + 7) { take(k, nearest); open.delete(k); }
   }
   for (const k of open) {
     const s = strokes[k]!;
+    // Beside the boxes, on a line that runs on far (a stain's rim, a crease): no mark, and in no box.
+    if (s.samples.some((q) => long.has(fine.label[q]!))) continue;
     if (s.beside >= MARKED) across = `beside ${s.beside.toFixed(1)} ${(s.maxX - s.minX).toFixed(1)}x${(s.maxY - s.minY).toFixed(1)}`;
   }
-  // Ink over a box's printed number (a dot, a blot): what the scan shows there beyond what the empty sheet prints.
+  const lineThrough = boxes.map(() => false);
   // A box whose only ink is thin pieces in one line (cut apart by the printed number) that goes on outside
-  // the box, beyond the printed border: a crease or a stain's rim, not a mark.
+  // the box, beyond the printed border: a crease, a toner streak or a stain's rim, not a mark.
   boxes.forEach((box, i) => {
     const pieces = strokes.flatMap((_, k) => (homes[k] === i ? [k] : []));
     if (pieces.length === 0) return;
@@ -438,9 +455,13 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     const inRow = ps.every((p) => p.maxY - p.minY <= 4.5) && Math.max(...ps.map((p) => p.minY)) <= Math.min(...ps.map((p) => p.maxY)) + 1;
     if (!inColumn && !inRow) return;
     const line = { ...ps[0]!, minX: Math.min(...ps.map((p) => p.minX)), maxX: Math.max(...ps.map((p) => p.maxX)), minY: Math.min(...ps.map((p) => p.minY)), maxY: Math.max(...ps.map((p) => p.maxY)) };
-    if (!continuesOutside(b, line, box, label, new Set(pieces), isInk, inColumn)) return;
-    for (const k of pieces) homes[k] = -1;
-    if (total[i]! > FAINT) across = "a line through the box";
+    const goesOn = continuesOutside(b, line, box, label, new Set(pieces), isInk, inColumn);
+    if (goesOn === "no") return;
+    // On one side only it may be a mark beside running into this box's line: a person must look.
+    if (goesOn === "one side" && total[i]! > FAINT) across = "a line through the box";
+    // The line is no mark, nor is its faint edge.
+    lineThrough[i] = true;
+    for (const k of pieces) { homes[k] = -1; for (const q of strokes[k]!.samples) if (fine.label[q]! >= 0) long.add(fine.label[q]!); }
     total[i] = 0;
     own[i] = 0;
   });
@@ -451,7 +472,10 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     if (ps.length === 0) return 0;
     return Math.max(Math.max(...ps.map((p) => p.maxX)) - Math.min(...ps.map((p) => p.minX)), Math.max(...ps.map((p) => p.maxY)) - Math.min(...ps.map((p) => p.minY)));
   });
+  // Ink over a box's printed number (a dot, a blot): what the scan shows there beyond what the empty
+  // sheet prints (unless a line runs through the box: then it is the line's).
   boxes.forEach((box, i) => {
+    if (lineThrough[i]) return;
     const over = overNumber(b, box);
     if (over >= 0.1) { total[i]! += over * 30; own[i]! += over * 30; extent[i] = Math.max(extent[i]!, 5); }
   });
@@ -461,16 +485,14 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   // A second, finer look, at the darkness of a light stroke: what each box holds of its own (a light
   // tick beside a cancelled box), and lines that run on far beyond a box (a stain's rim, a crease,
   // followed where they fade below ink): a mark that is part of one is no mark a reader can trust.
-  const fine = findStrokes(b, ink.faint, ink.faint);
   const light = boxes.map(() => 0);
-  const long = new Set<number>();
   // Fine strokes that hold a stroke of another box (its faint edge, a spill): not this box's paper.
   const holds = new Map<number, Set<number>>();
   strokes.forEach((st, k) => { for (const q of st.samples) { const l = fine.label[q]!; if (l < 0) continue; if (!holds.has(l)) holds.set(l, new Set()); holds.get(l)!.add(homes[k]!); } });
   fine.strokes.forEach((f, l) => {
     // Far beyond a box, or through one from border to border while narrow (a pen's mark that crosses
     // a box's opposite borders is a big cross or a ring, as wide as it is tall).
-    if (f.width > 2 * boxW || f.height > 2 * boxH || (f.height > boxH + 2 && f.width < 0.75 * boxW) || (f.width > boxW + 2 && f.height < 0.75 * boxH)) { long.add(l); return; }
+    if (long.has(l)) return;
     if (Math.max(f.width, f.height) < 3 || f.foreign > f.beside + f.inBox.reduce((a, v) => a + v, 0)) return; // a speck, or another row's
     if ([...(holds.get(l) ?? [])].some((h) => h >= 0)) return; // a stroke judged already, and its faint edge
     const most = Math.max(...f.inBox);
@@ -481,7 +503,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     if (boxes.some((box, i) => total[i]! >= FAINT && zone(box))) return;
     boxes.forEach((box, i) => { if (zone(box)) light[i]! += f.beside; });
   });
-  const darkest = boxes.map((box, i) => tail(b, box, (k) => { const l = fine.label[k]!; if (l < 0) return false; const h = holds.get(l); return !!h && [...h].some((x) => x !== i); }));
+  const darkest = boxes.map((box, i) => tail(b, box, (k) => { const l = fine.label[k]!; if (l < 0) return false; if (long.has(l)) return true; const h = holds.get(l); return !!h && [...h].some((x) => x !== i); }));
   const onLine = boxes.map(() => 0);
   strokes.forEach((s, k) => { const i = homes[k]!; if (i >= 0) for (const q of s.samples) if (long.has(fine.label[q]!)) onLine[i]! += 1; });
   const lined = boxes.map((_, i) => {
@@ -493,14 +515,15 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   const marked = total.flatMap((v, i) => (v >= MARKED ? [i] : []));
   const faint = total.filter((v) => v >= FAINT && v < MARKED).length;
   const answer = (i: number): RowReading => ({ field: row.field, value: boxes[i]!.option, ink: rounded });
-  const doubt = (why: Doubt): RowReading => ({ field: row.field, value: null, doubt: why, ink: rounded });
+  const doubt = (why: Doubt): RowReading => { DBG(); return { field: row.field, value: null, doubt: why, ink: rounded }; };
   if (across) return doubt("more than one mark");
   if (marked.some((i) => lined[i])) return doubt("a stain on the row");
   // Beside a marked box, the others must hold nothing even to the finer look.
   const bare = (except: number[]) => boxes.every((_, i) => except.includes(i) || (light[i]! < LIGHT && darkest[i]! <= ink.tail));
   // The boxes without a mark must be empty even to a finer look: their paper no darker than the page's
   // empty boxes (a pencil tick too light to count as ink still shows there).
-  const clean = (except: number[], limit: number) => boxes.every((box, i) => except.includes(i) || residue(b, box, label, homes, i) <= limit);
+  const onFine = (k: number) => long.has(fine.label[k]!);
+  const clean = (except: number[], limit: number) => boxes.every((box, i) => except.includes(i) || residue(b, box, label, homes, i, onFine) <= limit);
   if (marked.length === 1) {
     if (faint > 0) return doubt("a faint mark");
     // A filled box alone may be a cancelled answer beside a new one too light to see at first: looked for closely.
@@ -520,10 +543,10 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
  * A box's faint darkness: the mean, over its paper (where the sheet prints nothing and no stroke of
  * another box lies), of how much darker it is than the paper around it.
  */
-function residue(b: Band, box: Row["boxes"][number], label: Int32Array, homes: number[], index: number): number {
+function residue(b: Band, box: Row["boxes"][number], label: Int32Array, homes: number[], index: number, onLine: (k: number) => boolean = () => false): number {
   let sum = 0, n = 0;
   forBox(b, box, 0, (k) => {
-    if (b.printed[k]) return;
+    if (b.printed[k] || onLine(k)) return;
     const l = label[k]!;
     if (l >= 0 && homes[l] !== undefined && homes[l] !== -1 && homes[l] !== index) return;
     sum += b.d[k]!;
@@ -532,16 +555,39 @@ function residue(b: Band, box: Row["boxes"][number], label: Int32Array, homes: n
   return n ? sum / n - b.paper : 0;
 }
 
-/** Whether ink of other strokes lies in line with `s` (a thin piece, down the box or across it) just outside its box. */
-function continuesOutside(b: Band, s: Pick<Stroke, "minX" | "maxX" | "minY" | "maxY">, box: Row["boxes"][number], label: Int32Array, self: Set<number>, isInk: (k: number) => boolean, vertical: boolean): boolean {
+/** Whether ink of other strokes lies in line with `s` (a thin piece, down the box or across it) just outside its box, on one side or both. */
+function continuesOutside(b: Band, s: Pick<Stroke, "minX" | "maxX" | "minY" | "maxY">, box: Row["boxes"][number], label: Int32Array, self: Set<number>, isInk: (k: number) => boolean, vertical: boolean): "no" | "one side" | "both sides" {
   const look = (x0: number, x1: number, y0: number, y1: number) => {
     let n = 0;
     forBox(b, { ...box, x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, 0, (k) => { if (isInk(k) && !self.has(label[k]!)) n++; });
     return n >= 2;
   };
   // Between rows the sheet prints rules and borders all the way: the line shows again in the next row's box.
-  if (vertical) return look(s.minX - 4, s.maxX + 4, box.y - BAND, box.y - 1.6) || look(s.minX - 4, s.maxX + 4, box.y + box.height + 1.6, box.y + box.height + BAND);
-  return look(box.x - 4.5, box.x - 1.6, s.minY - 4, s.maxY + 4) || look(box.x + box.width + 1.6, box.x + box.width + 4.5, s.minY - 4, s.maxY + 4);
+  const [a, c] = vertical
+    ? [look(s.minX - 4, s.maxX + 4, box.y - BAND, box.y - 1.6), look(s.minX - 4, s.maxX + 4, box.y + box.height + 1.6, box.y + box.height + BAND)]
+    : [look(box.x - 4.5, box.x - 1.6, s.minY - 4, s.maxY + 4), look(box.x + box.width + 1.6, box.x + box.width + 4.5, s.minY - 4, s.maxY + 4)];
+  return a && c ? "both sides" : a || c ? "one side" : "no";
+}
+
+/**
+ * Whether a stroke is a thin, nearly straight line through a box, beyond two opposite borders (a
+ * stain's rim, a crease, an underline): a pen's mark that reaches beyond both sides of a box is a
+ * cross or a ring, with ink on both sides of its own middle line.
+ */
+function throughLine(b: Band, s: Stroke): boolean {
+  const beyond = b.row.boxes.some((box) => (s.minY < box.y - 1.5 && s.maxY > box.y + box.height + 1.5 && s.minX < box.x + box.width && s.maxX > box.x) ||
+    (s.minX < box.x - 1.5 && s.maxX > box.x + box.width + 1.5 && s.minY < box.y + box.height && s.maxY > box.y));
+  if (!beyond || s.samples.length < 10) return false;
+  // The spread across its main direction (principal axes of its samples).
+  let mx = 0, my = 0;
+  const pts = s.samples.map((k) => { const i = k % b.nx, j = (k - i) / b.nx; return [i * b.step, j * b.step] as const; });
+  for (const [x, y] of pts) { mx += x; my += y; }
+  mx /= pts.length; my /= pts.length;
+  let xx = 0, yy = 0, xy = 0;
+  for (const [x, y] of pts) { xx += (x - mx) ** 2; yy += (y - my) ** 2; xy += (x - mx) * (y - my); }
+  xx /= pts.length; yy /= pts.length; xy /= pts.length;
+  const minor = (xx + yy) / 2 - Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
+  return Math.sqrt(Math.max(0, minor)) <= 1.5;
 }
 
 /** How far into box `box` (points from its border on `side`) the stroke's ink reaches. */
