@@ -37,7 +37,7 @@ type Upload =
   | { state: "idle" }
   | { state: "sending"; files: number }
   | { state: "reading"; pages: number; file: string; fileIndex: number; files: number; ahead?: number }
-  | { state: "done"; sheets: number; added: number; already: number; notes: string[] }
+  | { state: "done"; sheets: number; added: number; already: number; notes: string[]; warnings: string[] }
   | { state: "failed"; error: string };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -138,7 +138,7 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
         await uploadScans(request, files, (e: ReadEvent) => {
           if (e.type === "queued") setUpload({ state: "reading", pages: 0, file: "", fileIndex: 0, files: files.length, ahead: e.ahead });
           if (e.type === "page") setUpload({ state: "reading", pages: e.pages, file: e.file, fileIndex: e.fileIndex, files: e.files });
-          if (e.type === "done") setUpload({ state: "done", sheets: e.sheets, added: e.added, already: e.already, notes: e.notes });
+          if (e.type === "done") setUpload({ state: "done", sheets: e.sheets, added: e.added, already: e.already, notes: e.notes, warnings: e.warnings });
           if (e.type === "failed") setUpload({ state: "failed", error: e.error });
         });
       } catch (err) {
@@ -465,6 +465,16 @@ function UploadStatus({ upload }: { upload: Upload }) {
             {plural(upload.sheets, "skema", "skemaer")} læst: {plural(upload.added, "nyt", "nye")} i runden
             {upload.already > 0 ? `, ${upload.already} var der allerede (tælles ikke to gange)` : ""}.
           </p>
+        )}
+        {upload.warnings.length > 0 && (
+          <div className="warning" data-testid="upload-warnings">
+            <p>Tjek, hvordan siderne er samlet:</p>
+            <ul>
+              {upload.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </div>
         )}
         {upload.notes.length > 0 && (
           <>

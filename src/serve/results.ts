@@ -25,7 +25,7 @@ import { MIN_GROUP, MinGroup, RoundName, Score, type PageNote, type Results } fr
 import { readerContext, type ReaderContext } from "../results/sheetLayout.js";
 import type { Paper } from "../results/pageCode.js";
 import { styles } from "../../templates/theme.js";
-import { DOUBT, NOTE } from "../../templates/results/words.js";
+import { DOUBT, NOTE, noteInDanish, warningInDanish } from "../../templates/results/words.js";
 import type { LogoStore } from "./logos.js";
 import { LogoId, profileOf as packProfile } from "./request.js";
 import { SERVER_FAULT } from "./publicError.js";
@@ -127,7 +127,7 @@ const send = (reply: FastifyReply, r: Refusal) => reply.code(r.status).send({ er
 type ReadEvent =
   | { type: "queued"; ahead: number }
   | { type: "page"; pages: number; file: string; fileIndex: number; files: number }
-  | { type: "done"; sheets: number; added: number; already: number; notes: string[] }
+  | { type: "done"; sheets: number; added: number; already: number; notes: string[]; warnings: string[] }
   | { type: "failed"; error: string };
 
 interface ReadJob {
@@ -140,6 +140,7 @@ interface ReadJob {
 /** A page not read, in Danish: where, and why. */
 function noteText(n: PageNote): string {
   const where = n.page ? `${n.source}, side ${n.page}` : n.source;
+  if (n.problem) return `${where}: ${noteInDanish(n)}`;
   const hint = n.code === "file" ? " Giv skemaerne som PDF (udfyldt på skærmen eller scannet), JPEG, PNG eller TIFF." : "";
   return `${where}: ${NOTE[n.code]}.${hint}`;
 }
@@ -386,7 +387,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
           onPage: (_reading: PageReading) => emit({ type: "page", pages: ++pages, file: uploads[fileIndex]?.name ?? "", fileIndex: fileIndex + 1, files: uploads.length }),
         });
         const notes = [...run.results.unreadable, ...run.results.skipped].map(noteText);
-        emit({ type: "done", sheets: run.results.sheets.length, added: run.added, already: run.already, notes });
+        emit({ type: "done", sheets: run.results.sheets.length, added: run.added, already: run.already, notes, warnings: run.results.warnings.map(warningInDanish) });
       } catch (err) {
         if (err instanceof RoundsError) emit({ type: "failed", error: danishRoundsError(err, shownDb(err.file)).error });
         else if (err instanceof WorkshopkitError) emit({ type: "failed", error: "Profilen kan ikke bruges til at læse skemaerne. Ret den under »Pakken«." });
