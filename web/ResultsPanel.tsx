@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { RoundName } from "../src/results/schema.js";
 import { RefusedError } from "./api.js";
+import { danishErrors } from "./danish.js";
 import type { Draft } from "./draft.js";
 import { addTyped, deleteRound, deleteTyped, fetchView, makeReport, resolveRow, uploadScans, type ReadEvent, type ResultsView, type RoundRequest, type RowToCheck } from "./ResultsApi.js";
 import { number, ProfileChart } from "./ResultsChart.js";
@@ -23,14 +24,10 @@ function kept(): { round?: string; minGroup: number } {
   }
 }
 
-/** The round name's rule (the CLI's own schema), in Danish. */
+/** The round name's rule (the CLI's own schema), in Danish from its problem's code, as the server says it. */
 function roundNameError(name: string): string | undefined {
   const parsed = RoundName.safeParse(name);
-  if (parsed.success) return undefined;
-  const message = parsed.error.issues[0]?.message ?? "";
-  if (/at most/.test(message)) return "Rundens navn må højst være 80 tegn.";
-  if (/one line/.test(message)) return "Rundens navn skal være én linje tekst uden styretegn.";
-  return "Giv runden et navn, fx »Forår 2027«.";
+  return parsed.success ? undefined : danishErrors(parsed.error, "round").round;
 }
 
 type Upload =

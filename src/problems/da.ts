@@ -14,6 +14,8 @@ const FAULT = "Det er en fejl i workshopkit, ikke i jeres oplysninger. Prøv ige
 const CONTENT = "Det er en fejl i værktøjskassens indhold, ikke i jeres oplysninger. Meld fejlen til den, der har installeret workshopkit.";
 const LOGO_FORMATS = "PNG, JPEG, WebP, TIFF, AVIF eller SVG";
 const BIGGER_CARD = "Vælg en større kortstørrelse";
+/** A round's name (the results' `round`) breaks only one rule of its own: one line, no control characters. */
+const ROUND_LINE = "Rundens navn skal være én linje tekst uden styretegn.";
 const last = (path: string) => path.split(".").at(-1) ?? "";
 
 /** What belongs in an empty field, by the field. */
@@ -23,6 +25,7 @@ function blank(path: string): string {
   if (last(path) === "name") return "Skriv et navn (kontakten skal have et navn, når den har telefon eller e-mail).";
   if (last(path) === "hours") return "Skriv åbningstiderne, fx hverdage kl. 8–16.";
   if (path === "logo") return "Vælg en logofil, eller fjern logoet.";
+  if (path === "round") return "Giv runden et navn, fx »Forår 2027«.";
   return "Udfyld feltet.";
 }
 
@@ -33,8 +36,9 @@ const CARDS: Danish = {
   "field.required": (_, at) => blank(at.path),
   "field.empty": (_, at) => `${blank(at.path)} Ellers så fjern linjen.`,
   "field.blank": (_, at) => blank(at.path),
-  "field.invalid": (_, at) => (at.path.startsWith("cards.") ? "Værdien er ikke gyldig. Vælg en af mulighederne." : "Feltet er ikke gyldigt. Tjek det, der står i det."),
-  "text.tooLong": (p) => `Der er plads til højst ${p.max} tegn.`,
+  "field.invalid": (_, at) =>
+    at.path.startsWith("cards.") ? "Værdien er ikke gyldig. Vælg en af mulighederne." : at.path === "round" ? ROUND_LINE : "Feltet er ikke gyldigt. Tjek det, der står i det.",
+  "text.tooLong": (p, at) => (at.path === "round" ? `Rundens navn må højst være ${p.max} tegn.` : `Der er plads til højst ${p.max} tegn.`),
   "text.lineBreak": () => "Skriv det på én linje.",
   "text.controlCharacter": () => "Feltet indeholder et usynligt tegn, der ikke kan trykkes. Skriv teksten igen.",
   "contact.phone": () => "Skriv et telefonnummer som 70\u00a020\u00a030\u00a040 eller +45\u00a070\u00a020\u00a030\u00a040.",
@@ -188,7 +192,7 @@ const CARDS: Danish = {
 
   "results.option": () => "En indstilling er ikke gyldig.",
   "results.store": () => "Runderne kunne ikke læses eller gemmes. Prøv igen.",
-  "results.roundGlyphs": (p) => `Skriften kan ikke trykke ${p.count === 1 ? "tegnet" : "tegnene"} ${p.characters} i rundens navn. Vælg et navn uden ${p.count === 1 ? "det" : "dem"}.`,
+  "results.roundGlyphs": (p) => `Rapportens skrift kan ikke vise ${p.characters}. Giv runden et navn uden ${p.count === 1 ? "det tegn" : "de tegn"}.`,
   "results.noDatabase": (p) => `Der er ingen runde, der hedder »${p.name}«.`,
   "results.whichDb": () => "Vælg, hvilken virksomheds runder det gælder.",
   "results.noFiles": () => "Vælg de udfyldte scoringsark, der skal læses.",
