@@ -134,9 +134,10 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   app.post("/api/builds", async (request, reply) => {
     const body = parsePackRequest(request.body, reply);
     if (!body) return reply;
-    if (logoOf(ctx, body, reply) === undefined) return reply;
+    const logo = logoOf(ctx, body, reply);
+    if (logo === undefined) return reply;
     try {
-      const job = ctx.jobs.submit(body);
+      const job = ctx.jobs.submit(body, logo ?? undefined);
       const first = job.events[0] as Extract<JobEvent, { type: "queued" }>;
       return reply.code(202).send({ id: job.id, ahead: first.ahead });
     } catch (err) {
