@@ -19,6 +19,10 @@ import { finishDocument, type DocumentInfo } from "../src/finish/finishPdf.js";
 import { loadPdf, savePdf } from "../src/finish/savePdf.js";
 import { FONT_FAMILY, prepareFonts } from "../src/fonts.js";
 import { FieldMark } from "../templates/parts/FieldMark.js";
+import { loadContent } from "../src/load/loadContent.js";
+import { CONTENT_DIR } from "../src/load/contentDir.js";
+import { Profile } from "../src/schema/profile.js";
+import { validate } from "../src/validate/validate.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "wk-stamp-"));
 const A4 = { width: 595.28, height: 841.89 };
@@ -285,6 +289,20 @@ print(json.dumps({"fields": fields, "widgets": widgets}))`;
     const { report } = await stampBrandReport(placeholder, SLOTS, await parts(pal), pal, info);
     expect(report.slots).toBe(SLOTS.length);
     expect(report.recoloured.changed).toBeGreaterThan(0);
+  });
+
+  it("looks for a placeholder name that no real text can hold: a profile giving it, in the name or any other text, is refused before a build", async () => {
+    const toolkit = await loadContent(CONTENT_DIR);
+    expect(() => validate(toolkit, { label: "profile.yaml", profile: Profile.parse({ company: "Nordlys ApS" }) })).not.toThrow();
+    const profile = Profile.parse({ company: PLACEHOLDER_COMPANY, contacts: { hr: { name: `HR hos ${PLACEHOLDER_COMPANY} ApS` } } });
+    let refused: unknown;
+    try {
+      validate(toolkit, { label: "profile.yaml", profile });
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(WorkshopkitError);
+    expect((refused as WorkshopkitError).problems.map((p) => [p.code, p.path]).sort()).toEqual([["text.missingGlyphs", "company"], ["text.missingGlyphs", "contacts.hr.name"]]);
   });
 
   it("names a slot whose part is missing or of another size as a workshopkit fault", async () => {

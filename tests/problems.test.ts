@@ -13,7 +13,10 @@ import { zodProblems } from "../src/validate/zodProblems.js";
 import { profileSource } from "../src/validate/profileSource.js";
 import { draftProblems } from "../src/validate/validate.js";
 import { loadContent } from "../src/load/loadContent.js";
-import { publicError, publicProblem } from "../src/serve/publicError.js";
+import { publicError, publicProblem, requestProblems } from "../src/serve/publicError.js";
+import { RoundName, UNPRINTABLE } from "../src/results/schema.js";
+import { danishErrors } from "../web/danish.js";
+import { z } from "zod";
 import { ROOT } from "./support/build.js";
 
 /** Parameters for rendering any message: every one a short text that is also a number. */
@@ -157,5 +160,26 @@ describe("what only the layout finds", () => {
   it("renders the English of a problem from its code, as the CLI printed it before codes", () => {
     expect(problem("text.missingGlyphs", { characters: "☃x", codePoints: "U+2603, U+0078" }, { file: "p" }).message).toBe('the font cannot print "☃" (U+2603), "x" (U+0078); replace them with other characters');
     expect(WorkshopkitError.of("options.unknownMaterial", { ids: "v99", count: 1, valid: "v01" }).message).toBe("Unknown material id for --only: v99.");
+  });
+});
+
+describe("a round's name (Resultater)", () => {
+  it("is refused in Danish from its problem's code, on the page and by the server alike, whatever the schema's English says", () => {
+    // The same rules worded otherwise: a message matched by its English wording would change with it.
+    const reworded = z.string().trim().min(1, "navnløs").max(80, "lang").refine((s) => !UNPRINTABLE.test(s), "styretegn");
+    for (const schema of [RoundName, reworded]) {
+      const onPage = (name: string) => danishErrors(schema.safeParse(name).error!, "round").round;
+      const byServer = (name: string) => requestProblems(z.object({ round: schema }).safeParse({ round: name }).error!);
+      expect(onPage("x".repeat(81))).toBe("Rundens navn må højst være 80 tegn.");
+      expect(onPage("Forår\u00072027")).toBe("Rundens navn skal være én linje tekst uden styretegn.");
+      expect(onPage("  ")).toBe("Giv runden et navn, fx »Forår 2027«.");
+      expect(byServer("x".repeat(81))).toEqual([{ path: "round", code: "text.tooLong", message: "Rundens navn må højst være 80 tegn." }]);
+      expect(byServer("Forår\u001b[31m")).toEqual([{ path: "round", code: "field.invalid", message: "Rundens navn skal være én linje tekst uden styretegn." }]);
+    }
+    expect(requestProblems(z.object({ round: RoundName }).safeParse({}).error!)).toEqual([{ path: "round", code: "field.required", message: "Giv runden et navn, fx »Forår 2027«." }]);
+  });
+
+  it("names a character the report's font lacks from the catalogue", () => {
+    expect(danish("results.roundGlyphs", { characters: "»🌸«", count: 1 }, { path: "round" })).toBe("Rapportens skrift kan ikke vise »🌸«. Giv runden et navn uden det tegn.");
   });
 });

@@ -300,3 +300,47 @@ describe("workshopkit results: the rounds database is workshopkit's own, and rou
     expect(existsSync(file)).toBe(false);
   });
 });
+
+// Issue #21, item 4, end to end: pages join by the copy they were printed as; sheets printed without a
+// number join as before, with a warning where the stack was fed backwards.
+describe("workshopkit results: which pages make a sheet", () => {
+  it("joins numbered copies (build --numbered-sheets) shuffled, names the copy with a page missing, in the CLI, results.json and results.pdf", async () => {
+    const out = path.join(dir, "copies-pack");
+    const built = runCli(["build", "--profile", EXAMPLE_PROFILE, "--out", out, "--only", "v01-scoring", "--numbered-sheets", "3"], dir, { WORKSHOPKIT_CACHE: "off" });
+    expect(built.status, built.stderr).toBe(0);
+    const file = readdirSync(out, { recursive: true }).map(String).find((f) => f.endsWith("v01-scoring-copies.pdf"))!;
+    const { rasterisePdf } = await import("../src/raster/rasterisePdf.js");
+    const sharp = (await import("sharp")).default;
+    const pages: { jpeg: Buffer; dpi: number }[] = [];
+    for await (const p of rasterisePdf(readFileSync(path.join(out, file)), { dpi: 150 })) pages.push({ jpeg: await sharp(p.rgba, { raw: { width: p.width, height: p.height, channels: 4 } }).flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer(), dpi: 150 });
+    expect(pages).toHaveLength(6);
+    // Copy 3, then copy 1 backwards, then copy 2's page 2 alone (its page 1 lost).
+    writeFileSync(path.join(dir, "copies.pdf"), await scanPdf([pages[4]!, pages[5]!, pages[1]!, pages[0]!, pages[3]!]));
+    const r = cli("copies.pdf", "--out", "copies-out", "--min-group", "1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Read 3 sheets \(5 pages\)/);
+    expect(r.stdout).toMatch(/Warning: sheet 3 \(copy 2\) has no page 1 among the scans/);
+    expect(r.stdout).not.toMatch(/fed backwards|starts on page/);
+    const json = results(path.join(dir, "copies-out"));
+    expect(json.sheets.map((s) => [s.copy, s.missingPages])).toEqual([[3, []], [1, []], [2, [1]]]);
+    expect(json.warnings).toMatchObject([{ code: "sheets.missingPage", params: { sheet: 3, copy: 2, pages: "1" } }]);
+    expect(pdfText(path.join(dir, "copies-out", "results.pdf")).replace(/\s+/g, " ")).toMatch(/Skema 3 \(nummer 2\) mangler side 1 blandt scanningerne/);
+  }, 180_000);
+
+  it("joins a stack printed without numbers as before, warning when it was fed backwards, in the CLI, results.json and results.pdf", async () => {
+    const rnd = random(2031);
+    const pages: { jpeg: Buffer; dpi: number }[] = [];
+    // Two people's sheets, fed backwards: B2 B1 A2 A1.
+    for (const sheet of [1, 0]) for (const page of [...layout.pages.keys()].reverse()) {
+      pages.push({ jpeg: await scanPage(layout, page, answerPage(layout, page, rnd, ["cross"]), { dpi: 150, seed: 40 + page + sheet * 3 }), dpi: 150 });
+    }
+    writeFileSync(path.join(dir, "backwards.pdf"), await scanPdf(pages));
+    const r = cli("backwards.pdf", "--out", "backwards-out", "--min-group", "1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Read 3 sheets \(4 pages\)/);
+    expect(r.stdout).toMatch(/Warning: backwards\.pdf looks fed backwards \(it starts on page 2 and ends on page 1\)/);
+    const json = results(path.join(dir, "backwards-out"));
+    expect(json.warnings.map((w) => w.code)).toEqual(["sheets.backwards", "sheets.missingPage", "sheets.missingPage"]);
+    expect(pdfText(path.join(dir, "backwards-out", "results.pdf")).replace(/\s+/g, " ")).toMatch(/backwards\.pdf ser ud til at være scannet bagfra/);
+  }, 120_000);
+});

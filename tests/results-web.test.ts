@@ -40,7 +40,7 @@ let secondField = "";
 const firstSheetRest: string[] = [];
 
 /** A stack of `sheets` scanned sheets (both pages each); the first sheet's first statement on `blank` pages left without a mark. */
-async function scannedStack(sheets: number, seed: number, blank = [1], sheet_ = layout): Promise<Uint8Array> {
+async function scannedStack(sheets: number, seed: number, blank = [1], sheet_ = layout, backwards = false): Promise<Uint8Array> {
   const layout = sheet_;
   const rnd = random(seed);
   const pages: { jpeg: Buffer; dpi: number }[] = [];
@@ -51,7 +51,7 @@ async function scannedStack(sheets: number, seed: number, blank = [1], sheet_ = 
       pages.push({ jpeg: await scanPage(layout, p, marks, { dpi: 150, rotate: rnd() * 2 - 1, seed: seed + sheet * 10 + p }), dpi: 150 });
     }
   }
-  return scanPdf(pages);
+  return scanPdf(backwards ? pages.reverse() : pages);
 }
 
 /** The scoring sheet as built, filled in on screen: every statement 4. */
@@ -82,6 +82,7 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     writeFileSync(path.join(work, "lille-stak.pdf"), await scannedStack(1, 23));
     writeFileSync(path.join(work, "skaerm.pdf"), await screenFilled());
     writeFileSync(path.join(work, "letter.pdf"), await scannedStack(1, 31, [1], letter));
+    writeFileSync(path.join(work, "bagfra.pdf"), await scannedStack(2, 37, [], layout, true));
     // The rounds databases where the CLI looks for them when run in `work`: results/<company>.sqlite.
     app = await createServer({ resultsDir: path.join(work, "results"), warm: false });
     base = await listenLocal(app);
@@ -302,6 +303,21 @@ describe.skipIf(missing)("Resultater on the web page, in Chromium", () => {
     await page.getByRole("button", { name: "Slet runden »Letter«" }).click();
     await page.getByRole("button", { name: "Letter", exact: true }).waitFor({ state: "detached" });
     expect(runCli(["results", "--list", "--profile", profileFile], work).stdout).not.toMatch(/^Letter\t/m);
+    await page.getByRole("button", { name: "Lille hold" }).click();
+  }, 120_000);
+
+  it("warns, in Danish, that a stack printed without numbers was fed backwards, and names the sheets with a page missing", async () => {
+    await page.getByLabel("Rundens navn").fill("Bagfra");
+    await page.getByRole("button", { name: "Ny runde" }).click();
+    await page.getByTestId("scan-files").setInputFiles([path.join(work, "bagfra.pdf")]);
+    await page.getByTestId("upload-done").waitFor({ timeout: 120_000 });
+    const warned = (await page.getByTestId("upload-warnings").textContent()) ?? "";
+    expect(warned).toMatch(/bagfra\.pdf ser ud til at være scannet bagfra/);
+    expect(warned).toMatch(/Skema 1 mangler side 1 blandt scanningerne/);
+    expect(warned).not.toMatch(/--/);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Slet runden »Bagfra«" }).click();
+    await page.getByRole("button", { name: "Bagfra", exact: true }).waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Lille hold" }).click();
   }, 120_000);
 

@@ -161,10 +161,10 @@ describe("reading scans", () => {
     const file = path.join(dir, "old-version.jpg");
     writeFileSync(file, jpeg);
     for await (const page of loadScans([file], ctx.statementOf)) {
-      expect(await recognise(page, newer)).toMatchObject({ kind: "unreadable", note: { code: "other-version", reason: expect.stringMatching(/printed from content version 1\.0\.0; this workshopkit has version 9\.9\.9/) } });
+      expect(await recognise(page, newer)).toMatchObject({ kind: "unreadable", note: { code: "other-version", reason: expect.stringMatching(/another version of workshopkit \(content version 1\.0\.0; this one has 9\.9\.9\)/), problem: { code: "page.otherVersion" } } });
       // The same page read as if this profile's sheet were laid out otherwise (another company name, say).
       const other = { ...ctx, layout: async () => ({ ...a4, key: "000000" }) };
-      expect(await recognise(page, other)).toMatchObject({ kind: "unreadable", note: { code: "other-profile" } });
+      expect(await recognise(page, other)).toMatchObject({ kind: "unreadable", note: { code: "other-profile", problem: { code: "page.otherProfile" } } });
       // A layout whose rows sit 40 pt lower, with the same key (a template changed without SHEET_REVISION):
       // never read as other rows' answers.
       const moved = { ...ctx, layout: async () => ({ ...a4, pages: new Map([...a4.pages].map(([p, rows]) => [p, rows.map((r) => ({ ...r, boxes: r.boxes.map((b) => ({ ...b, y: b.y + 40 })) }))])) }) };
@@ -175,7 +175,7 @@ describe("reading scans", () => {
 
   it("reports a sheet page whose code is too blurred to read as unreadable, not as another page", async () => {
     const reading = await readScan(a4, 1, answerPage(a4, 1, random(51)), { dpi: 150, blur: 1.6, noise: 9, jpeg: 70, seed: 51 });
-    expect(reading).toMatchObject({ kind: "unreadable", note: { code: "no-code", reason: expect.stringMatching(/page code could not be read/) } });
+    expect(reading).toMatchObject({ kind: "unreadable", note: { code: "no-code", reason: expect.stringMatching(/page code could not be read/), problem: { code: "page.blurred" } } });
   }, 30_000);
 
   it("skips a blank page, a page of the sheet without statements, and a page with another QR code", async () => {
@@ -384,7 +384,7 @@ describe("reading paper as people fill it", () => {
     const meta = await sharp(photo).metadata();
     const cropped = await sharp(photo).extract({ left: 0, top: 0, width: meta.width!, height: Math.round(meta.height! * 0.6) }).jpeg().toBuffer();
     const [refused] = await readFiles([{ name: "cropped.jpg", bytes: cropped }]);
-    expect(refused).toMatchObject({ kind: "unreadable", note: { reason: expect.stringMatching(/photo/), hint: expect.stringMatching(/photo/) } });
+    expect(refused).toMatchObject({ kind: "unreadable", note: { reason: expect.stringMatching(/photo/), hint: expect.stringMatching(/photo/), problem: { code: "page.photo" } } });
   }, 90_000);
 
   it("joins the pages of numbered copies (build --numbered-sheets) in any order, and names a copy with a page missing", async () => {

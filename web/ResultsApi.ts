@@ -51,7 +51,7 @@ export interface ResultsView {
 export type ReadEvent =
   | { type: "queued"; ahead: number }
   | { type: "page"; pages: number; file: string; fileIndex: number; files: number }
-  | { type: "done"; sheets: number; added: number; already: number; notes: string[] }
+  | { type: "done"; sheets: number; added: number; already: number; notes: string[]; warnings: string[] }
   | { type: "failed"; error: string };
 
 export interface RoundRequest {

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { RoundName } from "../src/results/schema.js";
 import { RefusedError } from "./api.js";
+import { danishErrors } from "./danish.js";
 import type { Draft } from "./draft.js";
 import { addTyped, deleteRound, deleteTyped, fetchView, makeReport, resolveRow, uploadScans, type ReadEvent, type ResultsView, type RoundRequest, type RowToCheck } from "./ResultsApi.js";
 import { number, ProfileChart } from "./ResultsChart.js";
@@ -23,21 +24,17 @@ function kept(): { round?: string; minGroup: number } {
   }
 }
 
-/** The round name's rule (the CLI's own schema), in Danish. */
+/** The round name's rule (the CLI's own schema), in Danish from its problem's code, as the server says it. */
 function roundNameError(name: string): string | undefined {
   const parsed = RoundName.safeParse(name);
-  if (parsed.success) return undefined;
-  const message = parsed.error.issues[0]?.message ?? "";
-  if (/at most/.test(message)) return "Rundens navn må højst være 80 tegn.";
-  if (/one line/.test(message)) return "Rundens navn skal være én linje tekst uden styretegn.";
-  return "Giv runden et navn, fx »Forår 2027«.";
+  return parsed.success ? undefined : danishErrors(parsed.error, "round").round;
 }
 
 type Upload =
   | { state: "idle" }
   | { state: "sending"; files: number }
   | { state: "reading"; pages: number; file: string; fileIndex: number; files: number; ahead?: number }
-  | { state: "done"; sheets: number; added: number; already: number; notes: string[] }
+  | { state: "done"; sheets: number; added: number; already: number; notes: string[]; warnings: string[] }
   | { state: "failed"; error: string };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -138,7 +135,7 @@ export function ResultsPanel({ draft, profileErrors }: { draft: Draft; profileEr
         await uploadScans(request, files, (e: ReadEvent) => {
           if (e.type === "queued") setUpload({ state: "reading", pages: 0, file: "", fileIndex: 0, files: files.length, ahead: e.ahead });
           if (e.type === "page") setUpload({ state: "reading", pages: e.pages, file: e.file, fileIndex: e.fileIndex, files: e.files });
-          if (e.type === "done") setUpload({ state: "done", sheets: e.sheets, added: e.added, already: e.already, notes: e.notes });
+          if (e.type === "done") setUpload({ state: "done", sheets: e.sheets, added: e.added, already: e.already, notes: e.notes, warnings: e.warnings });
           if (e.type === "failed") setUpload({ state: "failed", error: e.error });
         });
       } catch (err) {
@@ -465,6 +462,16 @@ function UploadStatus({ upload }: { upload: Upload }) {
             {plural(upload.sheets, "skema", "skemaer")} læst: {plural(upload.added, "nyt", "nye")} i runden
             {upload.already > 0 ? `, ${upload.already} var der allerede (tælles ikke to gange)` : ""}.
           </p>
+        )}
+        {upload.warnings.length > 0 && (
+          <div className="warning" data-testid="upload-warnings">
+            <p>Tjek, hvordan siderne er samlet:</p>
+            <ul>
+              {upload.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </div>
         )}
         {upload.notes.length > 0 && (
           <>

@@ -6,10 +6,12 @@ import type { Brand, ResolvedPack } from "../model.js";
 import { PLACEHOLDER_PALETTE } from "./brandParts.js";
 
 /**
- * The company name of the company-independent render. No company's text holds it; a template that
- * prints the name itself (instead of in a slot) prints this, and the stamp finds it in the text.
+ * The company name of the company-independent render. No real text can hold it: its first and last
+ * characters are U+E000 (private use), which the font lacks, and every text of a profile or of the
+ * content with a character the font lacks is refused before a build (text.missingGlyphs). A template
+ * that prints the name itself (instead of in a slot) prints this, and the stamp finds it in the text.
  */
-export const PLACEHOLDER_COMPANY = "Qxzqpladsholderfirmaqxzq";
+export const PLACEHOLDER_COMPANY = "\uE000Pladsholderfirma\uE000";
 
 /** Whether laid-out text holds the placeholder name (split by line breaks or hyphenation, even). */
 export const holdsPlaceholderName = (texts: string[]): boolean => texts.join("").replace(/[\s\u00ad-]/g, "").includes(PLACEHOLDER_COMPANY);

@@ -55,6 +55,7 @@ function summary(run: ResultsRun): string[] {
   }
   for (const n of results.skipped) lines.push(`Skipped ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.`);
   for (const n of results.unreadable) lines.push(`Could not read ${n.source}${n.page ? `, page ${n.page}` : ""}: ${n.reason}.${n.hint ? ` ${n.hint}` : ""}`);
+  for (const w of results.warnings) lines.push(`Warning: ${w.message}.${w.hint ? ` ${w.hint}` : ""}`);
   if (run.stored) lines.push(`Stored round "${results.round}" in ${run.stored.db}: ${run.stored.added} new sheet${run.stored.added === 1 ? "" : "s"}${run.stored.already ? `, ${run.stored.already} already there (not counted twice)` : ""}.`);
   if (run.stored) {
     const n = report.anonymous?.sheets ?? report.sheets.length;

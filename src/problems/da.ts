@@ -14,6 +14,8 @@ const FAULT = "Det er en fejl i workshopkit, ikke i jeres oplysninger. Prøv ige
 const CONTENT = "Det er en fejl i værktøjskassens indhold, ikke i jeres oplysninger. Meld fejlen til den, der har installeret workshopkit.";
 const LOGO_FORMATS = "PNG, JPEG, WebP, TIFF, AVIF eller SVG";
 const BIGGER_CARD = "Vælg en større kortstørrelse";
+/** A round's name (the results' `round`) breaks only one rule of its own: one line, no control characters. */
+const ROUND_LINE = "Rundens navn skal være én linje tekst uden styretegn.";
 const last = (path: string) => path.split(".").at(-1) ?? "";
 
 /** What belongs in an empty field, by the field. */
@@ -23,6 +25,7 @@ function blank(path: string): string {
   if (last(path) === "name") return "Skriv et navn (kontakten skal have et navn, når den har telefon eller e-mail).";
   if (last(path) === "hours") return "Skriv åbningstiderne, fx hverdage kl. 8–16.";
   if (path === "logo") return "Vælg en logofil, eller fjern logoet.";
+  if (path === "round") return "Giv runden et navn, fx »Forår 2027«.";
   return "Udfyld feltet.";
 }
 
@@ -33,8 +36,9 @@ const CARDS: Danish = {
   "field.required": (_, at) => blank(at.path),
   "field.empty": (_, at) => `${blank(at.path)} Ellers så fjern linjen.`,
   "field.blank": (_, at) => blank(at.path),
-  "field.invalid": (_, at) => (at.path.startsWith("cards.") ? "Værdien er ikke gyldig. Vælg en af mulighederne." : "Feltet er ikke gyldigt. Tjek det, der står i det."),
-  "text.tooLong": (p) => `Der er plads til højst ${p.max} tegn.`,
+  "field.invalid": (_, at) =>
+    at.path.startsWith("cards.") ? "Værdien er ikke gyldig. Vælg en af mulighederne." : at.path === "round" ? ROUND_LINE : "Feltet er ikke gyldigt. Tjek det, der står i det.",
+  "text.tooLong": (p, at) => (at.path === "round" ? `Rundens navn må højst være ${p.max} tegn.` : `Der er plads til højst ${p.max} tegn.`),
   "text.lineBreak": () => "Skriv det på én linje.",
   "text.controlCharacter": () => "Feltet indeholder et usynligt tegn, der ikke kan trykkes. Skriv teksten igen.",
   "contact.phone": () => "Skriv et telefonnummer som 70\u00a020\u00a030\u00a040 eller +45\u00a070\u00a020\u00a030\u00a040.",
@@ -188,7 +192,7 @@ const CARDS: Danish = {
 
   "results.option": () => "En indstilling er ikke gyldig.",
   "results.store": () => "Runderne kunne ikke læses eller gemmes. Prøv igen.",
-  "results.roundGlyphs": (p) => `Skriften kan ikke trykke ${p.count === 1 ? "tegnet" : "tegnene"} ${p.characters} i rundens navn. Vælg et navn uden ${p.count === 1 ? "det" : "dem"}.`,
+  "results.roundGlyphs": (p) => `Rapportens skrift kan ikke vise ${p.characters}. Giv runden et navn uden ${p.count === 1 ? "det tegn" : "de tegn"}.`,
   "results.noDatabase": (p) => `Der er ingen runde, der hedder »${p.name}«.`,
   "results.whichDb": () => "Vælg, hvilken virksomheds runder det gælder.",
   "results.noFiles": () => "Vælg de udfyldte scoringsark, der skal læses.",
@@ -213,6 +217,19 @@ const CARDS: Danish = {
   "scan.tooManyPages": (p) => `Filen har ${p.count} sider; workshopkit læser højst ${p.max} sider fra én fil. Del bunken op i mindre scanninger.`,
   "scan.badImage": () => "Billedet kan ikke læses. Brug JPEG, PNG eller TIFF, og tjek, at filen ikke er beskadiget.",
   "scan.imageTooLarge": (p) => `Billedet er ${p.width} × ${p.height} pixel, for stort til en scannet side. Scan med 150–300 dpi.`,
+  "page.noCode": () => "Ikke en side fra scoreskemaet (ingen sidekode).",
+  "page.foreignCode": () => "Ikke en side fra scoreskemaet (dens QR-kode er ikke en sidekode fra workshopkit).",
+  "page.photo": (p) => `Det ligner et foto, og ${p.stage === "code" ? "sidekoden kunne ikke læses (for lille, uskarp eller i skygge)" : p.stage === "marks" ? "de fire hjørnemærker blev ikke alle fundet (et uden for billedet, i dyb skygge eller uskarpt?)" : "felterne sad ikke, hvor hjørnemærkerne placerer dem (siden ikke flad, eller uskarp?)"}. Tag billedet igen lige oppefra, med hele siden flad og alle fire hjørnemærker i billedet, i jævnt lys uden skygge – eller scan siden (150–300 dpi).`,
+  "page.faded": (p) => `Siden er falmet (en kopi af en kopi, eller printeren mangler toner): ${p.stage === "code" ? "sidekoden kunne ikke læses, selv om hjørnemærkerne er der" : "hjørnemærkerne er for svage til at blive fundet"}. Scan det originale skema i stedet for en kopi, ved 200–300 dpi; findes kun kopien, så scan den mørkere (mere kontrast), eller indtast skemaet i hånden.`,
+  "page.blurred": () => "Sidekoden kunne ikke læses, selv om hjørnemærkerne er der (en utydelig eller uskarp scanning, eller for lav opløsning). Scan siden igen ved 200–300 dpi, skarpt og i 100 %.",
+  "page.marksMissing": (p) => `${p.found === 0 ? "Ingen af sidens fire hjørnemærker blev fundet" : `Kun ${p.found} af sidens fire hjørnemærker blev fundet, for få til at finde felterne`} (beskåret eller dækket?). Scan siden igen, flad og hel, med alle fire hjørnemærker, ved 150–300 dpi.`,
+  "page.marksMisaligned": (p) => `Hjørnemærkerne passer ikke sammen (${p.mm.replace(".", ",")} mm forskudt): foldet eller krøllet? Glat siden ud, og scan den igen, hel, ved 150–300 dpi.`,
+  "page.otherPaper": (p) => `Skemaet er i ${p.sheet}, men scanningen er i ${p.scan}, og hjørnemærkerne eller felterne sidder ikke alle, hvor skemaet har dem. Tryk skemaet på ${p.sheet}-papir i faktisk størrelse (100 %) – eller med »tilpas til siden«, hvis printeren kun har ${p.scan} – og scan hele siden; eller vælg papiret ${p.scan} i profilen, og byg pakken igen.`,
+  "page.otherProfile": (p) => `${p.stage === "layout" ? "Siden er trykt fra en anden profil (et andet firmanavn, logo eller papir), så felterne sidder et andet sted" : "Felterne sidder ikke, hvor denne profils scoringsark har dem: trykt fra en anden profil, eller ikke i 100 %?"}. Læs den med den profil, den blev trykt fra, eller tryk skemaet igen fra denne profils pakke, i faktisk størrelse (100 %).`,
+  "page.otherVersion": (p) => `Siden er trykt med en anden version af workshopkit${p.printed ? ` (indholdets version ${p.printed}; denne har ${p.version})` : ""}, så felterne kan sidde et andet sted. Læs den med den version, der trykte den, eller tryk skemaet igen med denne.`,
+  "sheets.startsOnPage2": (p) => `${p.file} begynder med side ${p.page} af skemaet, så hvert af dens skemaer kan sætte én persons side sammen med en andens (den første side 1 mangler, eller bunken er scannet i en anden rækkefølge). Scan hvert skemas sider i rækkefølge, side 1 først – eller tryk de nummererede skemaer (v01-scoring-copies.pdf), hvis sider finder sammen af sig selv.`,
+  "sheets.backwards": (p) => `${p.file} ser ud til at være scannet bagfra (den begynder med side 2 og slutter med side 1), så dens skemaer sætter én persons side 1 sammen med den næstes side 2. Scan bunken igen med første side først (eller vend bunken) – eller tryk de nummererede skemaer (v01-scoring-copies.pdf), hvis sider finder sammen af sig selv.`,
+  "sheets.missingPage": (p) => `Skema ${p.sheet}${p.copy ? ` (nummer ${p.copy})` : ""} mangler side ${p.pages} blandt scanningerne; udsagnene dér tæller ikke med. Læs også den manglende sides scanning.`,
 };
 
 /** A contact's text that does not fit the help card, said about its field. */

@@ -19,6 +19,7 @@ const CACHE_HINT = "Give a folder for the cache (it is made if missing), or WORK
 const OUT_HINT = "Choose another folder with --out.";
 const WORKSHOP_EXAMPLE = "Example: workshopkit build -p profile.yaml --only v02 v04 --participants 24 --groups 5";
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+const PHOTO_HINT = "Take the photo again from straight above, the whole page flat and its four corner squares in view, in even light without shadow, or scan the page (150–300 dpi).";
 
 type Detail = { detail: string };
 type File = { file: string };
@@ -269,6 +270,61 @@ const catalogue = {
   "scan.imageTooLarge": (p: { width: number; height: number; maxSide: number; megapixels: number }) => ({
     message: `The image is ${p.width} × ${p.height} pixels, too large for a scanned page (at most ${p.maxSide} pixels a side and ${p.megapixels} megapixels).`,
     hint: "Scan at 150–300 dpi.",
+  }),
+
+  // ── A scanned page that is not read, and why: each says what to do. The message completes
+  // "Could not read <file>, page <n>: …" (lower case, no full stop); the web page says it in Danish. ──
+  "page.noCode": () => "it has no page code (not a page of the scoring sheet)",
+  "page.foreignCode": () => "its QR code is not a workshopkit page code (not a page of the scoring sheet)",
+  "page.photo": (p: { stage: "code" | "marks" | "boxes" }) => ({
+    message: `it looks like a photo, and ${p.stage === "code" ? "no page code could be read in it (too small, blurred or in shadow)" : p.stage === "marks" ? "its four corner squares were not all found in it (one out of view, in deep shadow or blurred?)" : "its boxes were not found where its corner squares put them (the page not flat, or blurred?)"}`,
+    hint: PHOTO_HINT,
+  }),
+  "page.faded": (p: { stage: "code" | "marks" }) => ({
+    message: `it is faded (a copy of a copy, or a printer low on toner): its ${p.stage === "code" ? "page code could not be read, though its corner marks are there" : "corner marks are too faint to be found"}`,
+    hint: "Scan the original sheet rather than a copy, at 200–300 dpi; if there is only the copy, scan it darker (more contrast), or type the sheet in on the web page (workshopkit serve, Resultater).",
+  }),
+  "page.blurred": () => ({
+    message: "its page code could not be read, though its corner marks are there (a soft or blurred scan, or too low a resolution)",
+    hint: "Scan the page again at 200–300 dpi, sharp and at 100 %.",
+  }),
+  "page.marksMissing": (p: { found: number }) => ({
+    message: p.found === 0 ? "none of its 4 corner marks was found (cut off or covered?)" : `only ${p.found} of its 4 corner marks ${p.found === 1 ? "was" : "were"} found, too few to place its boxes (cut off or covered?)`,
+    hint: "Scan the page again, flat and whole, with its four corner squares in view, at 150–300 dpi.",
+  }),
+  "page.marksMisaligned": (p: { mm: string }) => ({
+    message: `its corner marks do not line up (off by ${p.mm} mm): folded or curled?`,
+    hint: "Smooth the page flat and scan it again, whole, at 150–300 dpi.",
+  }),
+  "page.otherPaper": (p: { sheet: string; scan: string }) => ({
+    message: `the sheet is ${p.sheet} but the scan is ${p.scan}, and its corner marks or boxes are not all where the sheet puts them`,
+    hint: `Print the sheet on ${p.sheet} paper at actual size (100 %), or with "fit to page" if the printer has only ${p.scan}, and scan the whole page; or give the profile paper: ${p.scan === "US Letter" ? "Letter" : "A4"} and print the pack again.`,
+  }),
+  "page.otherProfile": (p: { stage: "layout" | "boxes" }) => ({
+    message: p.stage === "layout"
+      ? "it was printed from another profile (its company name, logo or paper differ: the page code's layout key is not this profile's sheet's), so its boxes sit elsewhere"
+      : "its boxes are not where this profile's scoring sheet prints them: printed from another profile, or not at actual size?",
+    hint: "Read it with the profile it was printed from (--profile), or print the sheet again from this profile's pack, at actual size (100 %).",
+  }),
+  "page.otherVersion": (p: { printed: string; version: string }) => ({
+    message: p.printed
+      ? `it was printed by another version of workshopkit (content version ${p.printed}; this one has ${p.version}), whose boxes may sit elsewhere`
+      : "its page code is from another version of workshopkit, which this one cannot read",
+    hint: "Read it with the workshopkit version that printed it, or print the sheet again with this one.",
+  }),
+
+  // ── Sheets joined from scanned pages: warnings beside the results ──
+  "sheets.startsOnPage2": (p: File & { page: number }) => ({
+    message: `${p.file} starts on page ${p.page} of the sheet, so each of its sheets may join one person's page with another's (the first page 1 missing, or the stack scanned in another order)`,
+    hint: "Scan each sheet's pages in order, page 1 first; or print numbered copies (workshopkit build --numbered-sheets N), whose pages join by themselves in any order.",
+  }),
+  "sheets.backwards": (p: File) => ({
+    message: `${p.file} looks fed backwards (it starts on page 2 and ends on page 1), so its sheets join one person's page 1 with the next person's page 2`,
+    hint: "Scan the stack again, first page first (or turn the stack over), or reverse the file's pages; or print numbered copies (workshopkit build --numbered-sheets N), whose pages join by themselves in any order.",
+  }),
+  "sheets.missingPage": (p: { sheet: number; copy: number; pages: string }) => ({
+    message: `sheet ${p.sheet}${p.copy ? ` (copy ${p.copy})` : ""} has no page ${p.pages} among the scans: its statements there are not counted`,
+    hint: "Read the missing page's scan too (in the same run).",
   }),
 } satisfies Record<string, Render<never>>;
 

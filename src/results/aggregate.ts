@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { PageReading, StatementReading } from "./recognise.js";
 import type { ScoringMaterial } from "./sheetLayout.js";
-import type { LevelSummary, PageNote, Results, Sheet } from "./schema.js";
+import type { LevelSummary, PageNote, Results, Sheet, SheetWarning } from "./schema.js";
+import { english, type ParamsOf } from "../problems/en.js";
 
 type Read = Extract<PageReading, { kind: "read" }>;
 
@@ -87,6 +88,7 @@ export function groupSheets(pages: Read[], material: ScoringMaterial): SheetWith
       resolved: [],
       missingPages: first.sheetPages.filter((p) => !group.some((g) => g.sheetPage === p)),
       crops: new Map(doubtful.flatMap((s) => (s.crop ? [[s.field, s.crop] as const] : []))),
+      ...(first.copy !== undefined ? { copy: first.copy } : {}),
     };
   });
 }
@@ -99,12 +101,46 @@ export function summarise(material: ScoringMaterial, sheets: Pick<Sheet, "totals
   });
 }
 
+/**
+ * What to check about how scanned pages without a copy's number were joined: a file whose stack starts on
+ * page 2 (and, ending on page 1, was most likely fed backwards) joins each person's page with another's.
+ */
+export function stackWarnings(pages: Read[]): SheetWarning[] {
+  const warnings: SheetWarning[] = [];
+  const files = new Map<string, Read[]>();
+  for (const p of pages) if (p.from === "paper" && p.copy === undefined) files.set(p.source, [...(files.get(p.source) ?? []), p]);
+  for (const [source, stack] of files) {
+    const first = stack[0]!, last = stack.at(-1)!;
+    const lowest = Math.min(...first.sheetPages);
+    // The file's first page continues the previous file's sheet when its number rises: not a start.
+    const before = pages[pages.indexOf(first) - 1];
+    const continues = before && before.from === "paper" && before.copy === undefined && first.sheetPage > before.sheetPage;
+    if (first.sheetPage === lowest || continues || stack.length < 2) continue;
+    const file = path.basename(source);
+    if (last.sheetPage === lowest) warnings.push(warning("sheets.backwards", { file }));
+    else warnings.push(warning("sheets.startsOnPage2", { file, page: first.sheetPage }));
+  }
+  return warnings;
+}
+
+/** A sheet read from paper with a page of statements not among the scans: named, with its copy where printed with one. */
+export function missingPageWarnings(sheets: Pick<Sheet, "number" | "from" | "missingPages" | "copy">[]): SheetWarning[] {
+  return sheets.filter((s) => s.from === "paper" && s.missingPages.length > 0)
+    .map((s) => warning("sheets.missingPage", { sheet: s.number, copy: s.copy ?? 0, pages: s.missingPages.join(", ") }));
+}
+
+function warning<C extends SheetWarning["code"]>(code: C, params: ParamsOf<C>): SheetWarning {
+  const { message, hint } = english(code, params);
+  return { code, params: params as SheetWarning["params"], message, ...(hint ? { hint } : {}) };
+}
+
 export function aggregate(readings: PageReading[], material: ScoringMaterial, round?: string): { results: Results; sheets: SheetWithCrops[] } {
   const read = readings.filter((r): r is Read => r.kind === "read");
   // The same scan given twice (the same file under two names, say) is one sheet.
   const seen = new Map<string, number>();
   const duplicates: PageNote[] = [];
   const sheets: SheetWithCrops[] = [];
+  const warnings = stackWarnings(read);
   for (const sheet of groupSheets(read, material)) {
     const first = seen.get(sheet.key);
     if (first === undefined) {
@@ -122,6 +158,7 @@ export function aggregate(readings: PageReading[], material: ScoringMaterial, ro
     levels: summarise(material, sheets),
     skipped: [...notes("skipped"), ...duplicates],
     unreadable: notes("unreadable"),
+    warnings: [...warnings, ...missingPageWarnings(sheets)],
   };
   return { results, sheets };
 }

@@ -66,6 +66,18 @@ export function qrFinderCentres(text: string): [number, number][] {
   ];
 }
 
+/** The symbol's outer corners, top-left, top-right, bottom-left, in points (quiet zone not included). */
+export function qrCorners(text: string): [number, number][] {
+  const x0 = QR.left + QR.quiet * QR.module;
+  const y0 = QR.top + QR.quiet * QR.module;
+  const s = qrModules(text) * QR.module;
+  return [
+    [x0, y0],
+    [x0 + s, y0],
+    [x0, y0 + s],
+  ];
+}
+
 export interface PageCode {
   /** Material id, e.g. `v01-scoring`. */
   material: string;

@@ -19,7 +19,7 @@ import { slug } from "../slug.js";
 import { loadScanBytes, loadScans, type LoadedPage } from "./loadScans.js";
 import { readerContext, type ReaderContext } from "./sheetLayout.js";
 import { recognise, type PageReading } from "./recognise.js";
-import { aggregate, summarise, type SheetWithCrops } from "./aggregate.js";
+import { aggregate, missingPageWarnings, summarise, type SheetWithCrops } from "./aggregate.js";
 import { anonymise } from "./anonymise.js";
 import { RoundStore, type StoredRound } from "./rounds.js";
 import { roundSheets } from "./roundSheets.js";
@@ -95,9 +95,15 @@ export interface RoundResults {
 }
 
 /** A stored round as the report shows it: its sheets decided by hand, beside every round's medians. */
-export function roundResults(ctx: ReaderContext, store: RoundStore, name: string, notes: { skipped: PageNote[]; unreadable: PageNote[] } = { skipped: [], unreadable: [] }): RoundResults {
+export function roundResults(ctx: ReaderContext, store: RoundStore, name: string, run?: Pick<Results, "skipped" | "unreadable" | "warnings" | "sheets">): RoundResults {
   const round: StoredRound = store.round(name) ?? { name, created: "", sheets: [], crops: new Map() };
-  const { sheets, crops } = roundSheets(ctx.material, round);
+  const decided = roundSheets(ctx.material, round);
+  // The copies of the sheets read now (the store keeps no copy numbers), by the sheet's key.
+  const copies = new Map((run?.sheets ?? []).flatMap((s) => (s.copy ? [[s.key, s.copy] as const] : [])));
+  const sheets = decided.sheets.map((s) => (copies.has(s.key) ? { ...s, copy: copies.get(s.key)! } : s));
+  const { crops } = decided;
+  // This run's notes and its stacks' warnings; a page missing, of every sheet of the round by its number there.
+  const notes = { skipped: run?.skipped ?? [], unreadable: run?.unreadable ?? [], warnings: [...(run?.warnings ?? []).filter((w) => w.code !== "sheets.missingPage"), ...missingPageWarnings(sheets)] };
   const rounds = store.history().map((r) => {
     const decided = roundSheets(ctx.material, r).sheets;
     return { name: r.name, sheets: decided.length, levels: summarise(ctx.material, decided), current: r.name === name };
@@ -141,7 +147,7 @@ export async function readResults(options: ResultsOptions): Promise<ResultsRun> 
     if (store && options.round) {
       const { added, already } = store.addRound(options.round, options.now ?? new Date(), withCrops(sheets));
       stored = { db: store.file, added, already };
-      report = roundResults(ctx, store, options.round, { skipped: results.skipped, unreadable: results.unreadable });
+      report = roundResults(ctx, store, options.round, results);
     }
     // render + finish
     const { results: shown, files } = await reportFiles(ctx, report, options);

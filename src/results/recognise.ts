@@ -6,7 +6,8 @@ import { locateRows } from "./locateRows.js";
 import { cropRow, FOUND, readRows } from "./readBoxes.js";
 import { paperBackground } from "./background.js";
 import { printMasks } from "./emptySheet.js";
-import { pageShaped, register, scaleOf } from "./register.js";
+import { pageShaped, register, scaleOf, type PageProblem } from "./register.js";
+import { english } from "../problems/en.js";
 import { straighten } from "./straighten.js";
 import { READ_DPI } from "./loadScans.js";
 import { encodePageCode } from "./pageCode.js";
@@ -31,15 +32,13 @@ export type PageReading =
 
 const TEXT_LEFT = Number(styles.page.paddingHorizontal ?? 0);
 
-const PHOTO_HINT = "Take the photo again from straight above, the whole page flat and its four corner squares in view, in even light without shadow, or scan the page (150–300 dpi).";
-
-/** ", and it was scanned on Letter paper though the sheet is A4" where the image has the other paper's shape. */
-function otherPaper(image: { width: number; height: number }, paper: Paper): string {
+/** The other paper size where the image has its shape (an A4 sheet printed or scanned on Letter), else undefined. */
+function otherPaper(image: { width: number; height: number }, paper: Paper): { sheet: string; scan: string } | undefined {
   const ratio = Math.max(image.width, image.height) / Math.min(image.width, image.height);
   const shape: Paper | undefined = Math.abs(ratio - 297 / 210) < 0.02 ? "A4" : Math.abs(ratio - 11 / 8.5) < 0.02 ? "LETTER" : undefined;
-  if (!shape || shape === paper) return "";
+  if (!shape || shape === paper) return undefined;
   const name = (p: Paper) => (p === "A4" ? "A4" : "US Letter");
-  return `; the sheet is ${name(paper)} but the scan is ${name(shape)}: printed on the wrong paper size?`;
+  return { sheet: name(paper), scan: name(shape) };
 }
 
 export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise<PageReading> {
@@ -56,7 +55,12 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
     return { kind: "read", from: "screen", source: source.file, sha256: source.sha256, page: loaded.page, sheetPage: 0, statements, sheetPages: [] };
   }
 
-  const note = (code: NoteCode, reason: string, hint?: string): PageNote => ({ code, source: source.file, page: loaded.page, reason, ...(hint ? { hint } : {}) });
+  const note = (code: NoteCode, reason: string): PageNote => ({ code, source: source.file, page: loaded.page, reason });
+  /** A note whose reason and hint are a coded problem's English (the report and the web page say it in Danish). */
+  const coded = (code: NoteCode, problem: PageProblem): PageNote => {
+    const { message, hint } = english(problem.code, problem.params as never);
+    return { code, source: source.file, page: loaded.page, reason: message, ...(hint ? { hint } : {}), problem: { code: problem.code, params: problem.params as Record<string, string | number> } };
+  };
   // A photo is straightened from its corner marks and its light evened out, then read as a scan.
   let image = loaded.image;
   let registered = await register(image);
@@ -71,28 +75,27 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
     }
   }
   if (!registered.ok) {
-    if (registered.photo) return { kind: "unreadable", note: note(registered.code ? "registration" : "no-code", registered.reason, PHOTO_HINT) };
-    if (registered.sheetLike) return { kind: "unreadable", note: note("no-code", registered.reason, "Scan the page again at 200–300 dpi, sharp and unscaled; scan the original sheet rather than a copy of it.") };
-    if (!registered.code) return { kind: "skipped", note: note("not-a-sheet", registered.reason) };
-    return { kind: "unreadable", note: note("registration", `${registered.reason}${otherPaper(loaded.image, registered.code.paper)}`, "Scan the page again, flat and whole, at 150–300 dpi.") };
+    const { problem } = registered;
+    if (problem.code === "page.noCode" || problem.code === "page.foreignCode") return { kind: "skipped", note: coded("not-a-sheet", problem) };
+    const wrongSize = registered.code && !registered.photo ? otherPaper(loaded.image, registered.code.paper) : undefined;
+    if (wrongSize) return { kind: "unreadable", note: coded("registration", { code: "page.otherPaper", params: wrongSize }) };
+    const kind: NoteCode = problem.code === "page.otherVersion" ? "other-version" : registered.code ? "registration" : "no-code";
+    return { kind: "unreadable", note: coded(kind, problem) };
   }
   const { code } = registered;
   if (code.material !== SCORING_SHEET) return { kind: "skipped", note: note("other-material", `it is a page of "${code.material}", not of the scoring sheet`) };
   const version = ctx.pack.toolkit.version;
-  if (code.version !== version.toLowerCase()) {
-    return { kind: "unreadable", note: note("other-version", `it was printed from content version ${code.version}; this workshopkit has version ${version}, whose boxes may sit elsewhere`, "Read it with the workshopkit version that printed it, or print the sheet again.") };
-  }
+  if (code.version !== version.toLowerCase()) return { kind: "unreadable", note: coded("other-version", { code: "page.otherVersion", params: { printed: code.version, version } }) };
   const layout = await ctx.layout(code.paper);
-  if (code.layout !== layout.key) {
-    return { kind: "unreadable", note: note("other-profile", "it was printed from another profile, or another workshopkit (the page code's layout key differs), so its boxes may sit elsewhere", "Read it with the profile it was printed from, or print the sheet again from this profile's pack.") };
-  }
+  if (code.layout !== layout.key) return { kind: "unreadable", note: coded("other-profile", { code: "page.otherProfile", params: { stage: "layout" } }) };
   const rows = layout.pages.get(code.page) ?? [];
   if (rows.length === 0) return { kind: "skipped", note: note("no-statements", `page ${code.page} of the scoring sheet has no statements to read`) };
   // Each row's boxes, found near where the map puts them; all but one must be there, or the page is not this sheet.
   const places = locateRows(image, registered, rows);
   if (places.filter((p) => p.contrast >= FOUND).length < rows.length - 1) {
-    if (registered.photo || !pageShaped(image)) return { kind: "unreadable", note: note("boxes", "it looks like a photo, and its boxes were not found where its corner marks put them (the page not flat or not all in view, or blurred?)", PHOTO_HINT) };
-    return { kind: "unreadable", note: note("boxes", `its boxes are not where this profile's scoring sheet prints them (printed from another profile, or not at actual size?)${otherPaper(image, code.paper)}`, "Print at actual size (100 %) from this profile's pack, on the paper size the profile names, or read it with the profile it was printed from.") };
+    if (registered.photo || !pageShaped(loaded.image)) return { kind: "unreadable", note: coded("boxes", { code: "page.photo", params: { stage: "boxes" } }) };
+    const wrongSize = otherPaper(loaded.image, code.paper);
+    return { kind: "unreadable", note: coded("boxes", wrongSize ? { code: "page.otherPaper", params: wrongSize } : { code: "page.otherProfile", params: { stage: "boxes" } }) };
   }
   // Each box judged against the empty sheet and the paper around it (stains, shadows, a copy's grey taken out).
   const mask = (await printMasks(layout))[code.page - 1]!;

@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import type { GreyImage } from "./loadScans.js";
+import type { ParamsOf, ProblemCode } from "../problems/en.js";
 import { fitHomography, project, type Projective } from "./homography.js";
-import { MARK, markCentres, parsePageCode, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
+import { MARK, markCentres, parsePageCode, qrCorners, qrFinderCentres, PAPER_POINTS, type PageCode } from "./pageCode.js";
 
 /**
  * Page points (from the top left) to pixels: u = a·x + b·y + c, v = d·x + e·y + f for a scanner; with
@@ -28,7 +29,10 @@ export type Registration =
   /** `marks`: the corner marks found (page points → pixels), for a later fit with more points. */
   | { ok: true; code: PageCode; transform: Affine; upsideDown: boolean; /** Seen at an angle (a photo): straightened from its four corner marks. */ photo: boolean; marks: { from: [number, number][]; to: [number, number][] } }
   /** code undefined: no page code at all (not a scoring-sheet page); otherwise a scoring page that cannot be read. */
-  | { ok: false; code?: PageCode; reason: string; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean; /** The image is shaped like a photo, not a page. */ photo?: boolean };
+  | { ok: false; code?: PageCode; /** Why, and what to do (src/problems/en.ts). */ problem: PageProblem; /** No page code read, but the sheet's corner marks are there. */ sheetLike?: boolean; /** The image is shaped like a photo, not a page. */ photo?: boolean };
+
+/** Why a page cannot be registered: a problem of src/problems/ with its parameters. */
+export type PageProblem = { [C in ProblemCode]: { code: C; params: ParamsOf<C> } }[ProblemCode];
 
 let ready: Promise<unknown> | undefined;
 /** ZXing's WebAssembly from node_modules: never fetched from the network. */
@@ -167,13 +171,14 @@ export function markCandidates(image: GreyImage, centre: [number, number], radiu
   seen = 0;
   for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= w * h * 0.002) { darkest = v; break; }
   // Half-way between the paper and the darkest there: a faded copy's grey marks too, but not a pale smudge.
-  if (paper - darkest < 45) return [];
+  if (paper - darkest < 45 && !anyTurn) return [];
   const cut = (paper + darkest) / 2;
   const dark = new Uint8Array(w * h);
   if (!anyTurn) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < cut ? 1 : 0;
   else {
-    // A photo's window may span lit paper, paper in shadow and the table: ink is what is much darker
-    // than the paper nearby (the brightest of the blocks around, each block's bright level).
+    // A photo's window may span lit paper, paper in shadow and the table, so no one level divides ink
+    // from paper: ink is what is much darker than the paper nearby (the brightest of the blocks around,
+    // each block's bright level).
     const b = Math.max(4, Math.round(side)), gw = Math.ceil(w / b), gh = Math.ceil(h / b);
     const level = new Float32Array(gw * gh);
     const values: number[] = [];
@@ -194,7 +199,8 @@ export function markCandidates(image: GreyImage, centre: [number, number], radiu
     }
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
       const local = near[Math.floor(y / b) * gw + Math.floor(x / b)]!;
-      dark[y * w + x] = image.data[(y + y0) * image.width + x + x0]! < Math.min(cut, local * 0.55) ? 1 : 0;
+      const v = image.data[(y + y0) * image.width + x + x0]!;
+      dark[y * w + x] = v < local * 0.55 && local - v > 40 ? 1 : 0;
     }
   }
   // Connected dark areas; keep the square ones.
@@ -220,12 +226,13 @@ export function markCandidates(image: GreyImage, centre: [number, number], radiu
     let square = bw > side * lo && bw < side * hi && bh > side * lo && bh < side * hi && n > bw * bh * 0.7 && n > side * side * nMin && n < side * side * nMax;
     if (!square && anyTurn && n > side * side * nMin && n < side * side * nMax && bw < side * hi * 1.42 && bh < side * hi * 1.42) {
       // A square turned any way (a photo's page lies at any angle): its second moments are the same in
-      // every direction, s²/12 for a side s of n = s² pixels; a stroke's or a ring's are not.
+      // every direction, s²/12 for a side s of n = s² pixels (foreshortened by a tilt and a wide lens, up to
+      // 1.5 times more one way); a stroke's are far apart, a ring's too large for its pixels.
       const mx = sx / n, my = sy / n;
       const cxx = sxx / n - mx * mx, cyy = syy / n - my * my, cxy = sxy / n - mx * my;
       const mid = (cxx + cyy) / 2, half = Math.sqrt(((cxx - cyy) / 2) ** 2 + cxy * cxy);
       const big = mid + half, small = mid - half;
-      square = small > 0 && big / small < 1.5 && n / (12 * Math.sqrt(big * small)) > 0.8 && n / (12 * Math.sqrt(big * small)) < 1.2;
+      square = small > 0 && big / small < 2.2 && n / (12 * Math.sqrt(big * small)) > 0.8 && n / (12 * Math.sqrt(big * small)) < 1.2;
     }
     // A mark cut by the image's edge is no use: its centroid is off.
     const inside = x0 + minX > 0 && y0 + minY > 0 && x0 + maxX < image.width - 1 && y0 + maxY < image.height - 1;
@@ -237,15 +244,39 @@ export function markCandidates(image: GreyImage, centre: [number, number], radiu
 }
 
 /**
- * Whether the page shows the scoring sheet's corner marks (three of four, near the image's corners, of
- * their size at the page's scale): a page whose code cannot be read is then reported, not skipped.
+ * The scoring sheet's corner marks where a page shows them (three of four, near the image's corners, of
+ * their size at the page's scale): a page whose code cannot be read is then reported, not skipped. Each
+ * mark's darkness at its core (the median grey there): a print's black, or a copy's grey.
  */
-function looksLikeSheet(image: GreyImage): boolean {
+function sheetMarks(image: GreyImage): number[] | undefined {
   const pxPerPt = image.width / PAPER_POINTS.A4.width; // A4 and Letter differ by 3 %: within the marks' tolerance
   const mm = (72 / 25.4) * pxPerPt;
   const corner = MARK.inset + MARK.size / 2;
+  const side = MARK.size * pxPerPt;
   const centres: [number, number][] = [[corner, corner], [image.width / pxPerPt - corner, corner], [image.width / pxPerPt - corner, image.height / pxPerPt - corner], [corner, image.height / pxPerPt - corner]];
-  return centres.filter(([x, y]) => findMark(image, [x * pxPerPt, y * pxPerPt], 14 * mm, MARK.size * pxPerPt)).length >= 3;
+  const found = centres.flatMap(([x, y]) => { const at = findMark(image, [x * pxPerPt, y * pxPerPt], 14 * mm, side); return at ? [at] : []; });
+  if (found.length < 3) return undefined;
+  return found.map(([u, v]) => {
+    const core: number[] = [];
+    const r = Math.max(1, Math.floor(side / 4));
+    for (let y = Math.round(v) - r; y <= Math.round(v) + r; y++) for (let x = Math.round(u) - r; x <= Math.round(u) + r; x++) core.push(image.data[y * image.width + x] ?? 255);
+    return core.sort((a, b) => a - b)[core.length >> 1]!;
+  });
+}
+
+/**
+ * Whether the page is faded: its corner marks, solid black as printed (under 30 at their core even in a
+ * soft scan), a grey of 60 or more: a copy of a copy, or a printer low on toner. Without marks found,
+ * the page's darkest 0.3 % (marks, page code, bold text) no darker than 90.
+ */
+export function faded(image: GreyImage, markCores?: number[]): boolean {
+  if (markCores && markCores.length > 0) return markCores.sort((a, b) => a - b)[markCores.length >> 1]! >= 60;
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < image.data.length; i += 7) hist[image.data[i]!]!++;
+  const n = Math.ceil(image.data.length / 7);
+  let seen = 0;
+  for (let v = 0; v < 256; v++) if ((seen += hist[v]!) >= n * 0.003) return v >= 90;
+  return true;
 }
 
 /** Whether the image has a page's proportions (A4 or Letter, either way up), as a scan has; a photo has a camera's. */
@@ -316,35 +347,31 @@ export async function register(image: GreyImage): Promise<Registration> {
   const results = await findCodes(image);
   const found = results.map((r) => ({ r, code: r.valid ? parsePageCode(r.text) : undefined })).find((x) => x.code);
   if (!found) {
-    if (results.some((r) => r.valid && r.text.startsWith("WK"))) return { ok: false, reason: "its page code is from another workshopkit version, which this one cannot read" };
-    if (results.some((r) => r.valid)) return { ok: false, reason: "its QR code is not a workshopkit page code" };
-    if (!pageShaped(image)) return { ok: false, sheetLike: true, photo: true, reason: "it looks like a photo, and no page code could be read in it (too small, blurred or in shadow)" };
-    if (looksLikeSheet(image)) return { ok: false, sheetLike: true, reason: "its page code could not be read (a soft, blurred or faded scan, or a copy of a copy?), though its corner marks are there" };
-    return { ok: false, reason: "it has no page code (not a page of the scoring sheet)" };
+    if (results.some((r) => r.valid && r.text.startsWith("WK"))) return { ok: false, sheetLike: true, problem: { code: "page.otherVersion", params: { printed: "", version: "" } } };
+    if (results.some((r) => r.valid)) return { ok: false, problem: { code: "page.foreignCode", params: {} } };
+    if (!pageShaped(image)) return { ok: false, sheetLike: true, photo: true, problem: { code: "page.photo", params: { stage: "code" } } };
+    const marks = sheetMarks(image);
+    if (marks) return { ok: false, sheetLike: true, problem: faded(image, marks) ? { code: "page.faded", params: { stage: "code" } } : { code: "page.blurred", params: {} } };
+    return { ok: false, problem: { code: "page.noCode", params: {} } };
   }
   const code = found.code!;
   const p = found.r.position;
-  // ZXing's position: the finder patterns' centres (its fourth corner is an estimate, left out).
+  // ZXing's position: three of the symbol's corners, its fourth an estimate, left out.
   const finders: [number, number][] = [p.topLeft, p.topRight, p.bottomLeft].map((q) => [q.x, q.y]);
-  const qrCentres = qrFinderCentres(found.r.text);
-  const fromQr = fitAffine(qrCentres, finders);
-  if (!fromQr) return { ok: false, code, reason: "its page code was found but not its position" };
-
-  // The marks, nearest first, each searched for where what is known so far puts it: the page code's
-  // few millimetres give the turn only roughly, so the window grows with the distance.
-  const qrCentre = qrCentres[0]!;
-  const marks = markCentres(code.paper)
-    .map((centre, i) => ({ centre, i, distance: Math.hypot(centre[0] - qrCentre[0], centre[1] - qrCentre[1]) }))
-    .sort((a, b) => a.distance - b.distance);
   const mm = 72 / 25.4;
-  const side = MARK.size * scaleOf(fromQr);
   const from: [number, number][] = [];
   const to: [number, number][] = [];
-  // A photo taken at an angle: the far marks lie further from where the page code's map puts them, so
-  // if not all four are found within a scanner's reach they are looked for again, further out.
-  const search = (spread: number) => {
+  // The marks, nearest first, each searched for where what is known so far puts it: the page code's
+  // few millimetres give the turn only roughly, so the window grows with the distance. A photo taken
+  // at an angle: the far marks lie further from where the page code's map puts them, so if not all
+  // four are found within a scanner's reach they are looked for again, further out.
+  const searchFrom = (fromQr: Affine, qrCentre: [number, number], spread: number) => {
     from.length = 0;
     to.length = 0;
+    const side = MARK.size * scaleOf(fromQr);
+    const marks = markCentres(code.paper)
+      .map((centre) => ({ centre, distance: Math.hypot(centre[0] - qrCentre[0], centre[1] - qrCentre[1]) }))
+      .sort((a, b) => a.distance - b.distance);
     let estimate = fromQr;
     for (const { centre, distance } of marks) {
       const at = findMark(image, apply(estimate, centre[0], centre[1]), (4 * mm + distance * spread) * scaleOf(fromQr), side);
@@ -355,6 +382,22 @@ export async function register(image: GreyImage): Promise<Registration> {
     }
     return estimate;
   };
+  // Where ZXing puts those corners depends on how the symbol was drawn (measured): near the finder
+  // patterns' centres for the sheet's own code (react-pdf), at the symbol's outer corners for a numbered
+  // copy's (stamped by pdf-lib), 1.4 times further apart. Both are tried; the one whose map finds more
+  // corner marks is kept.
+  let qrCentres = qrFinderCentres(found.r.text);
+  let fromQr: Affine | undefined;
+  let most = -1;
+  for (const points of [qrFinderCentres(found.r.text), qrCorners(found.r.text)]) {
+    const fit = fitAffine(points, finders);
+    if (!fit) continue;
+    searchFrom(fit, points[0]!, 0.045);
+    if (from.length > most) { most = from.length; fromQr = fit; qrCentres = points; }
+    if (most === 4) break;
+  }
+  if (!fromQr) return { ok: false, code, problem: { code: "page.blurred", params: {} } };
+  const search = (spread: number) => searchFrom(fromQr!, qrCentres[0]!, spread);
   let estimate = search(0.045);
   if (from.length < 4) {
     const scanner = { from: [...from], to: [...to], estimate };
@@ -371,7 +414,10 @@ export async function register(image: GreyImage): Promise<Registration> {
     const upsideDown = apply(seen.transform, paper.width / 2, 0)[1] > apply(seen.transform, paper.width / 2, paper.height)[1];
     return { ok: true, code, transform: seen.transform, upsideDown, photo: true, marks: { from: [...from], to: [...to] } };
   }
-  if (from.length === 0) return { ok: false, code, photo: !pageShaped(image), reason: pageShaped(image) ? "none of its 4 corner marks was found (cut off, covered, or too faint?)" : "it looks like a photo, and none of its 4 corner marks was found in it" };
+  if (from.length === 0 || (from.length < 4 && !pageShaped(image))) {
+    if (!pageShaped(image)) return { ok: false, code, photo: true, problem: { code: "page.photo", params: { stage: "marks" } } };
+    return { ok: false, code, problem: faded(image) ? { code: "page.faded", params: { stage: "marks" } } : { code: "page.marksMissing", params: { found: 0 } } };
+  }
   // Fewer than three marks (the others cut off by a page turned and shifted at once): the page code's
   // centre is one more point, precise enough as one end of a long baseline.
   const marksFound = { from: [...from], to: [...to] };
@@ -391,7 +437,7 @@ export async function register(image: GreyImage): Promise<Registration> {
   let photo = false;
   if (worst > 1.0 * mmPx) {
     const seen = from.length === 4 ? fitHomography(from, to) : undefined;
-    if (!seen) return { ok: false, code, photo: !pageShaped(image), reason: `its corner marks do not line up (off by ${(worst / mmPx).toFixed(1)} mm), and not all four were found to straighten it: ${pageShaped(image) ? "folded or curled?" : "a photo with a corner mark out of view or in shadow?"}` };
+    if (!seen) return { ok: false, code, photo: !pageShaped(image), problem: pageShaped(image) ? { code: "page.marksMisaligned", params: { mm: (worst / mmPx).toFixed(1) } } : { code: "page.photo", params: { stage: "marks" } } };
     transform = seen;
     photo = true;
   }

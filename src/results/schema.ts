@@ -1,6 +1,14 @@
 // The results of reading a stack of scoring sheets: what results.json holds, and what the report shows.
 // One schema: the types are derived from it, and the rounds store reads its sheets back through it.
 import { z } from "zod";
+import type { ProblemCode } from "../problems/en.js";
+
+/** A problem of src/problems/ by its code and parameters: the CLI says it in English, the web page and the report in Danish. */
+export const CodedProblem = z.strictObject({
+  // Typed, not listed: the catalogue stays out of the web page's script, which loads this schema.
+  code: z.custom<ProblemCode>((v) => typeof v === "string"),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
 /** A statement's score, or null: not read with certainty (see `uncertain`), or its page was not there. */
 export const Score = z.number().int().min(1).max(5).nullable();
@@ -42,6 +50,8 @@ export const Sheet = z.strictObject({
   resolved: z.array(Resolution).default([]),
   /** Pages of the scoring sheet with statements that were not among this sheet's scans. */
   missingPages: z.array(z.number().int().positive()),
+  /** The printed copy its page codes name (`build --numbered-sheets`), where they name one. */
+  copy: z.number().int().positive().optional(),
 });
 
 /** Why a page was not read, as a code the report words in Danish. */
@@ -53,6 +63,16 @@ export const PageNote = z.strictObject({
   /** Undefined: the whole file. */
   page: z.number().int().positive().optional(),
   reason: z.string(),
+  hint: z.string().optional(),
+  /** The problem `reason` and `hint` say in English (page.faded, page.photo, …). */
+  problem: CodedProblem.optional(),
+});
+
+/** What to check about how the scanned pages were joined into sheets (a stack fed backwards, a page missing). */
+export const SheetWarning = CodedProblem.extend({
+  code: z.enum(["sheets.startsOnPage2", "sheets.backwards", "sheets.missingPage"]),
+  /** In English, from src/problems/en.ts. */
+  message: z.string(),
   hint: z.string().optional(),
 });
 
@@ -91,6 +111,8 @@ export const Results = z.strictObject({
   skipped: z.array(PageNote),
   /** Scoring-sheet pages, or whole files, that could not be read, with the reason. */
   unreadable: z.array(PageNote),
+  /** How the pages were joined into sheets, where that needs a look (empty in an anonymous report). */
+  warnings: z.array(SheetWarning).default([]),
 });
 
 /** The default anonymity limit: a round of fewer sheets shows the group's medians only. */
@@ -119,6 +141,8 @@ export type Anonymity = z.infer<typeof Anonymity>;
 export type UncertainRow = z.infer<typeof UncertainRow>;
 export type Sheet = z.infer<typeof Sheet>;
 export type PageNote = z.infer<typeof PageNote>;
+export type CodedProblem = z.infer<typeof CodedProblem>;
+export type SheetWarning = z.infer<typeof SheetWarning>;
 export type NoteCode = z.infer<typeof NoteCode>;
 export type LevelSummary = z.infer<typeof LevelSummary>;
 export type Results = z.infer<typeof Results>;

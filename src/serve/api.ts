@@ -4,13 +4,12 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { z } from "zod";
 import PQueue from "p-queue";
 import { WorkshopkitError } from "../errors.js";
-import { zodProblems } from "../validate/zodProblems.js";
 import { listMaterials } from "../resolve/resolve.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import { previewPages } from "../preview/preview.js";
 import type { LogoStore, StoredLogo } from "./logos.js";
 import { JobQueue, QueueFullError, type JobEvent } from "./jobs.js";
-import { publicError, publicProblem, publicWarning, say, SERVER_FAULT } from "./publicError.js";
+import { publicError, publicProblem, publicWarning, requestProblems, SERVER_FAULT } from "./publicError.js";
 import { draftProblems } from "../validate/validate.js";
 import { cardOptionsOf, PackRequest, PreviewRequest, profileOf } from "./request.js";
 import { zipPack } from "./zip.js";
@@ -34,10 +33,7 @@ export interface ApiContext {
 function parsePackRequest<S extends typeof PackRequest | typeof PreviewRequest = typeof PackRequest>(body: unknown, reply: FastifyReply, schema: S = PackRequest as S): z.infer<S> | undefined {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data as z.infer<S>;
-  const problems = zodProblems("profil", parsed.error).map((p) => {
-    const path = p.path.replace(/^profile\./, "");
-    return { path, code: p.code, message: say(p.code, p.params, { path }) };
-  });
+  const problems = requestProblems(parsed.error);
   void reply.code(400).send({ error: "Profilen har fejl. Ret felterne, der er markeret.", problems });
   return undefined;
 }
@@ -138,9 +134,10 @@ const buildRoutes = (ctx: ApiContext): FastifyPluginAsync => async (app) => {
   app.post("/api/builds", async (request, reply) => {
     const body = parsePackRequest(request.body, reply);
     if (!body) return reply;
-    if (logoOf(ctx, body, reply) === undefined) return reply;
+    const logo = logoOf(ctx, body, reply);
+    if (logo === undefined) return reply;
     try {
-      const job = ctx.jobs.submit(body);
+      const job = ctx.jobs.submit(body, logo ?? undefined);
       const first = job.events[0] as Extract<JobEvent, { type: "queued" }>;
       return reply.code(202).send({ id: job.id, ahead: first.ahead });
     } catch (err) {

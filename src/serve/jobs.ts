@@ -8,7 +8,7 @@ import type { MaterialStore } from "../cache/materialCache.js";
 import type { Toolkit } from "../schema/toolkit.js";
 import type { WorkshopNeeds } from "../workshop/needs.js";
 import { packFolderName } from "../write/outputFolder.js";
-import type { LogoStore } from "./logos.js";
+import type { StoredLogo } from "./logos.js";
 import { publicError, publicWarning, SERVER_FAULT, type PublicError, type PublicWarning } from "./publicError.js";
 import { cardOptionsOf, profileOf, type PackRequest } from "./request.js";
 
@@ -41,7 +41,6 @@ export interface JobQueueOptions {
   toolkit: Toolkit;
   /** What each tool's workshop prints, for builds of a workshop. */
   needs: WorkshopNeeds;
-  logos: LogoStore;
   /** The build cache the CLI shares (src/cache), or none. */
   cache?: MaterialStore;
   date?: Date;
@@ -69,8 +68,11 @@ export class JobQueue {
     return this.jobs.get(id);
   }
 
-  /** Queues a build; the request has been validated and its logo (if any) found. */
-  submit(request: PackRequest): Job {
+  /**
+   * Queues a build; the request has been validated and its logo (if any) found, and is built with that
+   * logo: the store may forget it while the build waits (it keeps the latest uploads), never the build.
+   */
+  submit(request: PackRequest, logo?: StoredLogo): Job {
     if (this.queue.size >= (this.options.maxWaiting ?? 20)) throw new QueueFullError();
     const job: Job = { id: randomUUID(), events: [], files: new Map(), listeners: new Set(), finished: false };
     this.jobs.set(job.id, job);
@@ -80,7 +82,7 @@ export class JobQueue {
     void this.queue.add(() => {
       this.waiting.splice(this.waiting.indexOf(job), 1);
       this.waiting.forEach((w, i) => emit(w, { type: "queued", ahead: this.queue.pending + i }));
-      return this.run(job, request);
+      return this.run(job, request, logo);
     });
     return job;
   }
@@ -91,11 +93,11 @@ export class JobQueue {
     await this.queue.onIdle();
   }
 
-  private async run(job: Job, request: PackRequest): Promise<void> {
-    const { toolkit, needs, logos, cache, date } = this.options;
+  private async run(job: Job, request: PackRequest, logo: StoredLogo | undefined): Promise<void> {
+    const { toolkit, needs, cache, date } = this.options;
     let done: JobEvent;
     try {
-      const prepared = prepare({ toolkit, needs, profile: profileOf(request, request.logo ? logos.get(request.logo) : undefined), only: request.only, workshop: request.workshop, cards: cardOptionsOf(request), date });
+      const prepared = prepare({ toolkit, needs, profile: profileOf(request, logo), only: request.only, workshop: request.workshop, cards: cardOptionsOf(request), date });
       const result = await compile(prepared, { cache, onProgress: (p) => emit(job, { type: "progress", ...p }) });
       job.folder = packFolderName(request.profile);
       for (const file of result.files) job.files.set(file.name, file.bytes);

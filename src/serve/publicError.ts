@@ -2,9 +2,11 @@
 // each on the field it concerns; never a path of the server or a stack trace. Anything that is not a
 // WorkshopkitError is the server's fault and said so plainly. The server builds in memory, so no
 // message holds a folder of the server's.
+import type { z } from "zod";
 import { WorkshopkitError, type Params, type Problem, type ProblemCode, type Warning } from "../errors.js";
 import { danish } from "../problems/da.js";
 import type { ParamsOf } from "../problems/en.js";
+import { zodProblems } from "../validate/zodProblems.js";
 
 export interface FieldProblem {
   /** Field path of the profile, like `contacts.hr.phone` or `cards.cardSize`; empty for the profile as a whole. */
@@ -42,6 +44,14 @@ function formPath(p: string): string {
 /** One problem for the page, on the form's field; one of the toolkit's own files (content/…) is on none: the page shows it at the top. */
 export function publicProblem(p: Problem): FieldProblem {
   return { path: p.file.startsWith("content") ? "" : formPath(p.path), code: p.code, message: say(p.code, p.params, p) };
+}
+
+/** A request the schema refused, each problem on its field (the profile's without `profile.`: `contacts.hr.phone`, `round`), in Danish from its code. */
+export function requestProblems(error: z.ZodError): FieldProblem[] {
+  return zodProblems("request", error).map((p) => {
+    const path = p.path.replace(/^profile\./, "");
+    return { path, code: p.code, message: say(p.code, p.params, { path }) };
+  });
 }
 
 export function publicError(err: unknown): PublicError | undefined {

@@ -13,7 +13,6 @@ import { WorkshopkitError } from "../errors.js";
 import { CONTENT_DIR } from "../load/contentDir.js";
 import { missingGlyphs } from "../fonts.js";
 import type { LoadedProfile } from "../load/loadProfile.js";
-import { zodProblems } from "../load/readDataFile.js";
 import { Profile } from "../schema/profile.js";
 import { slug } from "../slug.js";
 import { anonymise, sheetCount } from "../results/anonymise.js";
@@ -25,10 +24,10 @@ import { MIN_GROUP, MinGroup, RoundName, Score, type PageNote, type Results } fr
 import { readerContext, type ReaderContext } from "../results/sheetLayout.js";
 import type { Paper } from "../results/pageCode.js";
 import { styles } from "../../templates/theme.js";
-import { DOUBT, NOTE } from "../../templates/results/words.js";
+import { DOUBT, NOTE, noteInDanish, warningInDanish } from "../../templates/results/words.js";
 import type { LogoStore } from "./logos.js";
 import { LogoId, profileOf as packProfile } from "./request.js";
-import { SERVER_FAULT } from "./publicError.js";
+import { publicError, requestProblems, say, SERVER_FAULT } from "./publicError.js";
 import { streamEvents } from "./eventStream.js";
 
 /** A scan may be large (a stack of pages at 300 dpi), but not an archive: limits for one upload. */
@@ -98,26 +97,18 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> | Refu
     const round = (parsed.data as { round?: string }).round;
     const missing = round ? missingGlyphs(round) : [];
     if (missing.length > 0) {
-      const message = `Rapportens skrift kan ikke vise ${missing.map((ch) => `»${ch}«`).join(", ")}. Giv runden et navn uden ${missing.length === 1 ? "det tegn" : "de tegn"}.`;
+      const message = say("results.roundGlyphs", { characters: missing.map((ch) => `»${ch}«`).join(", "), count: missing.length }, { path: "round" });
       return refusal(400, message, [{ path: "round", message }]);
     }
     return parsed.data;
   }
-  const problems = zodProblems("forespørgsel", parsed.error).map((p) => ({ path: p.path.replace(/^(profile\.)/, ""), message: p.message }));
-  if (problems.some((p) => p.path === "round" || p.path === "")) {
-    const round = parsed.error.issues.find((i) => i.path[0] === "round");
-    if (round) return refusal(400, roundNameMessage(round.message), [{ path: "round", message: roundNameMessage(round.message) }]);
-  }
+  // Each problem in Danish from its code, on its field (the round's name is `round`, the profile's fields as in »Pakken«).
+  const problems = requestProblems(parsed.error).map(({ path, message }) => ({ path, message }));
+  const round = problems.find((p) => p.path === "round");
+  if (round) return refusal(400, round.message, [round]);
   if (parsed.error.issues.some((i) => i.path[0] === "profile")) return refusal(400, "Profilen har fejl. Ret dem under »Pakken«: skemaerne læses med den profil, de blev trykt fra.", problems);
   if (parsed.error.issues.some((i) => i.path[0] === "minGroup")) return refusal(400, "Skriv et helt antal skemaer fra 1 til 1000.", [{ path: "minGroup", message: "skriv et helt antal skemaer" }]);
   return refusal(400, "Forespørgslen kunne ikke læses.", problems);
-}
-
-/** The round name's rule (one line, no control characters, at most 80), in Danish. */
-function roundNameMessage(message: string): string {
-  if (/at most/.test(message)) return "Rundens navn må højst være 80 tegn.";
-  if (/one line/.test(message)) return "Rundens navn skal være én linje tekst uden styretegn.";
-  return "Giv runden et navn, fx »Forår 2027«.";
 }
 
 const isRefusal = (v: unknown): v is Refusal => typeof v === "object" && v !== null && "status" in v && "error" in v;
@@ -127,7 +118,7 @@ const send = (reply: FastifyReply, r: Refusal) => reply.code(r.status).send({ er
 type ReadEvent =
   | { type: "queued"; ahead: number }
   | { type: "page"; pages: number; file: string; fileIndex: number; files: number }
-  | { type: "done"; sheets: number; added: number; already: number; notes: string[] }
+  | { type: "done"; sheets: number; added: number; already: number; notes: string[]; warnings: string[] }
   | { type: "failed"; error: string };
 
 interface ReadJob {
@@ -140,6 +131,7 @@ interface ReadJob {
 /** A page not read, in Danish: where, and why. */
 function noteText(n: PageNote): string {
   const where = n.page ? `${n.source}, side ${n.page}` : n.source;
+  if (n.problem) return `${where}: ${noteInDanish(n)}`;
   const hint = n.code === "file" ? " Giv skemaerne som PDF (udfyldt på skærmen eller scannet), JPEG, PNG eller TIFF." : "";
   return `${where}: ${NOTE[n.code]}.${hint}`;
 }
@@ -171,7 +163,8 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
       return await work();
     } catch (err) {
       if (err instanceof RoundsError) return send(reply, danishRoundsError(err, shownDb(err.file)));
-      if (err instanceof WorkshopkitError) return send(reply, refusal(422, "Profilen kan ikke bruges til at læse skemaerne. Ret den under »Pakken«."));
+      // The profile's own problems (a character the font lacks in its name, say) on their fields, in Danish from their codes.
+      if (err instanceof WorkshopkitError) return send(reply, refusal(422, "Profilen kan ikke bruges til at læse skemaerne. Ret den under »Pakken«.", publicError(err)!.problems.map(({ path, message }) => ({ path, message }))));
       ctx.fault(err);
       return reply.code(500).send(SERVER_FAULT);
     }
@@ -386,7 +379,7 @@ export const resultsPlugin: FastifyPluginAsync<ResultsContext> = async (app, ctx
           onPage: (_reading: PageReading) => emit({ type: "page", pages: ++pages, file: uploads[fileIndex]?.name ?? "", fileIndex: fileIndex + 1, files: uploads.length }),
         });
         const notes = [...run.results.unreadable, ...run.results.skipped].map(noteText);
-        emit({ type: "done", sheets: run.results.sheets.length, added: run.added, already: run.already, notes });
+        emit({ type: "done", sheets: run.results.sheets.length, added: run.added, already: run.already, notes, warnings: run.results.warnings.map(warningInDanish) });
       } catch (err) {
         if (err instanceof RoundsError) emit({ type: "failed", error: danishRoundsError(err, shownDb(err.file)).error });
         else if (err instanceof WorkshopkitError) emit({ type: "failed", error: "Profilen kan ikke bruges til at læse skemaerne. Ret den under »Pakken«." });

@@ -45,7 +45,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     else process.stderr.write(`workshopkit serve: ${(err as Error).stack ?? String(err)}\n`);
   };
   const logos = new LogoStore();
-  const jobs = new JobQueue({ toolkit, needs: await loadNeeds(), logos, cache: openCache(), date, concurrency: options.concurrency ?? 1, log: fault });
+  const jobs = new JobQueue({ toolkit, needs: await loadNeeds(), cache: openCache(), date, concurrency: options.concurrency ?? 1, log: fault });
 
   // Host, Origin, security headers, and every refusal in Danish: before anything else.
   await app.register(guardPlugin, { host: options.host, origins: options.origins, maxUploadBytes: MAX_UPLOAD_BYTES, fault });

@@ -11,7 +11,7 @@ import { PageFrame } from "../parts/PageFrame.js";
 import { grey, mm, rule, styles } from "../theme.js";
 import { escapeControl } from "../../src/errors.js";
 import { DotPlot, LegendMark, ProfileChart, seriesGrey, type ProfileSeries } from "./charts.js";
-import { DOUBT, NOTE } from "./words.js";
+import { DOUBT, NOTE, noteInDanish, warningInDanish } from "./words.js";
 import { sheetCount } from "../../src/results/anonymise.js";
 
 type ScoringMaterial = Extract<Material, { kind: "scoring" }>;
@@ -179,7 +179,7 @@ function Notes({ title, notes }: { title: string; notes: PageNote[] }) {
     <View>
       <Text style={styles.h3}>{title}</Text>
       {notes.map((n, i) => (
-        <Text key={i} style={{ fontSize: 9, marginBottom: mm(0.8) }}>{`${n.source}${n.page ? `, side ${n.page}` : ""}: ${NOTE[n.code]}${n.code === "file" ? ` (${n.reason})` : ""}`}</Text>
+        <Text key={i} style={{ fontSize: 9, marginBottom: mm(0.8) }}>{`${n.source}${n.page ? `, side ${n.page}` : ""}: ${n.problem ? noteInDanish(n) : `${NOTE[n.code]}${n.code === "file" ? ` (${n.reason})` : ""}`}`}</Text>
       ))}
     </View>
   );
@@ -246,6 +246,15 @@ export function ResultsReport({ brand, material, results, crops, rounds, meta }:
             <Heading colour={colour}>Rettet i hånden</Heading>
             <Text style={{ fontSize: 9.5, marginBottom: mm(2) }}>Disse udsagn blev tjekket i hånden på websiden. Et tal tæller med, som det blev rettet; »ingen gyldig markering« tæller ikke med.</Text>
             <ResolvedRows sheets={results.sheets} material={material} />
+          </View>
+        ) : null}
+
+        {results.warnings.length > 0 ? (
+          <View>
+            <Heading colour={colour}>Tjek, hvordan siderne er samlet</Heading>
+            {results.warnings.map((w, i) => (
+              <Text key={i} style={{ fontSize: 9, marginBottom: mm(0.8) }}>{warningInDanish(w)}</Text>
+            ))}
           </View>
         ) : null}
 

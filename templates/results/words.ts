@@ -1,6 +1,8 @@
 // The report's Danish words for why a row is in doubt and why a page was not read: shared by
 // results.pdf and the web page's "Resultater", so both say the same.
-import type { NoteCode } from "../../src/results/schema.js";
+import type { NoteCode, PageNote, SheetWarning } from "../../src/results/schema.js";
+import { danish } from "../../src/problems/da.js";
+import type { ParamsOf } from "../../src/problems/en.js";
 
 export const DOUBT: Record<string, string> = {
   "no mark": "Intet kryds",
@@ -25,3 +27,12 @@ export const NOTE: Record<NoteCode, string> = {
   duplicate: "den samme scanning som et skema, der allerede er talt med",
   file: "filen kunne ikke læses",
 };
+
+/** Why a page was not read, in Danish: its coded problem where it has one (what to do included), else its kind. */
+export function noteInDanish(n: PageNote): string {
+  if (n.problem) return danish(n.problem.code, n.problem.params as ParamsOf<typeof n.problem.code>);
+  return `${NOTE[n.code].charAt(0).toUpperCase()}${NOTE[n.code].slice(1)}.`;
+}
+
+/** A warning about how pages were joined into sheets, in Danish. */
+export const warningInDanish = (w: SheetWarning) => danish(w.code, w.params as ParamsOf<typeof w.code>);
