@@ -160,6 +160,7 @@ describe("no path from a request reaches the file system", () => {
     expect((await huge.json()).error).toMatch(/for stor/);
     const unknownLogo = await post("/api/builds", small({ logo: "a".repeat(64) }));
     expect(unknownLogo.status).toBe(409);
+    expect(await unknownLogo.json()).toEqual({ error: "Serveren har ikke logoet længere. Vælg logofilen igen.", code: "serve.logoUnknown", problems: [{ path: "logo", code: "serve.logoUnknown", message: "Serveren har ikke logoet længere. Vælg logofilen igen." }] });
     await stillServing();
   });
 });

@@ -9,7 +9,11 @@ import sharp from "sharp";
 import { createServer } from "../src/serve/server.js";
 import { pageToPng, rasterisePdf } from "../src/raster/rasterisePdf.js";
 import { packFileName } from "../src/finish/pack.js";
-import { made } from "../src/preview/stamped.js";
+import { made, partsOf, placeholderOf, stamped } from "../src/preview/stamped.js";
+import { PLACEHOLDER_COMPANY } from "../src/brand/placeholder.js";
+import { CONTENT_DIR, prepare } from "../src/pipeline.js";
+import { loadContent } from "../src/load/loadContent.js";
+import { Profile } from "../src/schema/profile.js";
 import { useCache } from "./support/runCache.js";
 
 const parent = mkdtempSync(path.join(tmpdir(), "wk-serve-preview-"));
@@ -120,5 +124,21 @@ describe("the preview", () => {
     const again = await previewed(request);
     for (const [key, png] of first) expect(again.get(key)!.equals(png), key).toBe(true);
     for (const key of ["cards-back", "help-card-front"]) expect((await previewed({ ...request, pages: [key] })).get(key)!.equals(first.get(key)!), `${key} alone`).toBe(true);
+  }, 60_000);
+});
+
+describe("the preview's stamp", () => {
+  it("fails as a build's does where a material prints the placeholder's name: it looks in the material's text too", async () => {
+    const toolkit = await loadContent(CONTENT_DIR);
+    const date = new Date(`${toolkit.info.date}T00:00:00Z`);
+    const { pack } = prepare({ toolkit, profile: { label: "profile", profile: Profile.parse({ company: "Navn ApS" }) }, only: ["help-card"], date });
+    const material = pack.materials[0]!;
+    const placeholder = await placeholderOf(material, pack, date);
+    const parts = await partsOf(pack, placeholder.slots);
+    await expect(stamped(placeholder, parts, pack, material, date)).resolves.toBeInstanceOf(Uint8Array);
+    // The same material as if its template printed the company's name itself, not in a slot.
+    const run = placeholder.layout.runs[0]!;
+    const printed = { ...placeholder, layout: { ...placeholder.layout, runs: [...placeholder.layout.runs, { ...run, text: `Om ${PLACEHOLDER_COMPANY}` }] } };
+    await expect(stamped(printed, parts, pack, material, date)).rejects.toMatchObject({ code: "brand.fault" });
   }, 60_000);
 });

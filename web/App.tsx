@@ -147,7 +147,7 @@ export function App() {
       setBuild({ state: "queued", ahead });
       follow(id);
     } catch (err) {
-      if (err instanceof RefusedError && err.refusal.code === "logo-unknown" && (await reupload().catch(() => false))) return void runBuild();
+      if (err instanceof RefusedError && err.refusal.code === "serve.logoUnknown" && (await reupload().catch(() => false))) return void runBuild();
       const refusal = err instanceof RefusedError ? err.refusal : { error: "Serveren svarer ikke.", problems: [] as Problem[] };
       setBuild({ state: "failed", error: refusal.error, problems: refusal.problems });
       setServerErrors(problemsByField(refusal.problems));

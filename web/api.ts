@@ -4,6 +4,7 @@ import { toProfile } from "./draft.js";
 import type { MaterialInfo } from "../src/workshop/plan.js";
 import type { WorkshopNeeds } from "../src/workshop/needs.js";
 import type { WorkshopChoice } from "../src/workshop/choice.js";
+import type { ProblemCode } from "../src/problems/en.js";
 
 export interface Problem {
   path: string;
@@ -15,7 +16,8 @@ export interface Refusal {
   error: string;
   hint?: string;
   problems: Problem[];
-  code?: string;
+  /** The problem's code (src/problems/en.ts), where the server gave one: `serve.logoUnknown` asks the page to upload the logo again. */
+  code?: ProblemCode;
 }
 
 export interface Info {

@@ -51,7 +51,7 @@ export function usePreview(draft: Draft, errors: FieldErrors, on: { onProblems: 
         },
         (err: unknown) => {
           if (abort.signal.aborted) return;
-          if (err instanceof RefusedError && err.refusal.code === "logo-unknown") return on.onLogoUnknown();
+          if (err instanceof RefusedError && err.refusal.code === "serve.logoUnknown") return on.onLogoUnknown();
           if (err instanceof RefusedError) {
             on.onProblems(err.refusal.problems);
             setStatus({ state: "error", message: err.refusal.problems.length > 0 ? "Siderne kan ikke vises, før de markerede felter er rettet." : err.refusal.error });

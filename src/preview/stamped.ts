@@ -13,12 +13,15 @@ import { renderBrandParts } from "../brand/parts.js";
 import type { KeptPages } from "../finish/packFolios.js";
 import { brandMaterials, renderForEveryCompany } from "../pipeline.js";
 import { keyOf, Memo } from "../memo.js";
+import type { TextLayout } from "../render/checkLayout.js";
 
 /** A material rendered and finished for every company: its PDF (or some of its pages) and the slots its brand goes into. */
 export interface Placeholder {
   pdf: Uint8Array;
   pages: number;
   slots: SlotPlacement[];
+  /** The whole material's text as laid out: the stamp looks in it for the placeholder's name, as a build's does. */
+  layout: TextLayout;
   /** Where only some pages are kept: which, of how many (for their folios, "Side 1 af 4"). */
   kept?: KeptPages;
 }
@@ -40,8 +43,8 @@ export function placeholderOf(material: Material, pack: ResolvedPack, date: Date
   const key = keyOf({ material, brand: neutral.brand, films: neutral.films, date: date.toISOString(), pages });
   return placeholders.remember(key, async () => {
     made.materials.set(material.id, (made.materials.get(material.id) ?? 0) + 1);
-    const { pdf, pages: count, slots } = await renderForEveryCompany(material, neutral, date);
-    return pages ? keepPages({ pdf, pages: count, slots }, pages) : { pdf, pages: count, slots };
+    const { pdf, pages: count, slots, layout } = await renderForEveryCompany(material, neutral, date);
+    return pages ? keepPages({ pdf, pages: count, slots, layout }, pages) : { pdf, pages: count, slots, layout };
   }); // a failed render is not remembered
 }
 
@@ -52,7 +55,7 @@ async function keepPages(whole: Placeholder, pages: number[]): Promise<Placehold
   const pdf = await PDFDocument.create({ updateMetadata: false });
   for (const page of await pdf.copyPages(source, pages.map((p) => p - 1))) pdf.addPage(page);
   const slots = whole.slots.flatMap((s) => (pages.includes(s.page) ? [{ ...s, page: pages.indexOf(s.page) + 1 }] : []));
-  return { pdf: await pdf.save(), pages: pages.length, slots, kept: { pages, total: whole.pages } };
+  return { pdf: await pdf.save(), pages: pages.length, slots, layout: whole.layout, kept: { pages, total: whole.pages } };
 }
 
 /** The company's parts for these slots: one render per company (its name, colour and logo) and set of parts. */

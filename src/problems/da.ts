@@ -182,6 +182,7 @@ const CARDS: Danish = {
   "cli.noFreePort": () => FAULT,
   "cli.port": () => FAULT,
   "serve.noEsbuild": () => FAULT,
+  "serve.logoUnknown": () => "Serveren har ikke logoet længere. Vælg logofilen igen.",
   "options.numberedSheets": (p) => `Antallet af nummererede scoreskemaer skal være et helt tal fra 1 til ${p.max}.`,
   "cli.origin": () => "Serverens offentlige adresse skal se ud som https://hr.eksempel.dk.",
   "cache.emptyOption": () => "Mappen til mellemlageret er tom. Angiv en mappe.",

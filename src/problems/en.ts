@@ -234,6 +234,7 @@ const catalogue = {
     hint: "Set it to a number like 2048, or unset it; WORKSHOPKIT_CACHE=off builds without a cache.",
   }),
   "serve.noFontTools": () => ({ message: "The web page's fonts cannot be made: wawoff2 or subset-font, which make them, is not installed.", hint: "Install workshopkit with its development tools: npm ci (without --omit=dev)." }),
+  "serve.logoUnknown": () => ({ message: "The server no longer has this logo: it keeps the latest uploads only, and none after a restart.", hint: "Upload the logo again." }),
   "serve.noEsbuild": () => ({ message: "The web page cannot be made: esbuild, which bundles it, is not installed.", hint: "Install workshopkit with its development tools: npm ci (without --omit=dev)." }),
 
   // ── Reading results back ──

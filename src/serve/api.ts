@@ -42,7 +42,7 @@ function parsePackRequest<S extends typeof PackRequest | typeof PreviewRequest =
 function logoOf(ctx: ApiContext, request: PackRequest, reply: FastifyReply): StoredLogo | null | undefined {
   if (!request.logo) return null;
   const logo = ctx.logos.get(request.logo);
-  if (!logo) void reply.code(409).send({ error: "Serveren har ikke logoet længere. Vælg logofilen igen.", problems: [{ path: "logo", message: "vælg logofilen igen" }], code: "logo-unknown" });
+  if (!logo) void reply.code(409).send(publicError(WorkshopkitError.of("serve.logoUnknown", {}, { path: "logo" })));
   return logo;
 }
 
