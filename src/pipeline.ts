@@ -207,7 +207,7 @@ export async function sharedMaterials(pack: ResolvedPack, date: Date, cache: Mat
   const shared = placeholderPack(pack);
   const finished: CachedMaterial[] = [];
   for (const material of pack.materials) {
-    finished.push(await cachedMaterial(cache, materialKey(material, shared, date), () => renderForEveryCompany(material, shared, date)));
+    finished.push(await cachedMaterial(cache, () => materialKey(material, shared, date), () => renderForEveryCompany(material, shared, date)));
     onMaterial?.(material, finished.length);
   }
   return finished;

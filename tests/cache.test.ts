@@ -10,6 +10,8 @@ import { DiskCache } from "../src/cache/diskCache.js";
 import { textWidth } from "../src/fonts.js";
 import { logoKey } from "../src/cache/logoCache.js";
 import { decodeLogoLimited } from "../src/load/logoDecoder.js";
+import { LIBRARIES, libraryVersion } from "../src/cache/fingerprint.js";
+import { cachedMaterial } from "../src/cache/materialCache.js";
 import { buildPack, EXAMPLE_PROFILE, runCli, tempDir } from "./support/build.js";
 
 const ONLY = ["v04", "v01-scoring"]; // a worksheet, and a material with radio buttons
@@ -109,6 +111,18 @@ describe("the build cache", () => {
     const again = build();
     expect(again.status, again.stderr).toBe(0);
     expect(Buffer.from((await store.get(logoKey(LOGO)))!).equals(kept)).toBe(true); // decoded again and stored
+  });
+
+  it("is keyed by the versions of libraries that are installed (a wrong name would read '?' and key nothing)", () => {
+    for (const lib of LIBRARIES) expect(libraryVersion(lib), lib).toMatch(/^\d+\.\d+\.\d+/);
+    expect(libraryVersion("no-such-package-here")).toBe("?");
+  });
+
+  it("without a store, makes the material and works out no key (a compile without a cache reads no code files)", async () => {
+    let asked = false;
+    const made = { pdf: new Uint8Array([1]), pages: 1, layout: { pages: [] }, slots: [] } as unknown as Parameters<typeof cachedMaterial>[2] extends () => Promise<infer M> ? M : never;
+    expect(await cachedMaterial(undefined, () => ((asked = true), "key"), async () => made)).toBe(made);
+    expect(asked).toBe(false);
   });
 
   it("is cleared by `workshopkit cache clear`, which leaves other files in the folder alone", async () => {

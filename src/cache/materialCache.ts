@@ -53,18 +53,18 @@ function unpack(blob: Uint8Array): CachedMaterial {
 }
 
 /** The material from the cache, or made by `make` and stored. Without a cache, just `make`. */
-export async function cachedMaterial(cache: MaterialStore | undefined, key: string, make: () => Promise<CachedMaterial>): Promise<CachedMaterial> {
-  if (cache) {
-    const blob = await cache.get(key);
-    if (blob) {
-      try {
-        return unpack(blob);
-      } catch {
-        // a damaged entry whose checksum still held (a format change): make it again
-      }
+export async function cachedMaterial(cache: MaterialStore | undefined, keyOf: () => string, make: () => Promise<CachedMaterial>): Promise<CachedMaterial> {
+  if (!cache) return make(); // no cache, no key: a compile without one reads nothing of the code's files
+  const key = keyOf();
+  const blob = await cache.get(key);
+  if (blob) {
+    try {
+      return unpack(blob);
+    } catch {
+      // a damaged entry whose checksum still held (a format change): make it again
     }
   }
   const made = await make();
-  if (cache) await cache.put(key, pack(made));
+  await cache.put(key, pack(made));
   return made;
 }
