@@ -150,7 +150,7 @@ describe("workshopkit results", () => {
     const blank = cli("stack.pdf", "--round", "  ");
     expect(blank.status).toBe(1);
     expect(blank.stderr).toMatch(/^Error: --round: a round needs a name, like "Forår 2027"\./);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("workshopkit results: anonymity for small rounds", () => {
@@ -187,7 +187,7 @@ describe("workshopkit results: anonymity for small rounds", () => {
     // No row's picture (the logo is the only image, in colour).
     const images = execFileSync("pdfimages", ["-list", path.join(dir, "small", "results.pdf")], { encoding: "utf8" });
     expect(images).not.toMatch(/\bimage\s+\d+\s+\d+\s+gray\b/);
-  }, 60_000);
+  }, 180_000);
 
   it("takes the limit as --min-group and refuses one that is not a number of sheets", () => {
     const r = runCli(["results", "stack.pdf", "--profile", EXAMPLE_PROFILE, "--min-group", "0"], dir);
