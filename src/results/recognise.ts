@@ -3,12 +3,12 @@
 // statements are skipped with the reason; pages that are but cannot be read are unreadable, with the reason.
 import type { LoadedPage } from "./loadScans.js";
 import { locateRows } from "./locateRows.js";
-import { cropRow, FOUND, readRows } from "./readBoxes.js";
+import { cropRow, FOUND, locateRow, readRows } from "./readBoxes.js";
 import { paperBackground } from "./background.js";
 import { printMasks } from "./emptySheet.js";
 import { pageShaped, register, scaleOf, type PageProblem } from "./register.js";
 import { english } from "../problems/en.js";
-import { straighten } from "./straighten.js";
+import { shiftField, straighten } from "./straighten.js";
 import { READ_DPI } from "./loadScans.js";
 import { encodePageCode } from "./pageCode.js";
 import { SCORING_SHEET, type ReaderContext } from "./sheetLayout.js";
@@ -71,6 +71,16 @@ export async function recognise(loaded: LoadedPage, ctx: ReaderContext): Promise
     const again = await register(flat);
     if (again.ok && encodePageCode(again.code) === encodePageCode(registered.code)) {
       image = flat;
+      // Straightened again where the page is not flat: each box where it was found on the first.
+      const rows = again.code.material === SCORING_SHEET ? (await ctx.layout(again.code.paper)).pages.get(again.code.page) ?? [] : [];
+      const onFlat = again.transform;
+      const samples = rows.flatMap((row) => row.boxes.flatMap((b) => {
+        const place = locateRow(flat, onFlat, { ...row, boxes: [b] }, 2);
+        return place.contrast >= FOUND ? [{ at: [b.x + b.width / 2, b.y + b.height / 2] as [number, number], by: [place.dx, place.dy] as [number, number] }] : [];
+      }));
+      const shift = shiftField(samples, registered.code.paper);
+      // The marks stay where they were (no box is near them, the offsets fade out there): so does their map.
+      if (shift) image = straighten(loaded.image, registered.transform, registered.code.paper, dpi, shift);
       registered = { ...again, photo: true };
     }
   }

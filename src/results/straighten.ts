@@ -15,7 +15,7 @@ const WHITE = 245;
  * The page seen through `transform` (page points → the photo's pixels), upright at `dpi`, its light
  * evened out. Pixels the photo does not show (a corner beyond its edge) are white.
  */
-export function straighten(photo: GreyImage, transform: Projective, paper: Paper, dpi: number): GreyImage {
+export function straighten(photo: GreyImage, transform: Projective, paper: Paper, dpi: number, shift?: Shift): GreyImage {
   const { width: wPt, height: hPt } = PAPER_POINTS[paper];
   const k = dpi / 72;
   const width = Math.round(wPt * k), height = Math.round(hPt * k);
@@ -24,7 +24,9 @@ export function straighten(photo: GreyImage, transform: Projective, paper: Paper
   const src = photo.data, pw = photo.width, ph = photo.height;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const [u, v] = project(transform, (x + 0.5) / k, (y + 0.5) / k);
+      const px = (x + 0.5) / k, py = (y + 0.5) / k;
+      const [sx, sy] = shift ? shift(px, py) : [0, 0];
+      const [u, v] = project(transform, px + sx, py + sy);
       const fx = u - 0.5, fy = v - 0.5;
       const ix = Math.floor(fx), iy = Math.floor(fy);
       if (ix < 0 || iy < 0 || ix >= pw - 1 || iy >= ph - 1) continue;
@@ -49,4 +51,49 @@ export function straighten(photo: GreyImage, transform: Projective, paper: Paper
     }
   }
   return { width, height, data: out };
+}
+
+/** Page points → how far (points) the page's content lies from where its four corner marks put it. */
+export type Shift = (x: number, y: number) => [number, number];
+
+/**
+ * A page not quite flat (curled at its edges, arched in its middle) is not one plane: its boxes lie up
+ * to a millimetre or two from where the corner marks' homography puts them, and differently across a
+ * row. From each box's offset, found where it is on the page straightened once, a smooth field of
+ * offsets over the page (each point the distance-weighted mean of the boxes nearest it, on a grid of
+ * 6 pt; none beyond them), for straightening it again.
+ */
+export function shiftField(samples: { at: [number, number]; by: [number, number] }[], paper: Paper): Shift | undefined {
+  if (samples.length < 20) return undefined;
+  const { width, height } = PAPER_POINTS[paper];
+  const STEP = 6, NEAR = 6;
+  const gw = Math.ceil(width / STEP) + 1, gh = Math.ceil(height / STEP) + 1;
+  const gx = new Float32Array(gw * gh), gy = new Float32Array(gw * gh);
+  const d2 = new Float64Array(NEAR), which = new Int32Array(NEAR);
+  for (let j = 0; j < gh; j++) for (let i = 0; i < gw; i++) {
+    const x = i * STEP, y = j * STEP;
+    // The NEAR nearest samples, kept in order as they come.
+    d2.fill(Infinity);
+    samples.forEach((s, m) => {
+      const d = (s.at[0] - x) ** 2 + (s.at[1] - y) ** 2;
+      if (d >= d2[NEAR - 1]!) return;
+      let k = NEAR - 1;
+      while (k > 0 && d2[k - 1]! > d) { d2[k] = d2[k - 1]!; which[k] = which[k - 1]!; k--; }
+      d2[k] = d; which[k] = m;
+    });
+    let wx = 0, wy = 0, w = 0;
+    for (let k = 0; k < NEAR; k++) {
+      const s = samples[which[k]!]!, weight = 1 / (d2[k]! + 25);
+      wx += weight * s.by[0]; wy += weight * s.by[1]; w += weight;
+    }
+    // Far from every box (the page's text, its margins) the offsets fade out to the marks' own map.
+    const fade = Math.max(0, Math.min(1, 1.5 - Math.sqrt(d2[0]!) / 40));
+    gx[j * gw + i] = (wx / w) * fade; gy[j * gw + i] = (wy / w) * fade;
+  }
+  return (x, y) => {
+    const fx = Math.min(Math.max(x / STEP, 0), gw - 1.001), fy = Math.min(Math.max(y / STEP, 0), gh - 1.001);
+    const i = Math.floor(fx), j = Math.floor(fy), dx = fx - i, dy = fy - j, n = j * gw + i;
+    const at = (g: Float32Array) => (g[n]! * (1 - dx) + g[n + 1]! * dx) * (1 - dy) + (g[n + gw]! * (1 - dx) + g[n + gw + 1]! * dx) * dy;
+    return [at(gx), at(gy)];
+  };
 }
