@@ -360,7 +360,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
       const within = s.minX >= box.x - 7.5 && s.maxX <= box.x + box.width + 7.5 && s.minY >= box.y - 8.5 && s.maxY <= box.y + box.height + 8.5;
       const others = s.inBox.reduce((a, v, i) => (i === centred ? a : a + v), 0);
       const shallow = s.inBox.every((v, i) => i === centred || v === 0 || spillDepth(b, s, boxes[i]!, i < centred ? "right" : "left") < 0.3 * boxW);
-      if (within && shallow && others <= 0.25 * (inside + s.beside) && (s.width >= 0.8 * boxW || s.height >= 0.8 * boxH)) {
+      if (within && shallow && others <= 0.25 * (inside + s.beside) && (s.width >= 0.8 * boxW || s.height >= 0.8 * boxH) && allAround(b, s, box)) {
         homes[homes.length - 1] = centred;
         total[centred]! += inside + s.beside + s.foreign;
         own[centred]! += inside + s.beside + s.foreign;
@@ -476,8 +476,9 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   });
   // Ink over a box's printed number (a dot, a blot): what the scan shows there beyond what the empty
   // sheet prints (unless a line runs through the box: then it is the line's).
+  const drawn = [...own], drawnExtent = [...extent]; // what the pen's strokes hold, before the number's darkness
   boxes.forEach((box, i) => {
-    if (lineThrough[i]) return;
+    if (lineThrough[i] || overLine(b, box, (k) => long.has(fine.label[k]!))) return;
     const over = overNumber(b, box);
     if (over >= 0.1) { total[i]! += over * 30; own[i]! += over * 30; extent[i] = Math.max(extent[i]!, 5); }
   });
@@ -543,7 +544,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
       if (touched.length === 1) {
         const q = touched[0]!;
         const [x0, x1, y0, y1] = lightSpan[q]!;
-        const amount = light[q]! + own[q]!, size = Math.max(x1! - x0!, y1! - y0!, extent[q]!);
+        const amount = light[q]! + drawn[q]!, size = Math.max(x1! - x0!, y1! - y0!, drawnExtent[q]!);
         return amount >= LIGHT_MARK && size >= 4.5 && clean([p, q], ink.residue) ? answer(q) : doubt("a faint mark");
       }
     }
@@ -611,6 +612,24 @@ function throughLine(b: Band, s: Stroke): boolean {
   return Math.sqrt(Math.max(0, minor)) <= 1.5;
 }
 
+/**
+ * Whether a stroke lies all around a box's middle (a ring, a cross: ink in each quarter around it),
+ * not on one side or through it (a stain's rim curving past it).
+ */
+function allAround(b: Band, s: Stroke, box: Row["boxes"][number]): boolean {
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const q = [0, 0, 0, 0];
+  let n = 0;
+  for (const k of s.samples) {
+    const i = k % b.nx, j = (k - i) / b.nx;
+    const x = b.x0 + (i + 0.5) * b.step - cx, y = b.y0 + (j + 0.5) * b.step - cy;
+    if (Math.hypot(x, y) < 3) continue;
+    q[(x >= 0 ? 1 : 0) + (y >= 0 ? 2 : 0)]!++;
+    n++;
+  }
+  return n > 0 && q.every((v) => v >= 0.1 * n);
+}
+
 /** How far into box `box` (points from its border on `side`) the stroke's ink reaches. */
 function spillDepth(b: Band, s: Stroke, box: Row["boxes"][number], side: "left" | "right"): number {
   let depth = 0;
@@ -649,6 +668,13 @@ function isFilled(b: Band, box: Row["boxes"][number], ink: PageInk): boolean {
   if (counted < 5 || sum / counted < 0.75) return false;
   // And over the number: a ring drawn around the number covers the corners and sides, not the number.
   return overNumber(b, box) >= 0.5 * (dark / darkN);
+}
+
+/** Whether a line that runs on beyond the box (`onLine`: a stain's rim, a crease) crosses the box's number. */
+function overLine(b: Band, box: Row["boxes"][number], onLine: (k: number) => boolean): boolean {
+  let n = 0;
+  forBox(b, { ...box, x: box.x + box.width / 2 - 4, y: box.y + box.height / 2 - 4.5, width: 8, height: 9 }, 0, (k) => { if (onLine(k)) n++; });
+  return n >= 3;
 }
 
 /** How much darker the middle of the box (its number, 5 × 6 pt) is than the empty sheet prints it, 0–1. */
