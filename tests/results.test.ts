@@ -335,6 +335,35 @@ describe("reading paper as people fill it", () => {
     }
   }, 90_000);
 
+  // Issue #21: in pencil, the cancelled box filled or scribbled out and the new answer a light tick
+  // (under the ink level) read the cancelled box. It is never chosen beside a light mark; a light mark
+  // the size of a tick beside it is the answer; two light marks beside it are left to a person.
+  it("never reads a cancelled box beside a light pencil tick, and reads the tick", async () => {
+    const rnd = random(90);
+    const rows = a4.pages.get(1)!;
+    const marks: DrawnMark[] = [];
+    const truth = new Map<string, string | null>();
+    const cancelled = new Map<string, string>();
+    rows.forEach((row, i) => {
+      const graphite = pen("pencil", rnd);
+      const light = { ...graphite, opacity: graphite.opacity * 0.45 };
+      const first = String(1 + (i % 5)), meant = String(1 + ((i + 2) % 5)), also = String(1 + ((i + 4) % 5));
+      marks.push({ field: row.field, option: first, kind: i % 2 ? "fill" : "scribble", pen: graphite });
+      marks.push({ field: row.field, option: meant, kind: "tick", pen: light });
+      cancelled.set(row.field, first);
+      if (i % 4 === 3) {
+        marks.push({ field: row.field, option: also, kind: "tick", pen: light });
+        truth.set(row.field, null);
+      } else truth.set(row.field, meant);
+    });
+    const reading = await readPaper(1, marks, {}, { kind: "scan", dpi: 150, rotate: -1.6, jpeg: 65, noise: 3 }, 90);
+    if (reading.kind !== "read") throw new Error("not read");
+    for (const s of reading.statements) expect(String(s.value), s.field).not.toBe(cancelled.get(s.field));
+    const t = tally(reading, truth);
+    expect(t.wrong).toBe(0);
+    expect(t.right).toBeGreaterThanOrEqual(5); // of 9; 6 read today
+  }, 30_000);
+
   it("reads a changed answer (a box filled or scribbled out, another marked) as the new one, in pencil too", async () => {
     const { marks, truth } = planPage(1, (i) => ({ option: String(1 + (i % 5)), kind: (["tick", "cross", "ring number", "stroke"] as MarkKind[])[i % 4]!, pen: i % 3 === 0 ? "pencil" : "ballpoint", extra: { option: String(1 + ((i + 2) % 5)), kind: i % 2 ? "fill" : "scribble" } }), 70);
     const reading = await readPaper(1, marks, {}, { kind: "scan", dpi: 200, rotate: -0.8, jpeg: 80 }, 70);

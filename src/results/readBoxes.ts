@@ -47,6 +47,8 @@ export const MARKED = 5;
 export const FAINT = 1.2;
 /** Ink (pt²) of light strokes in a box, seen at the page's faint level, at which the box is not empty. */
 const LIGHT = 1.5;
+/** The same, for a light stroke to be a mark (the new answer beside a filled box). */
+const LIGHT_MARK = 2.5;
 /** The margin around a box within which ink still counts as the box's, in points. */
 const MARGIN = 1;
 /** How far the reader looks above and below a row's boxes, in points (half-way into the next row's boxes). */
@@ -358,7 +360,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
       const within = s.minX >= box.x - 7.5 && s.maxX <= box.x + box.width + 7.5 && s.minY >= box.y - 8.5 && s.maxY <= box.y + box.height + 8.5;
       const others = s.inBox.reduce((a, v, i) => (i === centred ? a : a + v), 0);
       const shallow = s.inBox.every((v, i) => i === centred || v === 0 || spillDepth(b, s, boxes[i]!, i < centred ? "right" : "left") < 0.3 * boxW);
-      if (within && shallow && others <= 0.25 * (inside + s.beside) && (s.width >= 0.8 * boxW || s.height >= 0.8 * boxH)) {
+      if (within && shallow && others <= 0.25 * (inside + s.beside) && (s.width >= 0.8 * boxW || s.height >= 0.8 * boxH) && allAround(b, s, box)) {
         homes[homes.length - 1] = centred;
         total[centred]! += inside + s.beside + s.foreign;
         own[centred]! += inside + s.beside + s.foreign;
@@ -474,8 +476,9 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   });
   // Ink over a box's printed number (a dot, a blot): what the scan shows there beyond what the empty
   // sheet prints (unless a line runs through the box: then it is the line's).
+  const drawn = [...own], drawnExtent = [...extent]; // what the pen's strokes hold, before the number's darkness
   boxes.forEach((box, i) => {
-    if (lineThrough[i]) return;
+    if (lineThrough[i] || overLine(b, box, (k) => long.has(fine.label[k]!))) return;
     const over = overNumber(b, box);
     if (over >= 0.1) { total[i]! += over * 30; own[i]! += over * 30; extent[i] = Math.max(extent[i]!, 5); }
   });
@@ -486,6 +489,7 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   // tick beside a cancelled box), and lines that run on far beyond a box (a stain's rim, a crease,
   // followed where they fade below ink): a mark that is part of one is no mark a reader can trust.
   const light = boxes.map(() => 0);
+  const lightSpan = boxes.map((): [number, number, number, number] => [Infinity, -Infinity, Infinity, -Infinity]); // where the box's light strokes lie together
   // Fine strokes that hold a stroke of another box (its faint edge, a spill): not this box's paper.
   const holds = new Map<number, Set<number>>();
   strokes.forEach((st, k) => { for (const q of st.samples) { const l = fine.label[q]!; if (l < 0) continue; if (!holds.has(l)) holds.set(l, new Set()); holds.get(l)!.add(homes[k]!); } });
@@ -496,7 +500,13 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
     if (Math.max(f.width, f.height) < 3 || f.foreign > f.beside + f.inBox.reduce((a, v) => a + v, 0)) return; // a speck, or another row's
     if ([...(holds.get(l) ?? [])].some((h) => h >= 0)) return; // a stroke judged already, and its faint edge
     const most = Math.max(...f.inBox);
-    if (most > 0) { light[f.inBox.indexOf(most)]! += most; return; }
+    if (most > 0) {
+      const i = f.inBox.indexOf(most);
+      light[i]! += most;
+      const u = lightSpan[i]!;
+      u[0] = Math.min(u[0], f.minX); u[1] = Math.max(u[1], f.maxX); u[2] = Math.min(u[2], f.minY); u[3] = Math.max(u[3], f.maxY);
+      return;
+    }
     // A light ring around a box: beside it, all within its surround.
     // (In the surround of a box already marked it may be that mark's faint edge: not counted.)
     const zone = (box: Row["boxes"][number]) => f.minX >= box.x - 5.5 && f.maxX <= box.x + box.width + 5.5 && f.minY >= box.y - 5.5 && f.maxY <= box.y + box.height + 5.5;
@@ -525,8 +535,20 @@ function judgeRow(b: Band, ink: PageInk): RowReading {
   const onFine = (k: number) => long.has(fine.label[k]!);
   const clean = (except: number[], limit: number) => boxes.every((box, i) => except.includes(i) || residue(b, box, label, homes, i, onFine) <= limit);
   if (marked.length === 1) {
+    // A filled box alone may be a cancelled answer beside a new one too light to see at first: looked
+    // for closely. One clear light stroke beside it, the size of a mark, in one box (a pencil tick at
+    // half pressure), the rest bare: the light one is meant; the filled one is never chosen beside it.
+    const p = marked[0]!;
+    if (filled[p]) {
+      const touched = boxes.flatMap((_, i) => (i !== p && (total[i]! >= FAINT || light[i]! >= LIGHT || darkest[i]! > ink.tail) ? [i] : []));
+      if (touched.length === 1) {
+        const q = touched[0]!;
+        const [x0, x1, y0, y1] = lightSpan[q]!;
+        const amount = light[q]! + drawn[q]!, size = Math.max(x1! - x0!, y1! - y0!, drawnExtent[q]!);
+        return amount >= LIGHT_MARK && size >= 4.5 && clean([p, q], ink.residue) ? answer(q) : doubt("a faint mark");
+      }
+    }
     if (faint > 0) return doubt("a faint mark");
-    // A filled box alone may be a cancelled answer beside a new one too light to see at first: looked for closely.
     return clean(marked, filled[marked[0]!] ? ink.strict : ink.residue) && bare(marked) ? answer(marked[0]!) : doubt("a faint mark");
   }
   if (marked.length === 2 && faint === 0) {
@@ -590,6 +612,24 @@ function throughLine(b: Band, s: Stroke): boolean {
   return Math.sqrt(Math.max(0, minor)) <= 1.5;
 }
 
+/**
+ * Whether a stroke lies all around a box's middle (a ring, a cross: ink in each quarter around it),
+ * not on one side or through it (a stain's rim curving past it).
+ */
+function allAround(b: Band, s: Stroke, box: Row["boxes"][number]): boolean {
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const q = [0, 0, 0, 0];
+  let n = 0;
+  for (const k of s.samples) {
+    const i = k % b.nx, j = (k - i) / b.nx;
+    const x = b.x0 + (i + 0.5) * b.step - cx, y = b.y0 + (j + 0.5) * b.step - cy;
+    if (Math.hypot(x, y) < 3) continue;
+    q[(x >= 0 ? 1 : 0) + (y >= 0 ? 2 : 0)]!++;
+    n++;
+  }
+  return n > 0 && q.every((v) => v >= 0.1 * n);
+}
+
 /** How far into box `box` (points from its border on `side`) the stroke's ink reaches. */
 function spillDepth(b: Band, s: Stroke, box: Row["boxes"][number], side: "left" | "right"): number {
   let depth = 0;
@@ -628,6 +668,13 @@ function isFilled(b: Band, box: Row["boxes"][number], ink: PageInk): boolean {
   if (counted < 5 || sum / counted < 0.75) return false;
   // And over the number: a ring drawn around the number covers the corners and sides, not the number.
   return overNumber(b, box) >= 0.5 * (dark / darkN);
+}
+
+/** Whether a line that runs on beyond the box (`onLine`: a stain's rim, a crease) crosses the box's number. */
+function overLine(b: Band, box: Row["boxes"][number], onLine: (k: number) => boolean): boolean {
+  let n = 0;
+  forBox(b, { ...box, x: box.x + box.width / 2 - 4, y: box.y + box.height / 2 - 4.5, width: 8, height: 9 }, 0, (k) => { if (onLine(k)) n++; });
+  return n >= 3;
 }
 
 /** How much darker the middle of the box (its number, 5 × 6 pt) is than the empty sheet prints it, 0–1. */
