@@ -17,6 +17,8 @@ import { loadMeasures, saveMeasures } from "./cache/measureCache.js";
 import { cachedMaterial, materialKey, type CachedMaterial, type MaterialStore } from "./cache/materialCache.js";
 import { finishMaterial } from "./finish/finishMaterial.js";
 import { placeholderPack } from "./brand/placeholder.js";
+import { checkPlaceholderRender } from "./brand/stamp.js";
+import { loadPdf } from "./finish/savePdf.js";
 import { renderBrandParts } from "./brand/parts.js";
 import type { BrandParts } from "./brand/brandParts.js";
 import { savedMaterial, stampMaterial, type BrandedMaterial, type StampedMaterial } from "./brand/stampMaterial.js";
@@ -216,13 +218,16 @@ export async function sharedMaterials(pack: ResolvedPack, date: Date, cache: Mat
 /**
  * A material as every company shares it: rendered with the placeholder brand (placeholder colours,
  * empty slots for the logo and name), fitted to its pages, checked, its form fields and page boxes
- * added. The same for every company whose resolved material is the same.
+ * added, and checked for what no company's stamp could brand (src/brand/stamp.ts), once rather
+ * than in every stamp. The same for every company whose resolved material is the same.
  */
 export async function renderForEveryCompany(material: Material, shared: ResolvedPack, date: Date): Promise<CachedMaterial> {
   // render, its layout checked: the PDF, its text as laid out, its brand slots (a nearly empty last page saved: src/fit)
   const rendered = await fitPages(material, (m) => renderMaterial(m, shared, date));
   // finish: form fields, metadata, page boxes, field map (one document: read once, saved once)
-  return { ...(await finishMaterial(material, rendered, shared.toolkit.title, date)), layout: rendered.layout, slots: rendered.slots };
+  const finished = await finishMaterial(material, rendered, shared.toolkit.title, date);
+  checkPlaceholderRender(await loadPdf(finished.pdf), rendered.layout);
+  return { ...finished, layout: rendered.layout, slots: rendered.slots };
 }
 
 /**

@@ -10,7 +10,7 @@ import { PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRawStream } fro
 import { createElement as h, type ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLACEHOLDER_PALETTE, paletteOf, type BrandParts, type Palette, type SlotPlacement } from "../src/brand/brandParts.js";
-import { stampBrand, stampBrandReport } from "../src/brand/stamp.js";
+import { checkPlaceholderRender, stampBrand, stampBrandReport } from "../src/brand/stamp.js";
 import { PLACEHOLDER_COMPANY } from "../src/brand/placeholder.js";
 import { Recolourer } from "../src/brand/stampColours.js";
 import { WorkshopkitError } from "../src/errors.js";
@@ -270,12 +270,17 @@ print(json.dumps({"fields": fields, "widgets": widgets}))`;
     const tinted = (colour: string) => h(Document, null, h(Page, { size: [200, 100] }, h(View, { style: { width: 50, height: 50, backgroundColor: colour } })));
     const pal = paletteOf("#1F6F8B");
     const none = { pdf: new Uint8Array(), pages: {} };
+    const loaded = await loadPdf(new Uint8Array(await renderToBuffer(tinted("#fe80fe"))));
+    const okLoaded = await loadPdf(new Uint8Array(await renderToBuffer(tinted("#9a9a9a"))));
     // the brand placeholder (#fe01fe) mixed 50 % with white: #fe80fe
     await expect(stampBrand(new Uint8Array(await renderToBuffer(tinted("#fe80fe"))), [], none, pal, info)).rejects.toThrow(/a colour made from a placeholder colour \(0\.996\d* 0\.50\d* 0\.996\d* scn\).*fault in workshopkit/);
     // and mixed with black (a shade): #7f007f
     await expect(stampBrand(new Uint8Array(await renderToBuffer(tinted("#7f007f"))), [], none, pal, info)).rejects.toThrow(/a colour made from a placeholder colour/);
     // greys, other colours and the placeholders themselves are fine
     for (const ok of ["#9a9a9a", "#2a6f97", "#c0392b", P.brand]) await expect(stampBrand(new Uint8Array(await renderToBuffer(tinted(ok))), [], none, pal, info), ok).resolves.toBeInstanceOf(Uint8Array);
+    // the build checks a shared render once, when it is made (renderForEveryCompany), not in every company's stamp
+    expect(() => checkPlaceholderRender(loaded)).toThrow(/a colour made from a placeholder colour.*fault in workshopkit/);
+    expect(() => checkPlaceholderRender(okLoaded)).not.toThrow();
   });
 
   it("is a workshopkit fault when the material prints the placeholder's name (a template printing the company itself)", async () => {

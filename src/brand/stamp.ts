@@ -7,7 +7,7 @@ import { loadPdf, savePdf } from "../finish/savePdf.js";
 import type { TextLayout } from "../render/checkLayout.js";
 import { PLACEHOLDER_PALETTE, type BrandParts, type Palette, type SlotPlacement } from "./brandParts.js";
 import { holdsPlaceholderName } from "./placeholder.js";
-import { recolourPdf, type RecolourStats } from "./stampColours.js";
+import { checkDerivedColours, recolourPdf, type RecolourStats } from "./stampColours.js";
 import { drawParts } from "./stampParts.js";
 import { stampFault } from "./stampFault.js";
 
@@ -21,17 +21,27 @@ export interface StampReport {
 const searched = new WeakSet<Uint8Array>();
 
 /**
+ * Fails as a fault of workshopkit where a placeholder render holds what no company's stamp could
+ * brand: the placeholder name in its text (`layout`, where known), a colour made from a placeholder
+ * colour (stampColours.ts). Its own document (`pdf`, loaded from the render's bytes) is only read.
+ */
+export function checkPlaceholderRender(pdf: PDFDocument, layout?: TextLayout, { colours = true }: { colours?: boolean } = {}): void {
+  if (layout && holdsPlaceholderName(layout.runs.map((r) => r.text))) throw stampFault("the material prints the company's name itself, not in a brand slot, so every company would get the placeholder's name");
+  if (colours) checkDerivedColours(pdf, PLACEHOLDER_PALETTE);
+}
+
+/**
  * The material read once and branded, as a live document (to be numbered and saved by the caller),
  * and what the stamp did. Fails as a fault of workshopkit where the placeholder render holds what the
- * stamp cannot brand: the placeholder name in its text (`layout`, where known), a colour made from a
- * placeholder colour (stampColours.ts), a placeholder colour written in a way it cannot change, a
- * slot it cannot fill. The report's counts are what the tests check per material.
+ * stamp cannot brand: what checkPlaceholderRender finds (unless `checked`: the render passed it when
+ * it was made), a placeholder colour written in a way it cannot change, a slot it cannot fill. The
+ * report's counts are what the tests check per material.
  */
-export async function stampDocument(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout): Promise<{ pdf: PDFDocument; report: StampReport }> {
-  if (layout && holdsPlaceholderName(layout.runs.map((r) => r.text))) throw stampFault("the material prints the company's name itself, not in a brand slot, so every company would get the placeholder's name");
+export async function stampDocument(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout, { checked = false }: { checked?: boolean } = {}): Promise<{ pdf: PDFDocument; report: StampReport }> {
   const pdf = await loadPdf(placeholderPdf);
-  const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette, !searched.has(placeholderPdf)); // before the parts: they are in the company's colours already
+  if (!checked) checkPlaceholderRender(pdf, layout, { colours: !searched.has(placeholderPdf) });
   searched.add(placeholderPdf);
+  const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette, false); // before the parts: they are in the company's colours already
   const drawn = await drawParts(pdf, slots, parts);
   if (drawn !== slots.length) throw stampFault(`${drawn} of ${slots.length} brand slots were drawn`);
   setDocumentInfo(pdf, info);

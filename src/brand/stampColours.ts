@@ -192,6 +192,37 @@ export function recolourPdf(pdf: PDFDocument, placeholder: Palette, palette: Pal
   const r = new Recolourer(placeholder, palette);
   r.checkDerived = checkDerived;
   const context = pdf.context;
+  const content = contentStreams(pdf);
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict) r.recolourDict(object, `object ${ref.toString()}`);
+    else if (object instanceof PDFRawStream) {
+      r.recolourDict(object.dict, `object ${ref.toString()}`);
+      if (!drawsColours(ref, object, content)) continue;
+      const recoloured = r.recolourStream(object, `content stream ${ref.toString()}`);
+      if (recoloured) context.assign(ref, PDFRawStream.of(withoutDecodeParms(object.dict), recoloured));
+    }
+  }
+  return r.stats;
+}
+
+/**
+ * Fails as a fault where a stream recolourPdf would search draws a colour made from a placeholder
+ * colour (Recolourer.derivedColour). A property of the placeholder render alone: checked once, when
+ * it is made, rather than in every company's stamp of it.
+ */
+export function checkDerivedColours(pdf: PDFDocument, placeholder: Palette): void {
+  const r = new Recolourer(placeholder, placeholder);
+  const content = contentStreams(pdf);
+  for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || !drawsColours(ref, object, content)) continue;
+    const derived = r.derivedColour(decode(object));
+    if (derived) throw fault(`content stream ${ref.toString()} draws a colour made from a placeholder colour (${derived}), which the stamp cannot turn into the company's`);
+  }
+}
+
+/** The pages' content streams and their annotations' appearance streams. */
+function contentStreams(pdf: PDFDocument): Set<PDFRef> {
+  const context = pdf.context;
   const content = new Set<PDFRef>();
   for (const page of pdf.getPages()) {
     const contents = page.node.get(PDFName.of("Contents"));
@@ -200,18 +231,14 @@ export function recolourPdf(pdf: PDFDocument, placeholder: Palette, palette: Pal
     const annots = page.node.Annots();
     if (annots) for (let i = 0; i < annots.size(); i++) appearances(context, context.lookup(annots.get(i)), content);
   }
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict) r.recolourDict(object, `object ${ref.toString()}`);
-    else if (object instanceof PDFRawStream) {
-      r.recolourDict(object.dict, `object ${ref.toString()}`);
-      const type = object.dict.get(PDFName.Type);
-      const isForm = object.dict.get(PDFName.of("Subtype")) === FORM && (type === undefined || type === XOBJECT);
-      if (!isForm && !content.has(ref) && !object.dict.has(PATTERN_TYPE)) continue;
-      const recoloured = r.recolourStream(object, `content stream ${ref.toString()}`);
-      if (recoloured) context.assign(ref, PDFRawStream.of(withoutDecodeParms(object.dict), recoloured));
-    }
-  }
-  return r.stats;
+  return content;
+}
+
+/** A stream that draws: a page's or an appearance's content, a form XObject, a tiling pattern. */
+function drawsColours(ref: PDFRef, stream: PDFRawStream, content: Set<PDFRef>): boolean {
+  const type = stream.dict.get(PDFName.Type);
+  const isForm = stream.dict.get(PDFName.of("Subtype")) === FORM && (type === undefined || type === XOBJECT);
+  return isForm || content.has(ref) || stream.dict.has(PATTERN_TYPE);
 }
 
 /** The stream's dictionary for new Flate contents: /Filter /FlateDecode, no /DecodeParms. */

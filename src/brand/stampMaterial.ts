@@ -32,9 +32,10 @@ export interface BrandedMaterial {
   forPack?: PagesRead;
 }
 
+/** Stamps a render of renderForEveryCompany (src/pipeline.ts), which checked it when it was made (checkPlaceholderRender). */
 export async function stampMaterial(material: Material, finished: FinishedMaterial & { slots: SlotPlacement[]; layout?: TextLayout }, parts: BrandParts, pack: ResolvedPack, date: Date): Promise<StampedMaterial> {
   const info = { title: `${material.title} – ${pack.brand.company}`, author: pack.brand.company, subject: pack.toolkit.title, date };
-  const { pdf } = await stampDocument(finished.pdf, finished.slots, parts, pack.brand.palette, info, finished.layout);
+  const { pdf } = await stampDocument(finished.pdf, finished.slots, parts, pack.brand.palette, info, finished.layout, { checked: true });
   return { material, pdf, pages: finished.pages, ...(finished.fieldMap ? { fieldMap: finished.fieldMap } : {}) };
 }
 
