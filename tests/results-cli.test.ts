@@ -342,5 +342,10 @@ describe("workshopkit results: which pages make a sheet", () => {
     const json = results(path.join(dir, "backwards-out"));
     expect(json.warnings.map((w) => w.code)).toEqual(["sheets.backwards", "sheets.missingPage", "sheets.missingPage"]);
     expect(pdfText(path.join(dir, "backwards-out", "results.pdf")).replace(/\s+/g, " ")).toMatch(/backwards\.pdf ser ud til at være scannet bagfra/);
+    // …and said in the summary at the top, before the group's profile, not only at the end
+    const report = pdfText(path.join(dir, "backwards-out", "results.pdf")).replace(/\s+/g, " ");
+    const said = report.indexOf("Tjek, hvordan siderne er samlet til skemaer (3 advarsler sidst i rapporten)");
+    expect(said).toBeGreaterThan(-1);
+    expect(said).toBeLessThan(report.indexOf("Gruppens profil"));
   }, 120_000);
 });

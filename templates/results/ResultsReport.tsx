@@ -62,6 +62,7 @@ function Summary({ results }: { results: Results }) {
       ? `${count(uncertain, "udsagn", "udsagn")} kunne ikke læses sikkert og er ikke talt med${results.anonymous ? "." : ": se »Tjek i hånden« sidst i rapporten."}`
       : "Alle udsagn blev læst sikkert.",
     resolved > 0 ? `${count(resolved, "udsagn", "udsagn")} er tjekket i hånden og talt med, som de blev rettet${results.anonymous ? "." : " (se »Rettet i hånden«)."}` : undefined,
+    results.warnings.length > 0 ? `Tjek, hvordan siderne er samlet til skemaer (${count(results.warnings.length, "advarsel", "advarsler")} sidst i rapporten): et skema kan mangle en side eller have en andens.` : undefined,
     notRead > 0 ? `${count(notRead, "side eller fil", "sider eller filer")} blev ikke læst${results.anonymous ? "." : " (listet sidst)."}` : undefined,
     Math.min(...levelsCounted) < sheets ? "Et niveau tæller kun med for et skema, når alle fire udsagn er læst sikkert." : undefined,
   ].filter((l): l is string => Boolean(l));
