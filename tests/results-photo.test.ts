@@ -3,39 +3,31 @@
 // and Danish, each reason its own code (a faded copy, a photo, the wrong paper size, another profile or
 // version); and pages joined into sheets with a warning where the stack starts on page 2 or was fed
 // backwards, and a sheet with a page missing named.
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_DIR } from "../src/pipeline.js";
-import { loadProfile } from "../src/load/loadProfile.js";
-import { readerContext, type ReaderContext, type SheetLayout } from "../src/results/sheetLayout.js";
-import { loadScans } from "../src/results/loadScans.js";
-import { recognise, type PageReading } from "../src/results/recognise.js";
+import type { ReaderContext, SheetLayout } from "../src/results/sheetLayout.js";
+import type { PageReading } from "../src/results/recognise.js";
 import { aggregate } from "../src/results/aggregate.js";
 import { anonymise } from "../src/results/anonymise.js";
 import { EN, english, type ParamsOf, type ProblemCode } from "../src/problems/en.js";
 import { DA, danish } from "../src/problems/da.js";
-import { EXAMPLE_PROFILE, tempDir } from "./support/build.js";
+import { exampleReader, type ExampleReader } from "./support/reader.js";
 import { pen, type DrawnMark } from "./support/paper/marks.js";
 import { paperPage, random } from "./support/paper/page.js";
 import { photoPage, randomPhoto, type PhotoOptions } from "./support/paper/photo.js";
 
 let ctx: ReaderContext;
 let a4: SheetLayout;
-let dir: string;
+
+let readFiles: ExampleReader["read"];
 
 beforeAll(async () => {
-  ctx = await readerContext(CONTENT_DIR, await loadProfile(EXAMPLE_PROFILE));
-  a4 = await ctx.layout("A4");
-  dir = tempDir("wk-results-photo-");
+  ({ ctx, a4, read: readFiles } = await exampleReader("wk-results-photo-"));
 }, 60_000);
 
-let n = 0;
 async function read(bytes: Uint8Array, name = "page.jpg"): Promise<PageReading> {
-  const file = path.join(dir, `${n++}-${name}`);
-  writeFileSync(file, bytes);
-  for await (const page of loadScans([file], ctx.statementOf)) return recognise(page, ctx);
-  throw new Error("no page");
+  const [reading] = await readFiles([{ name, bytes }]);
+  if (!reading) throw new Error("no page");
+  return reading;
 }
 
 /** A ballpoint or felt-tip mark of a plain kind in every row of the page: the answer is 1 + (row % 5). */

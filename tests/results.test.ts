@@ -7,9 +7,7 @@ import path from "node:path";
 import { PDFDocument, PDFRadioGroup } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_DIR } from "../src/pipeline.js";
-import { loadProfile } from "../src/load/loadProfile.js";
-import { readerContext, type ReaderContext, type SheetLayout } from "../src/results/sheetLayout.js";
+import type { ReaderContext, SheetLayout } from "../src/results/sheetLayout.js";
 import { loadScans, MAX_PAGES } from "../src/results/loadScans.js";
 import { recognise, type PageReading } from "../src/results/recognise.js";
 import { parsePageCode } from "../src/results/pageCode.js";
@@ -17,6 +15,7 @@ import { findCodes } from "../src/results/register.js";
 import { rasterisePdf } from "../src/raster/rasterisePdf.js";
 import { aggregate, bandOf, median, summarise } from "../src/results/aggregate.js";
 import { EXAMPLE_PROFILE, tempDir } from "./support/build.js";
+import { exampleReader, type ExampleReader } from "./support/reader.js";
 import { answerPage, random, scanPage, scanPdf, type PenMark, type ScanOptions } from "./support/scans.js";
 import { pen, type DrawnMark, type MarkKind, type PenKind } from "./support/paper/marks.js";
 import { paperPage, type Capture, type PaperDamage } from "./support/paper/page.js";
@@ -28,23 +27,12 @@ let ctx: ReaderContext;
 let a4: SheetLayout;
 let dir: string;
 
-beforeAll(async () => {
-  ctx = await readerContext(CONTENT_DIR, await loadProfile(EXAMPLE_PROFILE));
-  a4 = await ctx.layout("A4");
-  dir = tempDir("wk-results-");
-}, 60_000);
+let readFiles: ExampleReader["read"];
 
-let n = 0;
-async function readFiles(files: { name: string; bytes: Uint8Array }[]): Promise<PageReading[]> {
-  const paths = files.map((f) => {
-    const file = path.join(dir, `${n++}-${f.name}`);
-    writeFileSync(file, f.bytes);
-    return file;
-  });
-  const out: PageReading[] = [];
-  for await (const page of loadScans(paths, ctx.statementOf)) out.push(await recognise(page, ctx));
-  return out;
-}
+beforeAll(async () => {
+  const reader = await exampleReader("wk-results-");
+  ({ ctx, a4, dir, read: readFiles } = reader);
+}, 60_000);
 
 async function readScan(layout: SheetLayout, page: number, marks: PenMark[], options: ScanOptions) {
   const [reading] = await readFiles([{ name: "scan.jpg", bytes: await scanPage(layout, page, marks, options) }]);
