@@ -18,7 +18,6 @@ import { cachedMaterial, materialKey, type CachedMaterial, type MaterialStore } 
 import { finishMaterial } from "./finish/finishMaterial.js";
 import { placeholderPack } from "./brand/placeholder.js";
 import { checkPlaceholderRender } from "./brand/stamp.js";
-import { loadPdf } from "./finish/savePdf.js";
 import { renderBrandParts } from "./brand/parts.js";
 import type { BrandParts } from "./brand/brandParts.js";
 import { savedMaterial, stampMaterial, type BrandedMaterial, type StampedMaterial } from "./brand/stampMaterial.js";
@@ -225,8 +224,7 @@ export async function renderForEveryCompany(material: Material, shared: Resolved
   // render, its layout checked: the PDF, its text as laid out, its brand slots (a nearly empty last page saved: src/fit)
   const rendered = await fitPages(material, (m) => renderMaterial(m, shared, date));
   // finish: form fields, metadata, page boxes, field map (one document: read once, saved once)
-  const finished = await finishMaterial(material, rendered, shared.toolkit.title, date);
-  checkPlaceholderRender(await loadPdf(finished.pdf), rendered.layout);
+  const finished = await finishMaterial(material, rendered, shared.toolkit.title, date, (pdf) => checkPlaceholderRender(pdf, rendered.layout));
   return { ...finished, layout: rendered.layout, slots: rendered.slots };
 }
 

@@ -23,7 +23,7 @@ const searched = new WeakSet<Uint8Array>();
 /**
  * Fails as a fault of workshopkit where a placeholder render holds what no company's stamp could
  * brand: the placeholder name in its text (`layout`, where known), a colour made from a placeholder
- * colour (stampColours.ts). Its own document (`pdf`, loaded from the render's bytes) is only read.
+ * colour (stampColours.ts). The document (`pdf`: the render, finished) is only read.
  */
 export function checkPlaceholderRender(pdf: PDFDocument, layout?: TextLayout, { colours = true }: { colours?: boolean } = {}): void {
   if (layout && holdsPlaceholderName(layout.runs.map((r) => r.text))) throw stampFault("the material prints the company's name itself, not in a brand slot, so every company would get the placeholder's name");
@@ -33,13 +33,14 @@ export function checkPlaceholderRender(pdf: PDFDocument, layout?: TextLayout, { 
 /**
  * The material read once and branded, as a live document (to be numbered and saved by the caller),
  * and what the stamp did. Fails as a fault of workshopkit where the placeholder render holds what the
- * stamp cannot brand: what checkPlaceholderRender finds (unless `checked`: the render passed it when
- * it was made), a placeholder colour written in a way it cannot change, a slot it cannot fill. The
+ * stamp cannot brand: what checkPlaceholderRender finds (its colours not again where `checked`: the
+ * render passed that when it was made), a placeholder colour written in a way it cannot change, a slot it cannot fill. The
  * report's counts are what the tests check per material.
  */
 export async function stampDocument(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout, { checked = false }: { checked?: boolean } = {}): Promise<{ pdf: PDFDocument; report: StampReport }> {
   const pdf = await loadPdf(placeholderPdf);
-  if (!checked) checkPlaceholderRender(pdf, layout, { colours: !searched.has(placeholderPdf) });
+  // the name is looked for in every stamp (a scan of the layout's text); the colours, an inflate of every stream, once
+  checkPlaceholderRender(pdf, layout, { colours: !checked && !searched.has(placeholderPdf) });
   searched.add(placeholderPdf);
   const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette, false); // before the parts: they are in the company's colours already
   const drawn = await drawParts(pdf, slots, parts);
