@@ -5,31 +5,13 @@
 // fixes the libvips and librsvg that draw it. Only a logo that decoded is kept: one refused is
 // decoded, and refused, again.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { DecodedLogo } from "../load/logoRefusal.js";
-import { codeFingerprint } from "./fingerprint.js";
+import { codeFingerprint, libraryVersion } from "./fingerprint.js";
 import type { MaterialStore } from "./materialCache.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-let sharpVersion: string | undefined;
-function decoderVersion(): string {
-  if (sharpVersion === undefined) {
-    try {
-      const file = createRequire(path.join(ROOT, "package.json")).resolve("sharp/package.json");
-      sharpVersion = (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
-    } catch {
-      sharpVersion = "?";
-    }
-  }
-  return sharpVersion;
-}
 
 /** The entry's key for a logo of these bytes. */
 export const logoKey = (bytes: Uint8Array): string =>
-  createHash("sha256").update(codeFingerprint()).update(`\0logo v1 sharp ${decoderVersion()}\0`).update(bytes).digest("hex");
+  createHash("sha256").update(codeFingerprint()).update(`\0logo v1 sharp ${libraryVersion("sharp")}\0`).update(bytes).digest("hex");
 
 /** One blob: a 4-byte length, a JSON header (size, format, warnings), the PNG. */
 function pack(logo: DecodedLogo): Uint8Array {
