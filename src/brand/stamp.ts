@@ -34,15 +34,15 @@ export function checkPlaceholderRender(pdf: PDFDocument, layout?: TextLayout, { 
  * The material read once and branded, as a live document (to be numbered and saved by the caller),
  * and what the stamp did. Fails as a fault of workshopkit where the placeholder render holds what the
  * stamp cannot brand: what checkPlaceholderRender finds (its colours not again where `checked`: the
- * render passed that when it was made), a placeholder colour written in a way it cannot change, a slot it cannot fill. The
- * report's counts are what the tests check per material.
+ * render passed that when it was made), a placeholder colour written in a way it cannot change, a
+ * slot it cannot fill. The report's counts are what the tests check per material.
  */
 export async function stampDocument(placeholderPdf: Uint8Array, slots: SlotPlacement[], parts: BrandParts, palette: Palette, info: DocumentInfo, layout?: TextLayout, { checked = false }: { checked?: boolean } = {}): Promise<{ pdf: PDFDocument; report: StampReport }> {
   const pdf = await loadPdf(placeholderPdf);
   // the name is looked for in every stamp (a scan of the layout's text); the colours, an inflate of every stream, once
   checkPlaceholderRender(pdf, layout, { colours: !checked && !searched.has(placeholderPdf) });
   searched.add(placeholderPdf);
-  const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette, false); // before the parts: they are in the company's colours already
+  const recoloured = recolourPdf(pdf, PLACEHOLDER_PALETTE, palette); // before the parts: they are in the company's colours already
   const drawn = await drawParts(pdf, slots, parts);
   if (drawn !== slots.length) throw stampFault(`${drawn} of ${slots.length} brand slots were drawn`);
   setDocumentInfo(pdf, info);

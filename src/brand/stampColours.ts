@@ -58,9 +58,6 @@ export class Recolourer {
   private readonly swaps: Swap[];
   readonly stats: RecolourStats = { streams: 0, changed: 0, entries: 0 };
 
-  /** Whether to look for colours made from a placeholder (once per placeholder render is enough). */
-  checkDerived = true;
-
   constructor(placeholder: Palette, palette: Palette) {
     this.swaps = ROLES.map((role) => {
       const rgb = rgbOf(placeholder[role]);
@@ -118,10 +115,6 @@ export class Recolourer {
   recolourStream(stream: PDFRawStream, where: string): Uint8Array | undefined {
     this.stats.streams++;
     const content = decode(stream);
-    if (this.checkDerived) {
-      const derived = this.derivedColour(content);
-      if (derived) throw fault(`${where} draws a colour made from a placeholder colour (${derived}), which the stamp cannot turn into the company's`);
-    }
     const recoloured = this.recolourBytes(content, where);
     if (!recoloured) return undefined;
     this.stats.changed++;
@@ -188,9 +181,8 @@ const PATTERN_TYPE = PDFName.of("PatternType");
  * (annotation and widget appearances are forms too; their appearance dictionaries are followed as
  * well) and tiling pattern, and colour arrays and /DA strings in every dictionary.
  */
-export function recolourPdf(pdf: PDFDocument, placeholder: Palette, palette: Palette, checkDerived = true): RecolourStats {
+export function recolourPdf(pdf: PDFDocument, placeholder: Palette, palette: Palette): RecolourStats {
   const r = new Recolourer(placeholder, palette);
-  r.checkDerived = checkDerived;
   const context = pdf.context;
   const content = contentStreams(pdf);
   for (const [ref, object] of context.enumerateIndirectObjects()) {
