@@ -2,7 +2,7 @@
 // widget at exactly its box: a radio button per printed score box, a text field per writing area.
 // Widgets draw no border or background when empty: the printed box is page content and prints as it is.
 // Typed text is set in the page's Lato, embedded in full (a person may type any character), once per file.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from "pdf-lib";
 import { parseFieldMark, type FieldSpec } from "../fieldMark.js";
 import { FieldWriter, type PlacedWidget } from "./fieldDetails.js";
 import { embedFieldFont } from "./fieldFont.js";
@@ -13,14 +13,16 @@ interface Mark {
   rect: PlacedWidget["rect"];
 }
 
-/** The field mark an annotation is, if it is one. */
-function markOf(pdf: PDFDocument, ref: PDFObject): FieldSpec | undefined {
-  const dict = pdf.context.lookup(ref);
-  const uri = dict instanceof PDFDict ? dict.lookupMaybe(PDFName.of("A"), PDFDict)?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText() : undefined;
-  return uri === undefined ? undefined : parseFieldMark(uri);
+/** The field mark an annotation is (a link to `wkfield:…`, src/fieldMark.ts), with the link's dictionary; undefined for any other. */
+export function fieldMarkOf(context: PDFContext, ref: PDFObject): { spec: FieldSpec; link: PDFDict } | undefined {
+  const link = context.lookup(ref);
+  if (!(link instanceof PDFDict)) return undefined;
+  const uri = link.lookupMaybe(PDFName.of("A"), PDFDict)?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText();
+  const spec = uri === undefined ? undefined : parseFieldMark(uri);
+  return spec && { spec, link };
 }
 
-const hasMarks = (pdf: PDFDocument) => pdf.getPages().some((page) => page.node.Annots()?.asArray().some((ref) => markOf(pdf, ref)) ?? false);
+const hasMarks = (pdf: PDFDocument) => pdf.getPages().some((page) => page.node.Annots()?.asArray().some((ref) => fieldMarkOf(pdf.context, ref)) ?? false);
 
 /** Takes the marks off every page (the link and its action), in page and drawing order. */
 function takeMarks(pdf: PDFDocument): Mark[] {
@@ -31,14 +33,13 @@ function takeMarks(pdf: PDFDocument): Mark[] {
     const keep = PDFArray.withContext(pdf.context);
     for (let i = 0; i < annots.size(); i++) {
       const ref = annots.get(i);
-      const dict = pdf.context.lookup(ref);
-      const spec = markOf(pdf, ref);
-      if (!spec || !(dict instanceof PDFDict)) {
+      const mark = fieldMarkOf(pdf.context, ref);
+      if (!mark) {
         keep.push(ref);
         continue;
       }
-      marks.push({ page, spec, rect: dict.lookup(PDFName.of("Rect"), PDFArray).asRectangle() });
-      const actionRef = dict.get(PDFName.of("A"));
+      marks.push({ page, spec: mark.spec, rect: mark.link.lookup(PDFName.of("Rect"), PDFArray).asRectangle() });
+      const actionRef = mark.link.get(PDFName.of("A"));
       if (actionRef instanceof PDFRef) pdf.context.delete(actionRef);
       if (ref instanceof PDFRef) pdf.context.delete(ref);
     }

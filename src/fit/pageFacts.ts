@@ -2,8 +2,9 @@
 // form-field boxes (ruled writing space, which holds no text) begin and end, measured down from the top
 // of the page's body. Text is placed by its baseline and font size, a little inside its line box: the
 // room left at a page's foot is never underestimated.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } from "pdf-lib";
-import { hasFieldMarks, parseFieldMark, type FieldSpec } from "../fieldMark.js";
+import { PDFArray, PDFName } from "pdf-lib";
+import { hasFieldMarks, type FieldSpec } from "../fieldMark.js";
+import { fieldMarkOf } from "../finish/markedFields.js";
 import { loadPdf } from "../finish/savePdf.js";
 import type { MarkBox } from "../render/layoutText.js";
 import type { Checked } from "../render/renderMaterial.js";
@@ -42,13 +43,10 @@ export async function readMarks(bytes: Uint8Array): Promise<Omit<MarkBox, "page"
     const annots = page.node.Annots();
     const marks: Omit<MarkBox, "page">[] = [];
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
-      const dict = pdf.context.lookup(annots!.get(i));
-      if (!(dict instanceof PDFDict)) continue;
-      const uri = dict.lookupMaybe(PDFName.of("A"), PDFDict)?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText();
-      const spec = uri === undefined ? undefined : parseFieldMark(uri);
-      if (!spec) continue;
-      const rect = dict.lookup(PDFName.of("Rect"), PDFArray).asRectangle();
-      marks.push({ spec, y: rect.y, height: rect.height });
+      const mark = fieldMarkOf(pdf.context, annots!.get(i));
+      if (!mark) continue;
+      const rect = mark.link.lookup(PDFName.of("Rect"), PDFArray).asRectangle();
+      marks.push({ spec: mark.spec, y: rect.y, height: rect.height });
     }
     return marks;
   });
